@@ -1,0 +1,115 @@
+import { findAll, normalizeForMatching, normalizeQuote, toOriginalRange, type NormalizedText } from './normalize.ts';
+import { pointAt, type SourceDocument } from './source-document.ts';
+import { excerpt } from './problems.ts';
+
+/** Where a quote was found in its source. */
+export interface Anchor {
+  /** Offsets into the source text; `text.slice(start, end)` is the passage as the source writes it. */
+  start: number;
+  end: number;
+  /** `exact` when the quote matched byte for byte, `normalized` when only after folding. */
+  match: 'exact' | 'normalized';
+  /** Ids of the sentences the passage touches, in order. */
+  sentenceIds: string[];
+  /** Index of the block (paragraph) holding the passage. */
+  block: number;
+}
+
+export type AnchorFailure =
+  | { kind: 'tooShort' }
+  | { kind: 'notFound'; message: string }
+  | { kind: 'ambiguous'; count: number; lines: number[] }
+  | { kind: 'occurrenceOutOfRange'; count: number; occurrence: number }
+  | { kind: 'crossesParagraph'; line: number };
+
+export type AnchorResult = { ok: true; anchor: Anchor; unnecessaryOccurrence: boolean } | { ok: false; failure: AnchorFailure };
+
+/** Folded source text, computed once per document and reused for every quote. */
+const foldedCache = new WeakMap<SourceDocument, NormalizedText>();
+
+function folded(doc: SourceDocument): NormalizedText {
+  let n = foldedCache.get(doc);
+  if (!n) {
+    n = normalizeForMatching(doc.text);
+    foldedCache.set(doc, n);
+  }
+  return n;
+}
+
+/** Character bigrams, for "did you mean" suggestions. */
+function bigrams(text: string): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i < text.length - 1; i++) set.add(text.slice(i, i + 2));
+  return set;
+}
+
+/** Explains a quote that is not in the source: where it stops matching, or the closest sentence. */
+function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedText): string {
+  const q = normalizeQuote(quote);
+  // Longest prefix of the quote that the source has (if a prefix occurs, so do all shorter ones).
+  let lo = 0;
+  let hi = q.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (folded.text.includes(q.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  const words = q.split(' ').length;
+  if (lo >= Math.max(8, q.length * 0.4)) {
+    const at = folded.text.indexOf(q.slice(0, lo));
+    const from = toOriginalRange(folded, at, at + lo);
+    const place = pointAt(doc, from.start);
+    const sourceNext = doc.text.slice(from.end, from.end + 20).split('\n')[0] ?? '';
+    const quoteNext = excerpt(quote.slice(Math.min(quote.length, Math.round((lo / q.length) * quote.length))), 20);
+    return `Quote not found in \`${doc.path}\`: it matches up to \`${excerpt(doc.text.slice(from.start, from.end), 40)}\` at line ${place.line}, then the source has \`${excerpt(sourceNext, 20)}\` where the quote has \`${quoteNext}\``;
+  }
+  const wanted = bigrams(q);
+  let best: { score: number; sentence: SourceDocument['sentences'][number] } | undefined;
+  for (const sentence of doc.sentences) {
+    const have = bigrams(normalizeQuote(sentence.text));
+    let shared = 0;
+    for (const b of wanted) if (have.has(b)) shared++;
+    const score = shared / Math.max(1, wanted.size);
+    if (!best || score > best.score) best = { score, sentence };
+  }
+  if (!best || best.score < 0.3) return `Quote of ${words} words not found in \`${doc.path}\`, nor anything close to it`;
+  const line = pointAt(doc, best.sentence.start).line;
+  return `Quote not found in \`${doc.path}\`; did you mean \`${excerpt(best.sentence.text, 70)}\` at line ${line}?`;
+}
+
+/**
+ * Finds a quote in its source: exactly first, then after folding (see normalize.ts).
+ * `occurrence` (1-based) picks one of several matches.
+ */
+export function anchorQuote(doc: SourceDocument, quote: string, occurrence?: number): AnchorResult {
+  const q = normalizeQuote(quote);
+  if (q.split(' ').filter(Boolean).length < 2) return { ok: false, failure: { kind: 'tooShort' } };
+
+  const trimmed = quote.trim();
+  let ranges = findAll(doc.text, trimmed).map((start) => ({ start, end: start + trimmed.length }));
+  let match: Anchor['match'] = 'exact';
+  if (ranges.length === 0) {
+    const n = folded(doc);
+    ranges = findAll(n.text, q).map((at) => toOriginalRange(n, at, at + q.length));
+    match = 'normalized';
+  }
+  if (ranges.length === 0) return { ok: false, failure: { kind: 'notFound', message: explainNotFound(doc, quote, folded(doc)) } };
+  if (occurrence === undefined && ranges.length > 1) {
+    return { ok: false, failure: { kind: 'ambiguous', count: ranges.length, lines: ranges.map((r) => pointAt(doc, r.start).line) } };
+  }
+  const index = (occurrence ?? 1) - 1;
+  const range = ranges[index];
+  if (!range) return { ok: false, failure: { kind: 'occurrenceOutOfRange', count: ranges.length, occurrence: index + 1 } };
+
+  const block = doc.blocks.findIndex((b) => range.start >= b.start && range.start < b.end);
+  const container = doc.blocks[block];
+  if (!container || range.end > container.end) {
+    return { ok: false, failure: { kind: 'crossesParagraph', line: pointAt(doc, container?.end ?? range.start).line } };
+  }
+  const sentenceIds = doc.sentences.filter((s) => s.start < range.end && s.end > range.start).map((s) => s.id);
+  return {
+    ok: true,
+    anchor: { start: range.start, end: range.end, match, sentenceIds, block },
+    unnecessaryOccurrence: occurrence !== undefined && ranges.length === 1,
+  };
+}

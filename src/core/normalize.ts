@@ -1,0 +1,96 @@
+/**
+ * Normalisation for matching only: what a journalist types and what the source
+ * says are compared after folding away differences that do not change meaning
+ * (diacritics, tatweel, alef forms, quote marks, spacing…). The original text is
+ * never changed; every normalised character remembers the range of original
+ * code units it came from, so a match maps back to exact source offsets.
+ */
+
+export interface NormalizedText {
+  /** The folded text. */
+  text: string;
+  /** For each UTF-16 unit of `text`, the original start offset. */
+  starts: number[];
+  /** For each UTF-16 unit of `text`, the original end offset (exclusive). */
+  ends: number[];
+}
+
+const DROPPED = /[\p{M}\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]/u;
+const QUOTES = /["'“”„‟«»‹›‘’‚‛`´]/u;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D-]/u;
+
+const LETTER_MAP: Record<string, string> = {
+  'ٱ': 'ا', // alef wasla
+  'ى': 'ي', // alef maksura
+  'ة': 'ه', // teh marbuta
+  'ک': 'ك', // Persian keheh
+  'ی': 'ي', // Farsi yeh
+  '،': ',',
+  '؛': ';',
+  '؟': '?',
+  '٪': '%',
+};
+
+/** Folds one code point; returns '' to drop it. */
+function foldCodePoint(ch: string): string {
+  if (/\s/u.test(ch)) return ' ';
+  if (QUOTES.test(ch)) return '"';
+  if (DASHES.test(ch)) return '-';
+  const code = ch.codePointAt(0) ?? 0;
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  // NFD splits أ إ آ ؤ ئ into a base letter and a hamza/madda mark, which DROPPED removes.
+  let out = '';
+  for (const part of ch.normalize('NFD')) {
+    if (DROPPED.test(part)) continue;
+    out += LETTER_MAP[part] ?? part.toLowerCase();
+  }
+  return out;
+}
+
+/** Folds `original` for matching and keeps the offset map. */
+export function normalizeForMatching(original: string): NormalizedText {
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const ch of original) {
+    const start = offset;
+    offset += ch.length;
+    const folded = foldCodePoint(ch);
+    const last = text.length - 1;
+    if (folded === '' || (folded === ' ' && (last < 0 || text[last] === ' '))) {
+      // Dropped marks and extra spaces belong to the character before them.
+      if (last >= 0) ends[last] = offset;
+      continue;
+    }
+    for (const unit of folded) {
+      text += unit;
+      starts.push(start);
+      ends.push(offset);
+    }
+  }
+  return { text, starts, ends };
+}
+
+/** Folds a quote typed by a journalist: same folding, outer spaces trimmed. */
+export function normalizeQuote(quote: string): string {
+  return normalizeForMatching(quote).text.trim();
+}
+
+/** Maps a range of normalised text back to the original offsets. */
+export function toOriginalRange(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+  return { start: n.starts[start] ?? 0, end: n.ends[end - 1] ?? 0 };
+}
+
+/** All start indexes of `needle` in `haystack`, overlapping ones included. */
+export function findAll(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  if (!needle) return found;
+  let from = haystack.indexOf(needle);
+  while (from !== -1) {
+    found.push(from);
+    from = haystack.indexOf(needle, from + 1);
+  }
+  return found;
+}

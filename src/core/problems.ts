@@ -1,0 +1,163 @@
+/**
+ * The one catalogue of problems tahqiq reports. Each kind has a stable code
+ * (used in docs and tests), a severity, a title, and a hint telling the fix.
+ * `docs/errors.md` lists every kind; a test keeps the two in step.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface ProblemKind {
+  /** Stable identifier, e.g. `TQ301`. */
+  code: string;
+  /** `error` fails the build; `warning` is printed but publishes. */
+  severity: Severity;
+  /** Short title used in docs. */
+  title: string;
+  /** What to do about it. */
+  hint: string;
+}
+
+function kind(code: string, severity: Severity, title: string, hint: string): ProblemKind {
+  return { code, severity, title, hint };
+}
+
+export const PROBLEMS = {
+  // 1xx: the case file and its frontmatter
+  frontmatterMissing: kind('TQ101', 'error', 'Case file has no frontmatter',
+    'Start the file with a `---` line, the YAML fields (title, lang, source, reviewed, summary), and a closing `---`.'),
+  frontmatterSyntax: kind('TQ102', 'error', 'Frontmatter is not valid YAML',
+    'Check indentation and quoting; values containing `:` or `#` need quotes.'),
+  frontmatterField: kind('TQ103', 'error', 'Frontmatter field is missing or invalid',
+    'See the field list in docs/case-format.md#frontmatter.'),
+  caseFileName: kind('TQ104', 'error', 'Case file name is not a usable id',
+    'Rename the file to lowercase ASCII words joined by `-`, e.g. `dumayr-raid.md`; the name becomes the page URL.'),
+  rawHtml: kind('TQ105', 'error', 'Raw HTML in a case file',
+    'Write it in markdown instead; raw HTML is never published. To show `<` literally, escape it as `\\<`.'),
+  noClaims: kind('TQ106', 'warning', 'Case has no claims',
+    'Add `:::claim` blocks; the page will show an empty table until you do.'),
+
+  // 2xx: directives and claim attributes
+  unknownDirective: kind('TQ201', 'error', 'Unknown directive',
+    'The only directive is `:::claim`. A literal colon before a word needs escaping: `\\:`.'),
+  unknownAttribute: kind('TQ202', 'error', 'Unknown claim attribute',
+    'A claim accepts `#id`, `status`, `claimant`, `missing` and `occurrence`.'),
+  invalidStatus: kind('TQ203', 'error', 'Unknown status',
+    'Use one of `confirmed`, `unconfirmed`, `disputed` (see docs/case-format.md#statuses).'),
+  missingId: kind('TQ204', 'error', 'Claim has no id',
+    'Add a permalink id: `:::claim[…]{#short-readable-id status=…}`.'),
+  invalidId: kind('TQ205', 'error', 'Claim id is not usable',
+    'Ids are lowercase ASCII words joined by `-`, e.g. `#khaled-killed-in-raid`; they become permalinks, so keep them once published.'),
+  duplicateId: kind('TQ206', 'error', 'Claim id used twice',
+    'Each claim needs its own id; rename one of them.'),
+  missingLabel: kind('TQ207', 'error', 'Claim has no statement',
+    'Write the claim as the directive label: `:::claim[The claim in one sentence]{…}`.'),
+  missingQuote: kind('TQ208', 'error', 'Claim has no quote',
+    'Add one blockquote (`> …`) with the exact words from the source document.'),
+  multipleQuotes: kind('TQ209', 'error', 'Claim has more than one quote',
+    'Keep one blockquote per claim; split into two claims if they rest on different passages.'),
+  missingClaimant: kind('TQ210', 'error', 'Claim has no claimant',
+    'Say who made the claim: `claimant="…"`.'),
+  missingEvidence: kind('TQ211', 'error', 'Unconfirmed claim does not say what is missing',
+    'Add `missing="…"`: the evidence that would confirm or refute it.'),
+  missingReasoning: kind('TQ212', 'error', 'Claim has no reasoning',
+    'After the quote, explain why this status, with links to the evidence.'),
+  invalidAttribute: kind('TQ213', 'error', 'Claim attribute has an invalid value',
+    'See docs/case-format.md#claims for the accepted values.'),
+  strayContent: kind('TQ214', 'error', 'Content between claims after the first claim',
+    'Put notes before the first claim, or inside a claim block.'),
+
+  // 3xx: source documents and anchoring
+  sourceNotFound: kind('TQ301', 'error', 'Source document not found',
+    'Copy the document byte for byte into `seeds/` and point `source.document` at it.'),
+  sourceEncoding: kind('TQ302', 'error', 'Source document is not valid UTF-8',
+    'Convert the file to UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`), keeping the original alongside.'),
+  quoteNotFound: kind('TQ303', 'error', 'Quote not found in the source',
+    'Copy the words exactly from the source document; spelling, letters and word order must match.'),
+  quoteAmbiguous: kind('TQ304', 'error', 'Quote found more than once',
+    'Quote more words so it is unique, or add `occurrence=N` to pick one.'),
+  occurrenceOutOfRange: kind('TQ305', 'error', 'Occurrence out of range',
+    'Lower `occurrence` to one that exists, or remove it.'),
+  quoteCrossesParagraph: kind('TQ306', 'error', 'Quote crosses a paragraph break',
+    'Quote within one paragraph, or make one claim per paragraph.'),
+  quotesOverlap: kind('TQ307', 'error', 'Quotes overlap partly',
+    'Two quotes may be equal or one inside the other, but not cross; lengthen or shorten one of them.'),
+  quoteTooShort: kind('TQ308', 'error', 'Quote too short to verify',
+    'Quote at least two words so the passage can be found and checked.'),
+  mangledTag: kind('TQ309', 'warning', 'Source text looks like a mangled tag',
+    'It is shown literally, as text. Leave the source as it is (it is evidence); mention it in the case notes if it matters.'),
+  unnecessaryOccurrence: kind('TQ310', 'warning', 'Occurrence given for a unique quote',
+    'Remove `occurrence`; the quote is found only once.'),
+} as const satisfies Record<string, ProblemKind>;
+
+export type ProblemName = keyof typeof PROBLEMS;
+
+/** A point in a file, 1-based like editors show it. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** One reported problem: which kind, where, and the exact words. */
+export interface Problem {
+  name: ProblemName;
+  code: string;
+  severity: Severity;
+  /** File path relative to the project root. */
+  file: string;
+  place: Point;
+  /** The specific message, e.g. "Unexpected status `confimed`, expected …". */
+  message: string;
+  hint: string;
+  /** Where a related thing is, e.g. the first definition of a duplicate id. */
+  related?: { file: string; place: Point; message: string };
+}
+
+/** Collects problems for one run, across every file. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+
+  add(name: ProblemName, file: string, place: Point, message: string, related?: Problem['related']): Problem {
+    const k = PROBLEMS[name];
+    const same = this.items.find(
+      (p) => p.name === name && p.file === file && p.place.line === place.line && p.place.column === place.column && p.message === message,
+    );
+    if (same) return same; // e.g. one source document shared by two cases
+    const problem: Problem = { name, code: k.code, severity: k.severity, file, place, message, hint: k.hint };
+    if (related) problem.related = related;
+    this.items.push(problem);
+    return problem;
+  }
+
+  get errors(): Problem[] {
+    return this.items.filter((p) => p.severity === 'error');
+  }
+
+  get warnings(): Problem[] {
+    return this.items.filter((p) => p.severity === 'warning');
+  }
+}
+
+/** `file:line:column  error  message  [TQ303]` then an indented hint, like compilers print. */
+export function formatProblem(p: Problem): string {
+  const lines = [`${p.file}:${p.place.line}:${p.place.column}  ${p.severity}  ${p.message}  [${p.code}]`];
+  if (p.related) lines.push(`  ${p.related.file}:${p.related.place.line}:${p.related.place.column}  ${p.related.message}`);
+  lines.push(`  hint: ${p.hint}`);
+  return lines.join('\n');
+}
+
+/** All problems sorted by file and position, then a count line. */
+export function formatReport(problems: readonly Problem[]): string {
+  const sorted = [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.place.line - b.place.line || a.place.column - b.place.column,
+  );
+  const errors = sorted.filter((p) => p.severity === 'error').length;
+  const warnings = sorted.length - errors;
+  const body = sorted.map(formatProblem).join('\n\n');
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return body ? `${body}\n\n${summary}` : summary;
+}
+
+/** Shortens text for messages, keeping it on one line. */
+export function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

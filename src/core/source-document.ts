@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { assignSentenceIds, splitParagraph, type Sentence } from './segment.ts';
+import { excerpt, type Point, type ProblemList } from './problems.ts';
+
+/** A paragraph or heading of a source document, by offsets into its text. */
+export interface Block {
+  kind: 'heading' | 'paragraph';
+  start: number;
+  end: number;
+  /** 1-based line where the block starts. */
+  line: number;
+}
+
+/** A source document read verbatim, split into blocks and sentences. */
+export interface SourceDocument {
+  /** Path from the project root, as written in the case file. */
+  path: string;
+  /** The whole text, decoded from UTF-8 and otherwise untouched. */
+  text: string;
+  /** SHA-256 of the bytes on disk, hex. */
+  sha256: string;
+  bytes: number;
+  blocks: Block[];
+  sentences: Sentence[];
+  /** Offset of the start of each line, for offset → line:column. */
+  lineStarts: number[];
+}
+
+/** Where an offset is, 1-based. */
+export function pointAt(doc: Pick<SourceDocument, 'lineStarts'>, offset: number): Point {
+  let lo = 0;
+  let hi = doc.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - doc.lineStarts[lo]! + 1 };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** A short line without closing punctuation reads as a headline or subheading. */
+function looksLikeHeading(line: string): boolean {
+  return !/[.!?؟…:"”»)]\s*$/u.test(line) && line.trim().split(/\s+/).length <= 12;
+}
+
+/** `.txt`: one paragraph per line. `.md`: blank-line separated blocks, `#` lines are headings; markup stays text. */
+export function splitBlocks(text: string, format: 'txt' | 'md'): Block[] {
+  const blocks: Block[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let open: Block | undefined;
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    const start = offset;
+    offset += raw.length + 1;
+    const lead = line.length - line.trimStart().length;
+    const content = line.trim();
+    if (!content) {
+      open = undefined;
+      return;
+    }
+    const contentStart = start + lead;
+    const contentEnd = contentStart + content.length;
+    if (format === 'txt') {
+      blocks.push({ kind: looksLikeHeading(content) ? 'heading' : 'paragraph', start: contentStart, end: contentEnd, line: index + 1 });
+      return;
+    }
+    const heading = /^#{1,6}\s+/.exec(content);
+    if (heading) {
+      blocks.push({ kind: 'heading', start: contentStart + heading[0].length, end: contentEnd, line: index + 1 });
+      open = undefined;
+    } else if (open) {
+      open.end = contentEnd;
+    } else {
+      open = { kind: 'paragraph', start: contentStart, end: contentEnd, line: index + 1 };
+      blocks.push(open);
+    }
+  });
+  return blocks;
+}
+
+const TAG_LIKE = /(?:<\/?[^<>\s]{1,30}>|[^\s<>]{1,30}>)(?:\s*(?:<\/?[^<>\s]{1,30}>|[^\s<>]{1,30}>))*/gu;
+
+/** Reports text that looks like a broken HTML tag; it is kept and shown as literal text. */
+function reportMangledTags(doc: SourceDocument, problems: ProblemList): void {
+  for (const match of doc.text.matchAll(TAG_LIKE)) {
+    problems.add('mangledTag', doc.path, pointAt(doc, match.index),
+      `Found \`${excerpt(match[0], 30)}\` in the source: looks like a mangled tag; it is published as literal text`);
+  }
+}
+
+/**
+ * Reads a source document byte for byte. Returns undefined (after reporting)
+ * when it is missing or not UTF-8.
+ */
+export async function readSourceDocument(
+  root: string,
+  documentPath: string,
+  lang: string,
+  problems: ProblemList,
+  caseFile: string,
+  casePlace: Point,
+): Promise<SourceDocument | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(root, documentPath));
+  } catch {
+    problems.add('sourceNotFound', caseFile, casePlace, `Source document \`${documentPath}\` not found`);
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    problems.add('sourceEncoding', caseFile, casePlace, `Source document \`${documentPath}\` is not valid UTF-8`);
+    return undefined;
+  }
+  return parseSourceText(documentPath, text, lang, problems, createHash('sha256').update(bytes).digest('hex'), bytes.length);
+}
+
+/** Splits decoded source text into blocks and sentences. */
+export function parseSourceText(
+  documentPath: string,
+  text: string,
+  lang: string,
+  problems: ProblemList,
+  sha256 = createHash('sha256').update(text).digest('hex'),
+  bytes = Buffer.byteLength(text),
+): SourceDocument {
+  const blocks = splitBlocks(text, documentPath.endsWith('.md') ? 'md' : 'txt');
+  const ranges = blocks.flatMap((block) =>
+    splitParagraph(text.slice(block.start, block.end), lang).map((r) => ({ start: block.start + r.start, end: block.start + r.end })),
+  );
+  const doc: SourceDocument = {
+    path: documentPath,
+    text,
+    sha256,
+    bytes,
+    blocks,
+    sentences: assignSentenceIds(ranges, text),
+    lineStarts: lineStartsOf(text),
+  };
+  reportMangledTags(doc, problems);
+  return doc;
+}
