@@ -14,17 +14,19 @@ export interface LoadedCases {
   files: string[];
 }
 
-/** Builds every `*.md` case in `casesDir`, collecting all problems of all cases. */
+/** Builds every `*.md` case in `casesDir` (relative to `root`, or absolute), collecting all problems of all cases. */
 export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR): Promise<LoadedCases> {
   const problems = new ProblemList();
   const sources: SourceCache = new Map();
+  const dir = path.resolve(root, casesDir);
   let names: string[] = [];
   try {
-    names = (await readdir(path.join(root, casesDir))).filter((n) => n.endsWith('.md')).sort();
+    names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   } catch {
     names = [];
   }
-  const files = names.map((n) => path.posix.join(casesDir.split(path.sep).join('/'), n));
+  // Paths in messages are relative to the root, with `/`, as editors and CI logs show them.
+  const files = names.map((n) => path.relative(root, path.join(dir, n)).split(path.sep).join('/'));
   const built = await Promise.all(
     files.map(async (file) => buildCase({ root, file, markdown: await readFile(path.join(root, file), 'utf8'), problems, sources })),
   );
