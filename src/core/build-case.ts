@@ -68,7 +68,7 @@ export async function buildCase(options: {
     if (problems.errors.length === errorsBefore) problems.add('sourceNotFound', file, written.documentPlace, `Source document \`${frontmatter.source.document}\` could not be read`);
     return undefined;
   }
-  if (written.claims.length === 0) problems.add('noClaims', file, written.frontmatterPlace, 'Case has no `:::claim` blocks; its table will be empty');
+  if (written.claimBlocks === 0) problems.add('noClaims', file, written.frontmatterPlace, 'Case has no `:::claim` blocks; its table will be empty');
 
   const claims: ClaimEntry[] = [];
   const highlights: (Highlight & { place: Point })[] = [];

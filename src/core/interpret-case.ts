@@ -34,7 +34,10 @@ export interface WrittenCase {
   /** Where `source.document` is written, for source errors. */
   documentPlace: Point;
   notesHtml: string;
+  /** Claims that passed every check of form. */
   claims: WrittenClaim[];
+  /** How many `:::claim` blocks the file has, valid or not. */
+  claimBlocks: number;
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirectivePositions);
@@ -240,11 +243,11 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
   const notes: RootContent[] = [];
   const claims: WrittenClaim[] = [];
   const firstSeen = new Map<string, Point>();
-  let seenClaim = false;
+  let claimBlocks = 0;
   for (const node of root.children) {
     if (node.type === 'yaml') continue;
     if (node.type === 'containerDirective' && node.name === 'claim') {
-      seenClaim = true;
+      claimBlocks++;
       const claim = readClaim(node, file, problems);
       const id = node.attributes?.['id'];
       if (id) {
@@ -257,7 +260,7 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
         firstSeen.set(id, attributePlace(node, 'id'));
       }
       if (claim) claims.push(claim);
-    } else if (seenClaim) {
+    } else if (claimBlocks > 0) {
       if (node.type !== 'containerDirective' && node.type !== 'html') {
         problems.add('strayContent', file, start(node.position),
           `Unexpected ${node.type} \`${excerpt(toString(node), 30)}\` between claims, expected only \`:::claim\` blocks after the first claim`);
@@ -267,5 +270,5 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
     }
   }
   if (!frontmatter) return undefined;
-  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml(notes), claims };
+  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml(notes), claims, claimBlocks };
 }

@@ -48,7 +48,7 @@ function lineStartsOf(text: string): number[] {
 
 /** A short line without closing punctuation reads as a headline or subheading. */
 function looksLikeHeading(line: string): boolean {
-  return !/[.!?؟…:"”»)]\s*$/u.test(line) && line.trim().split(/\s+/).length <= 12;
+  return !/[.!?؟…:"”»)]\s*$/u.test(line) && line.trim().split(/\s+/).length <= 20;
 }
 
 /** `.txt`: one paragraph per line. `.md`: blank-line separated blocks, `#` lines are headings; markup stays text. */

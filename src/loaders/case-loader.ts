@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { DEFAULT_CASES_DIR, loadCases } from '../core/load-cases.ts';
-import { formatProblem, formatReport } from '../core/problems.ts';
+import { formatProblem } from '../core/problems.ts';
 import { caseEntrySchema } from '../schemas/case-entry.ts';
 
 export interface CaseLoaderOptions {
@@ -12,9 +13,14 @@ export interface CaseLoaderOptions {
   seeds?: string;
 }
 
-/** Thrown when a build meets content errors; its message is the whole report, no stack needed. */
-export class CaseContentError extends Error {
-  override name = 'CaseContentError';
+/** Stops a build on content errors. The problems are already logged with their places; no stack trace is shown. */
+function contentError(errors: number, warnings: number): AstroError {
+  const error = new AstroError(
+    `tahqiq: ${errors} content error${errors === 1 ? '' : 's'} (and ${warnings} warning${warnings === 1 ? '' : 's'}) in case files; nothing was published.`,
+    'Fix each problem listed above at its file:line:column. `npm run check` lists them again without building; docs/errors.md explains every code.',
+  );
+  error.stack = '';
+  return error;
 }
 
 /**
@@ -37,7 +43,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
           (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
         }
         if (problems.errors.length > 0 && !context.watcher) {
-          throw new CaseContentError(`tahqiq found content errors; nothing was published.\n\n${formatReport(problems.items)}`);
+          throw contentError(problems.errors.length, problems.warnings.length);
         }
         context.store.clear();
         for (const entry of cases) {

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { anchorQuote } from '../src/core/anchor.ts';
+import { normalizeForMatching, normalizeQuote } from '../src/core/normalize.ts';
+import { lineOf, parse, seedText } from './helpers/seed.ts';
+
+const { doc } = parse(seedText());
+
+function found(quote: string, occurrence?: number) {
+  const result = anchorQuote(doc, quote, occurrence);
+  if (!result.ok) throw new Error(`expected a match, got ${JSON.stringify(result.failure)}`);
+  return result.anchor;
+}
+
+describe('normalisation for matching', () => {
+  it('folds diacritics, tatweel, alef forms, alef maksura, teh marbuta, quotes and spaces', () => {
+    expect(normalizeQuote('أُمُّ  إبراهيمَ ـــ آمنة «قالت» على المدرسة')).toBe(normalizeQuote('ام ابراهيم ـ امنه "قالت" علي المدرسه'));
+  });
+
+  it('maps every folded character back to the original offsets it came from', () => {
+    const original = 'عَمِيلاً سِرِّيًّا';
+    const n = normalizeForMatching(original);
+    expect(n.text).toBe('عميلا سريا');
+    expect(original.slice(n.starts[0], n.ends[4])).toBe('عَمِيلاً');
+    expect(original.slice(n.starts[6], n.ends[9])).toBe('سِرِّيًّا');
+  });
+
+  it('folds Arabic-Indic digits to ASCII digits', () => {
+    expect(normalizeQuote('١٥ مخبأ')).toBe('15 مخبا');
+  });
+});
+
+describe('anchoring quotes in the seed', () => {
+  it('finds an exact quote and reports the sentence it sits in', () => {
+    const a = found('عثرت على 15 مخبأ لأسلحة داعش في الجنوب ودمرتها');
+    expect(a.match).toBe('exact');
+    expect(lineOf(doc, a.start)).toBe(9);
+    expect(doc.text.slice(a.start, a.end)).toBe('عثرت على 15 مخبأ لأسلحة داعش في الجنوب ودمرتها');
+    expect(a.sentenceIds).toHaveLength(1);
+  });
+
+  it('anchors a quote typed without diacritics to the sentence that has them', () => {
+    // The source writes «عميلاً سرياً سورياً» with tanween; the quote is typed bare, with a plain alef.
+    const a = found('يزعم ان الغارة الامريكية قتلت عميلا سريا سوريا');
+    expect(a.match).toBe('normalized');
+    expect(doc.text.slice(a.start, a.end)).toBe('يُزعم أن الغارة الأمريكية قتلت عميلاً سرياً سورياً');
+  });
+
+  it('matches straight quotes typed for the curly quotes of the source', () => {
+    const a = found('"أريد محاسبة الأشخاص الذين أخذوه من أبنائه"');
+    expect(doc.text.slice(a.start, a.end)).toBe('“أريد محاسبة الأشخاص الذين أخذوه من أبنائه”');
+  });
+
+  it('anchors a quote spanning two sentences to both sentence ids', () => {
+    const a = found('ثم تم استدعاء الأسرة لتسلم جثته. ولم يكن من الواضح متى مات.');
+    expect(a.sentenceIds).toHaveLength(2);
+  });
+
+  it('reports a quote found more than once, with the lines of every occurrence', () => {
+    const result = anchorQuote(doc, 'غارة 19 أكتوبر/تشرين الأول');
+    expect(result).toEqual({ ok: false, failure: { kind: 'ambiguous', count: 2, lines: [5, 34] } });
+  });
+
+  it('picks the occurrence asked for', () => {
+    const second = found('غارة 19 أكتوبر/تشرين الأول', 2);
+    expect(lineOf(doc, second.start)).toBe(34);
+  });
+
+  it('reports an occurrence past the last match', () => {
+    expect(anchorQuote(doc, 'غارة 19 أكتوبر/تشرين الأول', 3)).toEqual({
+      ok: false,
+      failure: { kind: 'occurrenceOutOfRange', count: 2, occurrence: 3 },
+    });
+  });
+
+  it('explains where a nearly-right quote stops matching', () => {
+    const result = anchorQuote(doc, 'استيقظ السكان على صوت الطائرات الثقيلة');
+    expect(result.ok).toBe(false);
+    if (result.ok || result.failure.kind !== 'notFound') throw new Error('expected notFound');
+    expect(result.failure.message).toContain('at line 11');
+    expect(result.failure.message).toContain('مركبات الثقيلة');
+  });
+
+  it('suggests the closest sentence for a reworded quote', () => {
+    const result = anchorQuote(doc, 'الجماعة صنفت خالد المسعود مدنيا');
+    if (result.ok || result.failure.kind !== 'notFound') throw new Error('expected notFound');
+    expect(result.failure.message).toMatch(/did you mean `صنفت المجموعة المسعود كمدني\.` at line 32\?/);
+  });
+
+  it('refuses a quote that crosses a paragraph break', () => {
+    const result = anchorQuote(doc, 'وأكد مسؤولان أمنيان سوريان ومسؤول سياسي، تحدثوا بشرط عدم الكشف عن هويتهم لأنهم غير مخولين بالتعليق علناً، أن المسعود كان يعمل مع الحكومة السورية المؤقتة في دور أمني. وقال اثنان من المسؤولين إنه كان يعمل في مكافحة تنظيم الدولة الإسلامية. وذكرت تقارير');
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'crossesParagraph' } });
+  });
+
+  it('refuses a one-word quote as too short to verify', () => {
+    expect(anchorQuote(doc, 'Airwars')).toEqual({ ok: false, failure: { kind: 'tooShort' } });
+  });
+});

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, type BuildRun } from './helpers/build.ts';
+import { ROOT } from './helpers/seed.ts';
+
+const SEED_CASE = 'dumayr-raid';
+
+function page(outDir: string, route: string): Root {
+  return fromHtml(readFileSync(path.join(outDir, route, 'index.html'), 'utf8'));
+}
+
+function attr(el: Element | undefined, name: string): string {
+  const value = el?.properties[name];
+  return Array.isArray(value) ? value.join(' ') : String(value ?? '');
+}
+
+/** Text of a source mark without its back-link badges. */
+function markText(mark: Element): string {
+  const copy = structuredClone(mark);
+  const strip = (el: Element) => {
+    el.children = el.children.filter((c) => !(c.type === 'element' && (c.properties['className'] as string[] | undefined)?.includes('backref')));
+    for (const c of el.children) if (c.type === 'element') strip(c);
+  };
+  strip(copy);
+  return toString(copy);
+}
+
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+}
+
+describe('a real build of the site', () => {
+  let build: BuildRun;
+  let seed: Root;
+
+  beforeAll(() => {
+    build = runBuild();
+    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    seed = page(build.outDir, `cases/${SEED_CASE}`);
+    console.log(`build: ${Math.round(build.ms)} ms`);
+  });
+
+  it('writes the index, the seed case, its per-status views and the ratings pages', () => {
+    for (const route of ['', `cases/${SEED_CASE}`, `cases/${SEED_CASE}/confirmed`, `cases/${SEED_CASE}/unconfirmed`, `cases/${SEED_CASE}/disputed`, 'ratings/ar', 'ratings/en']) {
+      expect(existsSync(path.join(build.outDir, route, 'index.html')), route).toBe(true);
+    }
+  });
+
+  it('marks the seed page as Arabic, right to left', () => {
+    const html = select('html', seed);
+    expect(attr(html, 'lang')).toBe('ar');
+    expect(attr(html, 'dir')).toBe('rtl');
+  });
+
+  it('publishes at least 15 claims in the seed case, covering all three statuses', () => {
+    const rows = selectAll('table.claims tbody tr[data-status]', seed);
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(rows.map((r) => attr(r, 'dataStatus')))).toEqual(new Set(['confirmed', 'unconfirmed', 'disputed']));
+  });
+
+  it('links every claim row to a mark on the same page that holds its quote and links back to the row', () => {
+    const rows = selectAll('table.claims tbody tr[data-status]', seed);
+    for (const row of rows) {
+      const id = attr(row, 'id');
+      const link = select('a.to-source', row);
+      const href = attr(link, 'href');
+      expect(href, id).toBe(`#quote-${id}`);
+      const target = select(`[id="${href.slice(1)}"]`, seed);
+      expect(target, `target of ${id}`).toBeDefined();
+      const quote = toString(select('blockquote.claim-quote', row)!).trim();
+      expect(markText(target!).trim(), id).toBe(quote);
+      expect(attr(target, 'dataStatus'), id).toBe(attr(row, 'dataStatus'));
+      const back = selectAll('a.backref', target!).find((a) => attr(a, 'href') === `#${id}`);
+      expect(back, `back link of ${id}`).toBeDefined();
+    }
+  });
+
+  it('gives every row a status badge whose status matches the row', () => {
+    for (const row of selectAll('table.claims tbody tr[data-status]', seed)) {
+      const badge = select('.badge', row);
+      expect(attr(badge, 'dataStatus')).toBe(attr(row, 'dataStatus'));
+      expect(select('svg.status-icon', badge!)).toBeDefined();
+      expect(toString(select('.badge-text', badge!)!).trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows the mangled tag of the source as literal text, never as an element', () => {
+    const html = readFileSync(path.join(build.outDir, 'cases', SEED_CASE, 'index.html'), 'utf8');
+    expect(html).toContain('&lt;ص&gt; ص&gt;');
+    expect(selectAll('ص', seed)).toHaveLength(0);
+  });
+
+  it('gives every sentence of the source an anchor id', () => {
+    const sentences = selectAll('.source-text .s[id]', seed);
+    expect(sentences.length).toBe(55);
+    expect(new Set(sentences.map((s) => attr(s, 'id'))).size).toBe(55);
+  });
+
+  it('keeps the page readable with no JavaScript: no script is needed to reach any claim or quote', () => {
+    const scripts = selectAll('script[src]', seed);
+    expect(scripts).toHaveLength(0);
+  });
+
+  it('lists the seed case on the index with its tally', () => {
+    const index = page(build.outDir, '');
+    const card = select(`[data-case="${SEED_CASE}"]`, index);
+    expect(card).toBeDefined();
+    const rows = selectAll('table.claims tbody tr[data-status]', seed);
+    for (const status of ['confirmed', 'unconfirmed', 'disputed']) {
+      const count = rows.filter((r) => attr(r, 'dataStatus') === status).length;
+      expect(toString(select(`li[data-status="${status}"] .tally-number`, card!)!)).toBe(String(count));
+    }
+  });
+
+  it('shows only that status in a per-status view', () => {
+    const view = page(build.outDir, `cases/${SEED_CASE}/disputed`);
+    const statuses = selectAll('table.claims tbody tr[data-status]', view).map((r) => attr(r, 'dataStatus'));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['disputed']));
+  });
+
+  it('produces byte-identical output when built again (deterministic for CDNs)', () => {
+    const again = runBuild();
+    expect(again.status).toBe(0);
+    const hash = (dir: string) => filesOf(dir).map((f) => `${f} ${createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')}`);
+    expect(hash(again.outDir)).toEqual(hash(build.outDir));
+  });
+});
+
+describe('a build with broken cases', () => {
+  const casesDir = path.join(ROOT, 'tests/fixtures/build-broken');
+
+  it('fails with every problem of every case, each at file:line:column with its code, and no stack trace', () => {
+    const run = runBuild({ casesDir });
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('tests/fixtures/build-broken/broken-quote.md:18:3  error  Quote not found in `seeds/000_1433950eee1a8d90.txt`');
+    expect(run.output).toContain('[TQ303]');
+    expect(run.output).toContain('tests/fixtures/build-broken/bad-status.md:12:72  error  Unexpected status `confimed`, expected one of `confirmed`, `unconfirmed`, `disputed` (did you mean `confirmed`?)  [TQ203]');
+    expect(run.output).toContain('2 errors, 1 warning');
+    expect(run.output).not.toMatch(/Stack trace|\n\s+at /);
+    expect(existsSync(path.join(run.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('fails the same way when astro build runs without the check step (the loader checks too)', () => {
+    const run = runBuild({ casesDir, command: 'astro' });
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('[TQ303]');
+    expect(run.output).toContain('[TQ203]');
+    expect(run.output).toContain('2 content errors');
+    expect(run.output).not.toMatch(/Stack trace|\n\s+at /);
+  });
+});
