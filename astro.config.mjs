@@ -10,4 +10,15 @@ export default defineConfig({
   integrations: [mdx()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX pages carry Astro's own "use astro:head-inject" marker; the bundler's notice about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
