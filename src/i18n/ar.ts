@@ -25,6 +25,8 @@ const ar: UiStrings = {
   notesHeading: 'عن هذا الملف',
   tableCaption: (n) => `جدول التحقق: ${n} من الادعاءات، كل منها مربوط بجملته في المصدر`,
   tableEmpty: 'لا ادعاءات في هذا الملف بعد.',
+  permalinkLabel: (n) => `رابط الادعاء ${n}`,
+  claimsHeading: 'جدول التحقق',
   colId: 'الادعاء',
   colClaim: 'مضمون الادعاء',
   colStatus: 'الحكم',

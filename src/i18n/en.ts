@@ -23,6 +23,8 @@ export default {
   notesHeading: 'About this case',
   tableCaption: (n: number) => `Verification table: ${n} claims, each linked to its source sentence`,
   tableEmpty: 'This case has no claims yet.',
+  permalinkLabel: (n: number) => `Link to claim ${n}`,
+  claimsHeading: 'Verification table',
   colId: 'Claim',
   colClaim: 'What is claimed',
   colStatus: 'Status',
