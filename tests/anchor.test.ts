@@ -57,7 +57,7 @@ describe('anchoring quotes in the seed', () => {
 
   it('reports a quote found more than once, with the lines of every occurrence', () => {
     const result = anchorQuote(doc, 'غارة 19 أكتوبر/تشرين الأول');
-    expect(result).toEqual({ ok: false, failure: { kind: 'ambiguous', count: 2, lines: [5, 34] } });
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'ambiguous', count: 2, places: [{ line: 5 }, { line: 34 }] } });
   });
 
   it('picks the occurrence asked for', () => {

@@ -18,7 +18,7 @@ export interface Anchor {
 export type AnchorFailure =
   | { kind: 'tooShort' }
   | { kind: 'notFound'; message: string }
-  | { kind: 'ambiguous'; count: number; lines: number[] }
+  | { kind: 'ambiguous'; count: number; places: { line: number; column: number }[] }
   | { kind: 'occurrenceOutOfRange'; count: number; occurrence: number }
   | { kind: 'crossesParagraph'; line: number };
 
@@ -34,6 +34,12 @@ function folded(doc: SourceDocument): NormalizedText {
     foldedCache.set(doc, n);
   }
   return n;
+}
+
+/** The end of a text, where a mismatch starts: `…last words`. */
+function tail(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `…${flat.slice(flat.length - max + 1)}` : flat;
 }
 
 /** Character bigrams, for "did you mean" suggestions. */
@@ -61,7 +67,7 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
     const place = pointAt(doc, from.start);
     const sourceNext = doc.text.slice(from.end, from.end + 20).split('\n')[0] ?? '';
     const quoteNext = excerpt(quote.slice(Math.min(quote.length, Math.round((lo / q.length) * quote.length))), 20);
-    return `Quote not found in \`${doc.path}\`: it matches up to \`${excerpt(doc.text.slice(from.start, from.end), 40)}\` at line ${place.line}, then the source has \`${excerpt(sourceNext, 20)}\` where the quote has \`${quoteNext}\``;
+    return `Quote not found in \`${doc.path}\`: it matches up to \`${tail(doc.text.slice(from.start, from.end), 40)}\` at line ${place.line}, then the source has \`${excerpt(sourceNext, 20)}\` where the quote has \`${quoteNext}\``;
   }
   const wanted = bigrams(q);
   let best: { score: number; sentence: SourceDocument['sentences'][number] } | undefined;
@@ -83,7 +89,8 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
  */
 export function anchorQuote(doc: SourceDocument, quote: string, occurrence?: number): AnchorResult {
   const q = normalizeQuote(quote);
-  if (q.split(' ').filter(Boolean).length < 2) return { ok: false, failure: { kind: 'tooShort' } };
+  // Words are runs with a letter or digit in them; punctuation alone does not count.
+  if (q.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 2) return { ok: false, failure: { kind: 'tooShort' } };
 
   const trimmed = quote.trim();
   let ranges = findAll(doc.text, trimmed).map((start) => ({ start, end: start + trimmed.length }));
@@ -95,7 +102,7 @@ export function anchorQuote(doc: SourceDocument, quote: string, occurrence?: num
   }
   if (ranges.length === 0) return { ok: false, failure: { kind: 'notFound', message: explainNotFound(doc, quote, folded(doc)) } };
   if (occurrence === undefined && ranges.length > 1) {
-    return { ok: false, failure: { kind: 'ambiguous', count: ranges.length, lines: ranges.map((r) => pointAt(doc, r.start).line) } };
+    return { ok: false, failure: { kind: 'ambiguous', count: ranges.length, places: ranges.map((r) => pointAt(doc, r.start)) } };
   }
   const index = (occurrence ?? 1) - 1;
   const range = ranges[index];

@@ -6,14 +6,14 @@ import { directionOf } from './direction.ts';
 import { interpretCase } from './interpret-case.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { renderSource, nestHighlights, type Highlight } from './render-source.ts';
-import { pointAt, readSourceDocument, type SourceDocument } from './source-document.ts';
+import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
-export type SourceCache = Map<string, Promise<SourceDocument | undefined>>;
+export type SourceCache = Map<string, Promise<SourceDocument | SourceFailure>>;
 
 const CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function reportAnchorFailure(failure: AnchorFailure, file: string, place: Point, quote: string, problems: ProblemList): void {
+function reportAnchorFailure(failure: AnchorFailure, file: string, place: Point, occurrencePlace: Point, quote: string, problems: ProblemList): void {
   const shown = `\`${excerpt(quote, 40)}\``;
   switch (failure.kind) {
     case 'tooShort':
@@ -24,10 +24,10 @@ function reportAnchorFailure(failure: AnchorFailure, file: string, place: Point,
       break;
     case 'ambiguous':
       problems.add('quoteAmbiguous', file, place,
-        `Quote ${shown} found ${failure.count} times in the source (lines ${failure.lines.join(', ')}), expected exactly once`);
+        `Quote ${shown} found ${failure.count} times in the source (at ${failure.places.map((p) => `${p.line}:${p.column}`).join(', ')}), expected exactly once`);
       break;
     case 'occurrenceOutOfRange':
-      problems.add('occurrenceOutOfRange', file, place,
+      problems.add('occurrenceOutOfRange', file, occurrencePlace,
         `Unexpected \`occurrence=${failure.occurrence}\`: quote ${shown} is found ${failure.count} time${failure.count === 1 ? '' : 's'}`);
       break;
     case 'crossesParagraph':
@@ -59,13 +59,12 @@ export async function buildCase(options: {
   const { frontmatter } = written;
   const sourceLang = frontmatter.source.lang ?? frontmatter.lang;
   const key = `${frontmatter.source.document}\u0000${sourceLang}`;
-  if (!sources.has(key)) {
-    sources.set(key, readSourceDocument(root, frontmatter.source.document, sourceLang, problems, file, written.documentPlace));
-  }
+  if (!sources.has(key)) sources.set(key, readSourceDocument(root, frontmatter.source.document, sourceLang, problems));
   const doc = await sources.get(key)!;
-  if (!doc) {
-    // Still a missing document is reported at every case that points at it.
-    if (problems.errors.length === errorsBefore) problems.add('sourceNotFound', file, written.documentPlace, `Source document \`${frontmatter.source.document}\` could not be read`);
+  if (typeof doc === 'string') {
+    // Reported at every case that points at the document, each at its own `document:` line.
+    const what = doc === 'sourceNotFound' ? 'not found' : 'is not valid UTF-8';
+    problems.add(doc, file, written.documentPlace, `Source document \`${frontmatter.source.document}\` ${what}`);
     return undefined;
   }
   if (written.claimBlocks === 0) problems.add('noClaims', file, written.frontmatterPlace, 'Case has no `:::claim` blocks; its table will be empty');
@@ -76,11 +75,11 @@ export async function buildCase(options: {
   for (const claim of written.claims) {
     const result = anchorQuote(doc, claim.quote, claim.attributes.occurrence);
     if (!result.ok) {
-      reportAnchorFailure(result.failure, file, claim.quotePlace, claim.quote, problems);
+      reportAnchorFailure(result.failure, file, claim.quotePlace, claim.occurrencePlace, claim.quote, problems);
       continue;
     }
     if (result.unnecessaryOccurrence) {
-      problems.add('unnecessaryOccurrence', file, claim.place, `Unnecessary \`occurrence=${claim.attributes.occurrence}\`: the quote is found only once`);
+      problems.add('unnecessaryOccurrence', file, claim.occurrencePlace, `Unnecessary \`occurrence=${claim.attributes.occurrence}\`: the quote is found only once`);
     }
     const { anchor } = result;
     const number = claims.length + 1;

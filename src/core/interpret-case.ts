@@ -1,4 +1,5 @@
-import type { Blockquote, ContainerDirective, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Paragraph, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -23,6 +24,8 @@ export interface WrittenClaim {
   /** The quote as typed (blockquote text). */
   quote: string;
   quotePlace: Point;
+  /** Where `occurrence=` is written (the claim's place when absent). */
+  occurrencePlace: Point;
   reasoningHtml: string;
   place: Point;
 }
@@ -71,6 +74,12 @@ function distance(a: string, b: string): number {
 function closest(value: string, options: readonly string[]): string | undefined {
   const best = [...options].sort((x, y) => distance(value, x) - distance(value, y))[0];
   return best !== undefined && distance(value, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** zod's wording without its prefixes ("Invalid input: ", "Too small: "), lower-cased to follow "Unexpected `x`, ". */
+function plainMessage(message: string): string {
+  const text = message.replace(/^(Invalid input|Too small|Too big|Invalid string|Invalid option): /i, '');
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function list(options: readonly string[]): string {
@@ -131,7 +140,7 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
   }
   const value = doc.getIn(issue.path as (string | number)[]);
   if (value === undefined) return `Missing frontmatter field \`${field}\``;
-  return `Unexpected \`${field}: ${excerpt(String(value), 40)}\`, ${issue.message.replace(/^Invalid input: /, '')}`;
+  return `Unexpected \`${field}: ${excerpt(String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40)}\`, ${plainMessage(issue.message)}`;
 }
 
 function attributePlace(node: ContainerDirective, name: string): Point {
@@ -160,7 +169,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
       const place = attributePlace(node, name);
       if (name === 'id') {
         if (value == null || value === '') problems.add('missingId', file, place, 'Missing claim id, expected `#some-id` in the braces');
-        else problems.add('invalidId', file, place, `Unexpected id \`#${value}\`, ${issue.message}`);
+        else problems.add('invalidId', file, place, `Unexpected id \`#${value}\`, ${plainMessage(issue.message)}`);
       } else if (name === 'status') {
         if (value == null) problems.add('invalidStatus', file, place, `Missing \`status\`, expected one of ${list(STATUSES)}`);
         else {
@@ -170,7 +179,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
       } else if (name === 'claimant') {
         problems.add('missingClaimant', file, place, 'Missing `claimant`, expected who made the claim, e.g. `claimant="Family members, to AP"`');
       } else {
-        problems.add('invalidAttribute', file, place, `Unexpected \`${name}=${value ?? ''}\`: ${issue.message}`);
+        problems.add('invalidAttribute', file, place, `Unexpected \`${name}=${value ?? ''}\`, ${plainMessage(issue.message)}`);
       }
     }
     return undefined;
@@ -211,6 +220,7 @@ function readClaim(node: ContainerDirective, file: string, problems: ProblemList
     labelText: toString(label).trim(),
     quote: quote.children.map((c) => toString(c)).join(' '),
     quotePlace: start(quote.children[0]?.position ?? quote.position),
+    occurrencePlace: attributePlace(node, 'occurrence'),
     reasoningHtml: markdownToHtml(reasoning),
     place,
   };
@@ -226,12 +236,21 @@ function reportUnpublishable(root: Root, file: string, problems: ProblemList): v
       const guess = closest(node.name, ['claim']);
       problems.add('unknownDirective', file, start(node.position),
         `Unexpected directive \`${marker}${node.name}\`, expected \`:::claim\`${guess ? ' (did you mean `:::claim`?)' : ''}`);
-    } else if (node.type === 'containerDirective' && node !== root) {
-      return undefined;
     }
-    return undefined;
   });
 }
+
+/** How markdown block types are called in messages. */
+const NODE_NAMES: Record<string, string> = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  thematicBreak: 'horizontal rule',
+  blockquote: 'blockquote',
+  list: 'list',
+  code: 'code block',
+  table: 'table',
+  definition: 'link definition',
+};
 
 /** Parses a case file and checks its form: frontmatter, claims, attributes. */
 export function interpretCase(markdown: string, file: string, problems: ProblemList): WrittenCase | undefined {
@@ -261,9 +280,11 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
       }
       if (claim) claims.push(claim);
     } else if (claimBlocks > 0) {
-      if (node.type !== 'containerDirective' && node.type !== 'html') {
+      // Directives and raw HTML are reported by reportUnpublishable already.
+      if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'html') {
+        const text = excerpt(toString(node), 30);
         problems.add('strayContent', file, start(node.position),
-          `Unexpected ${node.type} \`${excerpt(toString(node), 30)}\` between claims, expected only \`:::claim\` blocks after the first claim`);
+          `Unexpected ${NODE_NAMES[node.type] ?? node.type}${text ? ` \`${text}\`` : ''} after the first claim, expected only \`:::claim\` blocks`);
       }
     } else if (node.type !== 'containerDirective') {
       notes.push(node);

@@ -1,16 +1,14 @@
-import type { Root } from 'mdast';
-import { directiveFromMarkdown, directiveToMarkdown } from 'mdast-util-directive';
+import { directiveFromMarkdown } from 'mdast-util-directive';
 import { directive } from 'micromark-extension-directive';
 import type { Processor } from 'unified';
 
 /**
- * remark-directive, plus the position of every attribute
+ * remark-directive's parsing (we never write markdown back), plus the position of every attribute
  * (`node.data.position.attributes`), so errors can point at `status=…` itself.
  * Parsing only: meaning is given by interpret-case.ts.
  */
-export default function remarkDirectivePositions(this: Processor<Root>): void {
+export default function remarkDirectivePositions(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(directive());
   (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown({ verbose: true }));
-  (data.toMarkdownExtensions ??= []).push(directiveToMarkdown());
 }

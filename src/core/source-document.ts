@@ -97,31 +97,30 @@ function reportMangledTags(doc: SourceDocument, problems: ProblemList): void {
   }
 }
 
+/** Why a source document could not be used. */
+export type SourceFailure = 'sourceNotFound' | 'sourceEncoding';
+
 /**
- * Reads a source document byte for byte. Returns undefined (after reporting)
- * when it is missing or not UTF-8.
+ * Reads a source document byte for byte. Fails when it is missing or not UTF-8;
+ * the caller reports that at the case file that points at it.
  */
 export async function readSourceDocument(
   root: string,
   documentPath: string,
   lang: string,
   problems: ProblemList,
-  caseFile: string,
-  casePlace: Point,
-): Promise<SourceDocument | undefined> {
+): Promise<SourceDocument | SourceFailure> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(root, documentPath));
   } catch {
-    problems.add('sourceNotFound', caseFile, casePlace, `Source document \`${documentPath}\` not found`);
-    return undefined;
+    return 'sourceNotFound';
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    problems.add('sourceEncoding', caseFile, casePlace, `Source document \`${documentPath}\` is not valid UTF-8`);
-    return undefined;
+    return 'sourceEncoding';
   }
   return parseSourceText(documentPath, text, lang, problems, createHash('sha256').update(bytes).digest('hex'), bytes.length);
 }
@@ -136,8 +135,9 @@ export function parseSourceText(
   bytes = Buffer.byteLength(text),
 ): SourceDocument {
   const blocks = splitBlocks(text, documentPath.endsWith('.md') ? 'md' : 'txt');
+  // A line break inside a block (a wrapped .md paragraph) is a space to the segmenter, not a sentence end; same length, same offsets.
   const ranges = blocks.flatMap((block) =>
-    splitParagraph(text.slice(block.start, block.end), lang).map((r) => ({ start: block.start + r.start, end: block.start + r.end })),
+    splitParagraph(text.slice(block.start, block.end).replace(/[\r\n]/g, ' '), lang).map((r) => ({ start: block.start + r.start, end: block.start + r.end })),
   );
   const doc: SourceDocument = {
     path: documentPath,

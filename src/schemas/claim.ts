@@ -7,7 +7,7 @@ import { statusSchema } from './status.ts';
  */
 export const claimIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected lowercase ASCII words joined by `-`')
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected lowercase ASCII words joined by `-`, starting with a letter')
   .refine((id) => !/^(s|quote)-/.test(id), 'ids starting with `s-` or `quote-` are reserved for source anchors');
 
 /** Attributes of a `:::claim{…}` directive, exactly as written in the case file. */
@@ -21,7 +21,11 @@ export const claimAttributesSchema = z.strictObject({
   /** For `unconfirmed` claims: the evidence that would settle it. */
   missing: z.string().trim().min(1).optional(),
   /** Which occurrence of the quote in the source is meant (1-based), when it appears more than once. */
-  occurrence: z.coerce.number().int().min(1).optional(),
+  occurrence: z.coerce
+    .number({ error: 'expected a whole number such as `2`' })
+    .int('expected a whole number such as `2`')
+    .min(1, 'expected 1 or more (occurrences count from 1)')
+    .optional(),
 });
 
 export type ClaimAttributes = z.infer<typeof claimAttributesSchema>;

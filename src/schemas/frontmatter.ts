@@ -15,7 +15,13 @@ export const languageTagSchema = z.string().refine(
 /** A calendar date written `YYYY-MM-DD` (YAML may already have turned it into a Date). */
 export const isoDateSchema = z.union([
   z.date().transform((d) => d.toISOString().slice(0, 10)),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written `YYYY-MM-DD`'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written `YYYY-MM-DD`')
+    .refine((s) => {
+      const date = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+    }, 'expected a real calendar date'),
 ]);
 
 /** Where the quoted words come from: a document kept verbatim in `seeds/`. */
@@ -25,7 +31,7 @@ export const sourceSchema = z.strictObject({
     .string()
     .regex(/^seeds\/[^\s]+\.(txt|md)$/, 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`'),
   /** Who published the source, e.g. `Associated Press`. */
-  publisher: z.string().min(1),
+  publisher: z.string().min(1, 'expected who published the source, found an empty value'),
   /** Where the source was published, if online. */
   url: z.url().optional(),
   /** When the source was published (`YYYY-MM-DD`). */
@@ -37,7 +43,7 @@ export const sourceSchema = z.strictObject({
 /** The YAML frontmatter at the top of every case file. */
 export const caseFrontmatterSchema = z.strictObject({
   /** The case headline, in the case's language. */
-  title: z.string().min(1),
+  title: z.string().min(1, 'expected a headline, found an empty value'),
   /** BCP 47 language of the case; decides `dir` and the UI language. */
   lang: languageTagSchema,
   /** The source document the claims quote. */
@@ -45,7 +51,7 @@ export const caseFrontmatterSchema = z.strictObject({
   /** When the fact-check was last reviewed (`YYYY-MM-DD`). */
   reviewed: isoDateSchema,
   /** One-paragraph conclusion shown at the top of the case page. */
-  summary: z.string().min(1),
+  summary: z.string().min(1, 'expected a one-paragraph conclusion, found an empty value'),
   /** Who reviewed the case; optional. */
   reviewers: z.array(z.string().min(1)).optional(),
 });
