@@ -1,0 +1,127 @@
+/**
+ * Fixture-driven tests for building case files.
+ *
+ * - `fixtures/errors/<name>/`: one case file (`input.md`, or another `*.md`
+ *   name when the file name itself is under test) and `expected.txt`, the
+ *   `formatReport` output for it, followed by one newline.
+ * - `fixtures/valid/<name>/`: `input.md` and `expected.json`, a compact summary
+ *   of the built entry (not the whole render tree).
+ * - `fixtures/seeds/`: the source documents the fixtures quote. The fixture root
+ *   is `fixtures/`, so `source.document: seeds/x.txt` is `fixtures/seeds/x.txt`.
+ *
+ * `UPDATE_FIXTURES=1 npx vitest run tests/case-fixtures.test.ts` rewrites the
+ * expected files instead of comparing; read every changed file before committing.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildCase } from '../src/core/build-case.ts';
+import { formatReport, PROBLEMS, ProblemList } from '../src/core/problems.ts';
+import { caseEntrySchema, type CaseEntry } from '../src/schemas/case-entry.ts';
+
+const root = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const update = process.env['UPDATE_FIXTURES'] === '1';
+const knownCodes = new Set<string>(Object.values(PROBLEMS).map((k) => k.code));
+
+function fixtureNames(kind: 'errors' | 'valid'): string[] {
+  return readdirSync(path.join(root, kind), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/** The fixture's case file, relative to the fixture root, e.g. `errors/bad-status/input.md`. */
+function caseFileOf(kind: 'errors' | 'valid', name: string): string {
+  const names = readdirSync(path.join(root, kind, name)).filter((n) => n.endsWith('.md'));
+  if (names.length !== 1) throw new Error(`${kind}/${name} should hold exactly one .md case file, found ${names.length}`);
+  return `${kind}/${name}/${names[0]}`;
+}
+
+/** Builds a fixture on its own: fresh problem list and source cache, so no fixture sees another's problems. */
+async function build(file: string): Promise<{ entry: CaseEntry | undefined; problems: ProblemList }> {
+  const problems = new ProblemList();
+  const markdown = readFileSync(path.join(root, file), 'utf8');
+  const entry = await buildCase({ root, file, markdown, problems, sources: new Map() });
+  return { entry, problems };
+}
+
+/** Codes named in a formatted report, in order of appearance. */
+function codesIn(report: string): string[] {
+  return [...report.matchAll(/\[(TQ\d{3})\]$/gm)].map((m) => m[1]!);
+}
+
+/** What a valid fixture pins down: ids, verdicts and where each quote landed. */
+function summarize(entry: CaseEntry, problems: ProblemList): unknown {
+  return {
+    id: entry.id,
+    lang: entry.lang,
+    dir: entry.dir,
+    tally: entry.tally,
+    claims: entry.claims.map((c) => ({
+      id: c.id,
+      status: c.status,
+      quote: { source: c.quote.source, match: c.quote.match, place: c.quote.place, sentenceIds: c.quote.sentenceIds },
+    })),
+    warnings: problems.warnings.map((p) => p.code),
+  };
+}
+
+/** Compares `actual` with the expected file, or writes it under UPDATE_FIXTURES=1. */
+function expectFile(file: string, actual: string): void {
+  if (update) {
+    writeFileSync(file, actual);
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing; run with UPDATE_FIXTURES=1 to create it, then read it`);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+const errorFixtures = fixtureNames('errors');
+const validFixtures = fixtureNames('valid');
+
+describe('error fixtures', () => {
+  it('has fixtures to run', () => {
+    expect(errorFixtures.length).toBeGreaterThan(0);
+  });
+
+  for (const name of errorFixtures) {
+    it(`reports ${name} as in expected.txt`, async () => {
+      const { entry, problems } = await build(caseFileOf('errors', name));
+      expect(problems.items.length, 'an error fixture should report at least one problem').toBeGreaterThan(0);
+      const report = formatReport(problems.items);
+      for (const code of codesIn(report)) expect(knownCodes, `${code} is not in the catalogue`).toContain(code);
+      // A case with any error is not published; warnings alone do not stop it.
+      expect(entry === undefined).toBe(problems.errors.length > 0);
+      expectFile(path.join(root, 'errors', name, 'expected.txt'), `${report}\n`);
+    });
+  }
+});
+
+describe('valid fixtures', () => {
+  it('has fixtures to run', () => {
+    expect(validFixtures.length).toBeGreaterThan(0);
+  });
+
+  for (const name of validFixtures) {
+    it(`builds ${name} as summarised in expected.json, without errors`, async () => {
+      const { entry, problems } = await build(caseFileOf('valid', name));
+      expect(formatReport(problems.errors)).toBe('0 errors, 0 warnings');
+      expect(entry).toBeDefined();
+      caseEntrySchema.parse(entry);
+      expectFile(path.join(root, 'valid', name, 'expected.json'), `${JSON.stringify(summarize(entry!, problems), null, 2)}\n`);
+    });
+  }
+});
+
+describe('catalogue coverage', () => {
+  it('has an error fixture for every problem kind in the catalogue', () => {
+    const covered = new Set<string>();
+    for (const name of errorFixtures) {
+      const file = path.join(root, 'errors', name, 'expected.txt');
+      if (existsSync(file)) for (const code of codesIn(readFileSync(file, 'utf8'))) covered.add(code);
+    }
+    const missing = [...knownCodes].filter((code) => !covered.has(code));
+    expect(missing, 'codes with no error fixture').toEqual([]);
+  });
+});
