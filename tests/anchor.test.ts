@@ -95,3 +95,11 @@ describe('anchoring quotes in the seed', () => {
     expect(anchorQuote(doc, 'Airwars')).toEqual({ ok: false, failure: { kind: 'tooShort' } });
   });
 });
+
+describe('what counts as a word', () => {
+  it('does not count punctuation as a word toward the two-word minimum', () => {
+    expect(anchorQuote(doc, '(ا ف ب) –')).toMatchObject({ ok: true });
+    expect(anchorQuote(doc, '“ — ”')).toEqual({ ok: false, failure: { kind: 'tooShort' } });
+    expect(anchorQuote(doc, 'SFA –')).toEqual({ ok: false, failure: { kind: 'tooShort' } });
+  });
+});

@@ -75,3 +75,15 @@ describe('repairs where ICU sentence rules fail', () => {
     expect(sentences('Dr. Smith met Mr. Jones. They talked.', 'en')).toEqual(['Dr. Smith met Mr. Jones.', 'They talked.']);
   });
 });
+
+describe('markdown sources', () => {
+  it('does not end a sentence at a line break inside a wrapped paragraph', () => {
+    const { doc } = parse('# Minutes\n\nShe added that\nthe library would hire two new staff members this year. The vote was 5 to 2.\n', 'en', 'seeds/minutes.md');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph']);
+    expect(doc.sentences.map((s) => s.text)).toEqual([
+      'Minutes',
+      'She added that\nthe library would hire two new staff members this year.',
+      'The vote was 5 to 2.',
+    ]);
+  });
+});

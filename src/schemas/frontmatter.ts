@@ -12,17 +12,14 @@ export const languageTagSchema = z.string().refine(
   { message: 'expected a BCP 47 language tag such as `ar` or `en`' },
 );
 
-/** A calendar date written `YYYY-MM-DD` (YAML may already have turned it into a Date). */
-export const isoDateSchema = z.union([
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written `YYYY-MM-DD`')
-    .refine((s) => {
-      const date = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
-    }, 'expected a real calendar date'),
-]);
+/** A real calendar date written `YYYY-MM-DD` (YAML 1.2, as parsed here, keeps it a string). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written `YYYY-MM-DD`', abort: true })
+  .refine((s) => {
+    const date = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+  }, 'expected a real calendar date');
 
 /** Where the quoted words come from: a document kept verbatim in `seeds/`. */
 export const sourceSchema = z.strictObject({
