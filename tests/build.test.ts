@@ -118,11 +118,30 @@ describe('a real build of the site', () => {
     }
   });
 
-  it('shows only that status in a per-status view', () => {
+  it('shows only that status in a per-status view, keeping the other rows hidden for in-place filtering', () => {
     const view = page(build.outDir, `cases/${SEED_CASE}/disputed`);
-    const statuses = selectAll('table.claims tbody tr[data-status]', view).map((r) => attr(r, 'dataStatus'));
-    expect(statuses.length).toBeGreaterThan(0);
-    expect(new Set(statuses)).toEqual(new Set(['disputed']));
+    const rows = selectAll('table.claims tbody tr[data-status]', view);
+    const visible = rows.filter((r) => r.properties['hidden'] === undefined || r.properties['hidden'] === false);
+    expect(visible.length).toBeGreaterThan(0);
+    expect(new Set(visible.map((r) => attr(r, 'dataStatus')))).toEqual(new Set(['disputed']));
+    expect(rows.length).toBe(selectAll('table.claims tbody tr[data-status]', seed).length);
+    // A back link whose row is hidden in this view leads to the full case page instead.
+    const hiddenRow = rows.find((r) => attr(r, 'dataStatus') !== 'disputed')!;
+    const back = select(`mark[id="quote-${attr(hiddenRow, 'id')}"] > a.backref`, view);
+    expect(attr(back, 'href')).toBe(`/cases/${SEED_CASE}/#${attr(hiddenRow, 'id')}`);
+  });
+
+  it('isolates Latin runs inside Arabic text (SFA, Airwars) so they cannot scramble the word order', () => {
+    const isolated = selectAll('.source-text bdi', seed).map((b) => toString(b));
+    expect(isolated).toContain('SFA');
+    expect(isolated).toContain('Airwars');
+  });
+
+  it('publishes the English case left to right next to the Arabic one', () => {
+    const en = page(build.outDir, 'cases/riverside-clinic');
+    expect(attr(select('html', en), 'lang')).toBe('en');
+    expect(attr(select('html', en), 'dir')).toBe('ltr');
+    expect(selectAll('table.claims tbody tr[data-status]', en).length).toBeGreaterThanOrEqual(6);
   });
 
   it('produces byte-identical output when built again (deterministic for CDNs)', () => {

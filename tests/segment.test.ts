@@ -71,6 +71,13 @@ describe('repairs where ICU sentence rules fail', () => {
     expect(sentences('قالت: “هل انتهى؟ لا أظن”. وغادرت.')).toEqual(['قالت: “هل انتهى؟ لا أظن”.', 'وغادرت.']);
   });
 
+  it('does not split inside dotted English acronyms such as U.S.', () => {
+    expect(sentences('According to U.S. Census Bureau figures, it grew. Then it fell.', 'en')).toEqual([
+      'According to U.S. Census Bureau figures, it grew.',
+      'Then it fell.',
+    ]);
+  });
+
   it('does not split after English honorifics', () => {
     expect(sentences('Dr. Smith met Mr. Jones. They talked.', 'en')).toEqual(['Dr. Smith met Mr. Jones.', 'They talked.']);
   });

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
 import { caseFrontmatterSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { STATUSES } from '../schemas/status.ts';
+import { directionOf } from './direction.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import remarkDirectivePositions from './remark-directive-positions.ts';
@@ -192,7 +193,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
   return ok ? result.data : undefined;
 }
 
-function readClaim(node: ContainerDirective, file: string, problems: ProblemList): WrittenClaim | undefined {
+function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl'): WrittenClaim | undefined {
   const place = start(node.position);
   const attributes = readClaimAttributes(node, file, problems);
   const children = [...node.children];
@@ -216,12 +217,12 @@ function readClaim(node: ContainerDirective, file: string, problems: ProblemList
   if (!attributes || !label || !quote || quotes.length > 1 || reasoning.length === 0) return undefined;
   return {
     attributes,
-    labelHtml: phrasingToHtml(label.children),
+    labelHtml: phrasingToHtml(label.children, dir),
     labelText: toString(label).trim(),
     quote: quote.children.map((c) => toString(c)).join(' '),
     quotePlace: start(quote.children[0]?.position ?? quote.position),
     occurrencePlace: attributePlace(node, 'occurrence'),
-    reasoningHtml: markdownToHtml(reasoning),
+    reasoningHtml: markdownToHtml(reasoning, dir),
     place,
   };
 }
@@ -258,6 +259,7 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
   parser.runSync(root);
   const { data: frontmatter, place: frontmatterPlace, documentPlace } = readFrontmatter(root, file, problems);
   reportUnpublishable(root, file, problems);
+  const dir = frontmatter ? directionOf(frontmatter.lang) : 'ltr';
 
   const notes: RootContent[] = [];
   const claims: WrittenClaim[] = [];
@@ -267,7 +269,7 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
     if (node.type === 'yaml') continue;
     if (node.type === 'containerDirective' && node.name === 'claim') {
       claimBlocks++;
-      const claim = readClaim(node, file, problems);
+      const claim = readClaim(node, file, problems, dir);
       const id = node.attributes?.['id'];
       if (id) {
         const first = firstSeen.get(id);
@@ -291,5 +293,5 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
     }
   }
   if (!frontmatter) return undefined;
-  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml(notes), claims, claimBlocks };
+  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml(notes, dir), claims, claimBlocks };
 }

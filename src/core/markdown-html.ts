@@ -3,20 +3,26 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import rehypeIsolateBidi from './rehype-isolate-bidi.ts';
 
-const toHtml = unified().use(remarkRehype).use(rehypeStringify);
+const processors = {
+  ltr: unified().use(remarkRehype).use(rehypeIsolateBidi, { dir: 'ltr' }).use(rehypeStringify),
+  rtl: unified().use(remarkRehype).use(rehypeIsolateBidi, { dir: 'rtl' }).use(rehypeStringify),
+};
 
 /**
  * Renders case-file markdown (notes, claim statements, reasoning) to HTML.
  * Raw HTML is never passed through (remark-rehype drops it; interpret-case.ts
- * reports it as an error first), so the result is safe to publish.
+ * reports it as an error first), so the result is safe to publish. Runs of the
+ * other direction (Latin in Arabic text…) are isolated in `<bdi>`.
  */
-export function markdownToHtml(nodes: readonly RootContent[]): string {
+export function markdownToHtml(nodes: readonly RootContent[], dir: 'ltr' | 'rtl' = 'ltr'): string {
+  const toHtml = processors[dir];
   const tree = toHtml.runSync({ type: 'root', children: [...nodes] });
   return toHtml.stringify(tree as HastNodes & { type: 'root' }).trim();
 }
 
 /** Renders inline markdown (a claim statement) without a wrapping paragraph. */
-export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
-  return markdownToHtml([{ type: 'paragraph', children: [...nodes] }]).replace(/^<p>|<\/p>$/g, '');
+export function phrasingToHtml(nodes: readonly PhrasingContent[], dir: 'ltr' | 'rtl' = 'ltr'): string {
+  return markdownToHtml([{ type: 'paragraph', children: [...nodes] }], dir).replace(/^<p>|<\/p>$/g, '');
 }

@@ -15,7 +15,7 @@ const ABBREVIATIONS: Record<string, RegExp> = {
   // Arabic has no letter case, so ICU splits after "د." (doctor), "م." (engineer / AD), "أ." (professor)…
   // A lone Arabic letter before a dot is an abbreviation or an initial (ا. ف. ب.).
   ar: /(?:^|[\s(«"“])(?:[\u0621-\u064A]|ق\.م|ص\.ب)\.$/u,
-  en: /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Rev|vs|etc|No|Fig|[A-Z])\.$/u,
+  en: /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Rev|vs|etc|No|Fig|[A-Z](?:\.[A-Z])*)\.$/u,
 };
 
 const OPENERS = ['“', '«', '‘'];

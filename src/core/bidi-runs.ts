@@ -1,0 +1,30 @@
+/**
+ * Splits text into runs, marking the runs written in the script opposite to the
+ * surrounding direction (Latin words inside Arabic, Arabic words inside English),
+ * so they can be wrapped in `<bdi>` and never scramble the order around them.
+ */
+export interface BidiRun {
+  text: string;
+  isolate: boolean;
+}
+
+/** Latin words (with inner `.-_/:@&'’` and digits), possibly several separated by spaces: `SFA`, `U.S.`, `https://x.org/a`. */
+const LATIN_RUN = /[A-Za-z][\w.\-/:@&'’]*(?:[ \u00A0]+[A-Za-z][\w.\-/:@&'’]*)*/gu;
+/** Words in right-to-left scripts, possibly several separated by spaces. */
+const RTL_RUN = /[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[ \u00A0]+[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
+
+export function bidiRuns(text: string, dir: 'ltr' | 'rtl'): BidiRun[] {
+  const pattern = dir === 'rtl' ? LATIN_RUN : RTL_RUN;
+  const runs: BidiRun[] = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    // Trailing sentence punctuation stays outside the isolate (it belongs to the surrounding sentence).
+    const word = match[0].replace(/[.:\-/']+$/u, '');
+    if (!word) continue;
+    if (match.index > last) runs.push({ text: text.slice(last, match.index), isolate: false });
+    runs.push({ text: word, isolate: true });
+    last = match.index + word.length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), isolate: false });
+  return runs;
+}

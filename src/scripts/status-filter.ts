@@ -1,0 +1,58 @@
+/**
+ * Optional enhancement of the status filter. Without JavaScript each filter link
+ * loads a per-status page (`/cases/<id>/<status>/`). With it, the same links
+ * filter the table in place and push that same URL, so the view stays shareable
+ * and Back/Forward work.
+ */
+const STATUSES = ['confirmed', 'unconfirmed', 'disputed'];
+
+function statusOfPath(pathname: string): string {
+  const last = pathname.replace(/\/$/, '').split('/').pop() ?? '';
+  return STATUSES.includes(last) ? last : 'all';
+}
+
+export function enhanceStatusFilter(doc: Document): void {
+  const nav = doc.querySelector<HTMLElement>('nav[data-filter]');
+  const table = doc.querySelector<HTMLTableElement>('table.claims');
+  if (!nav || !table) return;
+  const caseUrl = nav.dataset['caseUrl'] ?? '';
+  const captions = JSON.parse(nav.dataset['captions'] ?? '{}') as Record<string, string>;
+  const caption = table.querySelector<HTMLElement>('[data-caption-count]');
+  const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-status]')];
+  const links = [...nav.querySelectorAll<HTMLAnchorElement>('a[data-filter-status]')];
+  caption?.setAttribute('aria-live', 'polite');
+  // Back links of the source point at rows on this page; a hidden row is revealed by showing all (see hashchange).
+  for (const back of doc.querySelectorAll<HTMLAnchorElement>('a.backref')) {
+    const id = back.closest<HTMLElement>('mark[data-claim]')?.dataset['claim'];
+    if (id) back.setAttribute('href', `#${id}`);
+  }
+
+  const apply = (status: string) => {
+    for (const row of rows) row.hidden = status !== 'all' && row.dataset['status'] !== status;
+    for (const link of links) {
+      if (link.dataset['filterStatus'] === status) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    if (caption && captions[status]) caption.textContent = captions[status];
+    doc.documentElement.dataset['filter'] = status;
+  };
+
+  nav.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-filter-status]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const status = link.dataset['filterStatus'] ?? 'all';
+    history.pushState({ status }, '', link.href.replace(/#.*$/, ''));
+    apply(status);
+  });
+  window.addEventListener('popstate', () => apply(statusOfPath(location.pathname)));
+  window.addEventListener('hashchange', () => {
+    const target = location.hash ? doc.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target instanceof HTMLTableRowElement && target.hidden) {
+      history.replaceState(null, '', `${caseUrl}${location.hash}`);
+      apply('all');
+      target.scrollIntoView({ block: 'center' });
+    }
+  });
+  apply(statusOfPath(location.pathname));
+}
