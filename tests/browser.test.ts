@@ -1,0 +1,250 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from './helpers/build.ts';
+import { ARTIFACTS, axe, launch } from './helpers/browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+const AR = '/cases/dumayr-raid/';
+const EN = '/cases/riverside-clinic/';
+const WIDTHS = [360, 1280] as const;
+
+let site: { url: string; close: () => Promise<void> };
+let browser: Browser;
+const axeFigures: string[] = [];
+
+beforeAll(async () => {
+  const build = runBuild();
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  site = await serveStatic(build.outDir);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  if (axeFigures.length) console.log(`axe-core violations per page:\n${axeFigures.join('\n')}`);
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(route: string, options: { width?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  await page.goto(site.url + route);
+  return { context, page };
+}
+
+/** Is the element at least partly inside the viewport? */
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+  });
+}
+
+describe('following claims to their source and back', () => {
+  for (const width of WIDTHS) {
+    it(`lands every source link on its highlighted quote, in view, and the back link returns to the row (${width} px)`, async () => {
+      const { context, page } = await open(AR, { width });
+      const ids = await page.locator('table.claims tbody tr[data-status]').evaluateAll((rows) => rows.map((r) => r.id));
+      expect(ids.length).toBeGreaterThanOrEqual(15);
+      for (const id of ids) {
+        await page.locator(`tr[id="${id}"] a.to-source`).click();
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${id}`);
+        const mark = `mark[id="quote-${id}"]`;
+        const quote = (await page.locator(`tr[id="${id}"] blockquote.claim-quote`).innerText()).trim();
+        const markText = await page.locator(mark).evaluate((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.backref').forEach((b) => b.remove());
+          return copy.textContent?.trim();
+        });
+        expect(markText, id).toBe(quote.replace(/^«|»$/g, '').replace(/^“|”$/g, ''));
+        expect(await inViewport(page, mark), `${id} in view`).toBe(true);
+        expect(await page.locator(mark).evaluate((el) => el.matches(':target') && getComputedStyle(el).outlineStyle !== 'none'), `${id} highlighted`).toBe(true);
+        const back = page.locator(`${mark} > a.backref`);
+        expect(await back.locator('.backref-text').isVisible(), 'visible back-to-claim label').toBe(true);
+        await back.click();
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`);
+        expect(await inViewport(page, `tr[id="${id}"]`), `row ${id} in view`).toBe(true);
+      }
+      await context.close();
+    });
+  }
+
+  it('follows a claim to its source with the keyboard alone', async () => {
+    const { context, page } = await open(AR);
+    await page.locator('tr[data-status] a.to-source').first().focus();
+    await page.keyboard.press('Enter');
+    const first = await page.locator('tr[data-status]').first().getAttribute('id');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${first}`);
+    await page.locator(`mark[id="quote-${first}"] > a.backref`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${first}`);
+    await context.close();
+  });
+});
+
+describe('keyboard use', () => {
+  it('reaches every claim link in table order with Tab, with a visible focus ring', async () => {
+    const { context, page } = await open(AR);
+    const expected = await page.locator('tr[data-status] a.to-source').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const reached: string[] = [];
+    const unringed: string[] = [];
+    for (let i = 0; i < 400 && reached.length < expected.length; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { href: el.getAttribute('href'), source: el.classList.contains('to-source'), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!focus) continue;
+      if (!focus.ring) unringed.push(String(focus.href));
+      if (focus.source && focus.href) reached.push(focus.href);
+    }
+    expect(reached).toEqual(expected);
+    expect(unringed).toEqual([]);
+    await context.close();
+  });
+
+  it('offers a skip link as the first Tab stop', async () => {
+    const { context, page } = await open(AR);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+    expect(await page.locator('.skip-link').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('filtering by status', () => {
+  async function visibleStatuses(page: Page): Promise<string[]> {
+    return page.locator('table.claims tbody tr[data-status]:visible').evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset['status'] ?? ''))]);
+  }
+
+  it('filters in place with JavaScript and puts the filter in a shareable URL; Back restores all', async () => {
+    const { context, page } = await open(AR);
+    const total = await page.locator('table.claims tbody tr[data-status]').count();
+    await page.evaluate(() => Object.assign(window, { tahqiqMarker: 'same page' }));
+    await page.locator('nav[data-filter] a[data-filter-status="disputed"]').click();
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(`${AR}disputed/`);
+    expect(await visibleStatuses(page)).toEqual(['disputed']);
+    expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('disputed');
+    // Filtered in place: the page (and its window) was not reloaded.
+    expect(await page.evaluate(() => (window as unknown as { tahqiqMarker?: string }).tahqiqMarker)).toBe('same page');
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(AR);
+    expect(await page.locator('table.claims tbody tr[data-status]:visible').count()).toBe(total);
+    await context.close();
+  });
+
+  it('filters without JavaScript by loading the per-status page', async () => {
+    const { context, page } = await open(AR, { javaScriptEnabled: false });
+    await page.locator('nav[data-filter] a[data-filter-status="unconfirmed"]').click();
+    await page.waitForURL(`**${AR}unconfirmed/**`);
+    expect(await visibleStatuses(page)).toEqual(['unconfirmed']);
+    await context.close();
+  });
+
+  it('opens a shared filtered URL already filtered, and a back link to a hidden row reveals it', async () => {
+    const { context, page } = await open(`${AR}confirmed/`);
+    expect(await visibleStatuses(page)).toEqual(['confirmed']);
+    const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
+    await page.locator(`mark[id="quote-${hiddenId}"] > a.backref`).click();
+    await expect.poll(() => page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(true);
+    expect(await inViewport(page, `tr[id="${hiddenId}"]`)).toBe(true);
+    await context.close();
+  });
+});
+
+describe('direction and language', () => {
+  it('lays out the Arabic case right to left and the English case left to right', async () => {
+    const { context, page } = await open(AR);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
+    expect(await page.locator('table.claims caption').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await page.goto(site.url + EN);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('ltr');
+    expect(await page.locator('.badge-text').first().innerText()).toMatch(/Confirmed|Unconfirmed|Disputed/);
+    await context.close();
+  });
+
+  it('puts the row start (the status border) on the right in Arabic and on the left in English', async () => {
+    const { context, page } = await open(AR);
+    const side = (p: Page) => p.locator('table.claims tbody tr[data-status]').first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return parseFloat(s.borderRightWidth) > parseFloat(s.borderLeftWidth) ? 'right' : 'left';
+    });
+    expect(await side(page)).toBe('right');
+    await page.goto(site.url + EN);
+    expect(await side(page)).toBe('left');
+    await context.close();
+  });
+});
+
+describe('reading comfort', () => {
+  for (const route of ['/', AR, EN]) {
+    it(`never scrolls sideways on a 360 px phone (${route})`, async () => {
+      const { context, page } = await open(route, { width: 360 });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll).toBeLessThanOrEqual(client);
+      await context.close();
+    });
+  }
+
+  it('follows a dark colour scheme', async () => {
+    const { context, page } = await open(AR, { colorScheme: 'dark' });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(150);
+    await context.close();
+  });
+
+  it('prints the table and the source with link addresses, without screen-only controls', async () => {
+    const { context, page } = await open(EN);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav[data-filter]').isVisible()).toBe(false);
+    expect(await page.locator('table.claims').isVisible()).toBe(true);
+    expect(await page.locator('.source-text').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('uses no transition when the reader asks for reduced motion', async () => {
+    const { context, page } = await open(`${AR}#quote-raid-killed-khaled-al-masoud`);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await page.locator('mark.quote').first().evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+    await context.close();
+  });
+
+  it('explains each status one click away, on the ratings page in the case language', async () => {
+    const { context, page } = await open(AR);
+    const badge = page.locator('tr[data-status="disputed"] .badge').first();
+    await badge.click();
+    await page.waitForURL('**/ratings/ar/#disputed');
+    expect(await page.locator('[id="disputed"]').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('accessibility and screenshots', () => {
+  for (const [name, route] of [['index', '/'], ['arabic-case', AR], ['english-case', EN], ['ratings-ar', '/ratings/ar/']] as const) {
+    for (const width of WIDTHS) {
+      it(`has no axe-core violations on the ${name} page at ${width} px (screenshot saved)`, async () => {
+        const { context, page } = await open(route, { width });
+        await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+        const violations = await axe(page);
+        axeFigures.push(`  ${name} @ ${width}px: ${violations.length} violations${violations.length ? ` (${violations.map((v) => v.id).join(', ')})` : ''}`);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+
+  it('has no axe-core violations on the Arabic case in dark mode', async () => {
+    const { context, page } = await open(AR, { colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'arabic-case-dark-1280.png') });
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+});
