@@ -207,6 +207,9 @@ describe('reading comfort', () => {
     expect(await page.locator('nav[data-filter]').isVisible()).toBe(false);
     expect(await page.locator('table.claims').isVisible()).toBe(true);
     expect(await page.locator('.source-text').isVisible()).toBe(true);
+    const printedUrl = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(await printedUrl('.cell-evidence a[href^="http"]')).toContain('https://health.example.org/riverside-clinic-notice');
+    expect(await printedUrl('.source-meta a[href^="http"]')).toContain('https://example.org/wire/riverside-clinic');
     await context.close();
   });
 
