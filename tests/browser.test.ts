@@ -251,3 +251,17 @@ describe('accessibility and screenshots', () => {
     await context.close();
   });
 });
+
+describe('the tally chart', () => {
+  it('starts with confirmed at the start side of each card: right in Arabic, left in English', async () => {
+    const { context, page } = await open('/');
+    const startSide = (caseId: string) => page.locator(`[data-case="${caseId}"] .tally-chart`).evaluate((svg) => {
+      const bar = svg.querySelector('g[data-status="confirmed"] rect')!.getBoundingClientRect();
+      const box = svg.getBoundingClientRect();
+      return Math.abs(bar.right - box.right) < 2 ? 'right' : Math.abs(bar.left - box.left) < 2 ? 'left' : 'middle';
+    });
+    expect(await startSide('dumayr-raid')).toBe('right');
+    expect(await startSide('riverside-clinic')).toBe('left');
+    await context.close();
+  });
+});

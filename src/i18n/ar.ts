@@ -1,6 +1,12 @@
 import type { UiStrings } from './ui.ts';
 
 /** Arabic UI strings. Status labels follow common Arabic newsroom usage (see docs/case-format.md#statuses). */
+/** «ادعاء واحد»، «ادعاءان»، «3 ادعاءات»، «11 ادعاءً»: Arabic number agreement. */
+function arabicCount(n: number): string {
+  if (n === 0) return 'لا ادعاءات';
+  return n === 1 ? 'ادعاء واحد' : n === 2 ? 'ادعاءان' : n >= 3 && n <= 10 ? `${n} ادعاءات` : `${n} ادعاءً`;
+}
+
 const ar: UiStrings = {
   siteName: 'تحقيق',
   siteTagline: 'تدقيق الادعاءات واحدًا واحدًا، وكل ادعاء مربوط بالجملة التي ورد فيها في مصدره.',
@@ -8,7 +14,7 @@ const ar: UiStrings = {
   casesHeading: 'ملفات التحقق',
   casesEmpty: 'لم يُنشر أي ملف بعد.',
   reviewed: 'تاريخ المراجعة',
-  claimsCount: (n) => (n === 1 ? 'ادعاء واحد' : n === 2 ? 'ادعاءان' : n <= 10 ? `${n} ادعاءات` : `${n} ادعاءً`),
+  claimsCount: (n) => arabicCount(n),
   status: {
     confirmed: 'مؤكد',
     unconfirmed: 'غير مؤكد',
@@ -23,7 +29,7 @@ const ar: UiStrings = {
   tallyChartLabel: (c, u, d) => `${c} مؤكد، ${u} غير مؤكد، ${d} متنازع عليه`,
   conclusion: 'الخلاصة',
   notesHeading: 'عن هذا الملف',
-  tableCaption: (n) => `جدول التحقق: ${n} من الادعاءات، كل منها مربوط بجملته في المصدر`,
+  tableCaption: (n) => `${arabicCount(n)}، كل منها مربوط بالجملة التي ورد فيها في المصدر`,
   tableEmpty: 'لا ادعاءات في هذا الملف بعد.',
   permalinkLabel: (n) => `رابط الادعاء ${n}`,
   claimsHeading: 'جدول التحقق',

@@ -21,7 +21,7 @@ export default {
   tallyChartLabel: (c: number, u: number, d: number) => `${c} confirmed, ${u} unconfirmed, ${d} disputed`,
   conclusion: 'Conclusion',
   notesHeading: 'About this case',
-  tableCaption: (n: number) => `Verification table: ${n} claims, each linked to its source sentence`,
+  tableCaption: (n: number) => `${n} claim${n === 1 ? '' : 's'}, each linked to the sentence it comes from in the source`,
   tableEmpty: 'This case has no claims yet.',
   permalinkLabel: (n: number) => `Link to claim ${n}`,
   claimsHeading: 'Verification table',

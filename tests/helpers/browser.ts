@@ -28,7 +28,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
+  nodes: { target: string[]; failureSummary?: string | undefined }[];
 }
 
 /** Runs axe-core (WCAG 2.x A and AA rules and best practices) in the page; returns the violations. */

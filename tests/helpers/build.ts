@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './seed.ts';
 
+/** The environment without vitest's own variables (NODE_ENV=test, VITEST…), as a journalist's or CI's shell has it. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST') && k !== 'TEST'));
+}
+
 export interface BuildRun {
   status: number | null;
   output: string;
@@ -17,7 +22,7 @@ export interface BuildRun {
  */
 export function runBuild(options: { casesDir?: string; command?: 'npm' | 'astro' } = {}): BuildRun {
   const outDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-dist-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
   if (options.casesDir) env['TAHQIQ_CASES_DIR'] = options.casesDir;
   const [cmd, args] = options.command === 'astro'
     ? ['npx', ['astro', 'build', '--outDir', outDir]]
