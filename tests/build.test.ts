@@ -6,6 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pageWeight } from '../bench/page-weight.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
 import { ROOT } from './helpers/seed.ts';
 
@@ -105,6 +106,36 @@ describe('a real build of the site', () => {
   it('keeps the page readable with no JavaScript: no script is needed to reach any claim or quote', () => {
     const scripts = selectAll('script[src]', seed);
     expect(scripts).toHaveLength(0);
+  });
+
+  it('keeps the seed case page within its weight budget: 40 kB gzip in all, 4 kB CSS, 2 kB JS, no external assets', () => {
+    const w = pageWeight(path.join(build.outDir, 'cases', SEED_CASE, 'index.html'));
+    console.log(`seed page weight: ${JSON.stringify(w)}`);
+    expect(w.total.gzip).toBeLessThanOrEqual(40_000);
+    expect(w.css.gzip).toBeLessThanOrEqual(4_000);
+    expect(w.js.gzip).toBeLessThanOrEqual(2_000);
+    expect(w.externalAssets).toBe(0);
+  });
+
+  it('has no broken internal links on any page', () => {
+    const pages = filesOf(build.outDir).filter((f) => f.endsWith('.html'));
+    const broken: string[] = [];
+    for (const file of pages) {
+      const tree = fromHtml(readFileSync(path.join(build.outDir, file), 'utf8'));
+      const ids = new Set(selectAll('[id]', tree).map((el) => attr(el, 'id')));
+      for (const a of selectAll('a[href]', tree)) {
+        const href = attr(a, 'href');
+        if (/^[a-z]+:/i.test(href)) continue;
+        const [route, hash] = href.split('#') as [string, string | undefined];
+        const targetFile = route ? path.join(route.replace(/^\//, ''), 'index.html') : file;
+        if (route && !existsSync(path.join(build.outDir, targetFile))) broken.push(`${file}: ${href}`);
+        else if (hash) {
+          const targetIds = route ? new Set(selectAll('[id]', fromHtml(readFileSync(path.join(build.outDir, targetFile), 'utf8'))).map((el) => attr(el, 'id'))) : ids;
+          if (!targetIds.has(decodeURIComponent(hash))) broken.push(`${file}: ${href}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
   });
 
   it('lists the seed case on the index with its tally', () => {

@@ -56,8 +56,14 @@ function startsWithCloser(text: string): boolean {
  * repairs where they fail on news text: abbreviations, quotations that hold a
  * sentence break, and stray closing marks.
  */
+const segmenters = new Map<string, Intl.Segmenter>();
+
 export function splitParagraph(text: string, lang: string): { start: number; end: number }[] {
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenters.set(lang, segmenter);
+  }
   const pieces: { start: number; text: string }[] = [];
   for (const { segment, index } of segmenter.segment(text)) {
     const prev = pieces[pieces.length - 1];

@@ -1,0 +1,31 @@
+/**
+ * Page weight of a built page: HTML, inline CSS and inline JS, raw and gzip.
+ * Used by bench/run.ts (figures) and tests/build.test.ts (budgets).
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export interface Weight {
+  raw: number;
+  gzip: number;
+}
+
+export interface PageWeight {
+  total: Weight;
+  css: Weight;
+  js: Weight;
+  /** External scripts and stylesheets the page loads (0 when everything is inline). */
+  externalAssets: number;
+}
+
+function weigh(text: string): Weight {
+  return { raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
+}
+
+export function pageWeight(htmlFile: string): PageWeight {
+  const html = readFileSync(htmlFile, 'utf8');
+  const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  const js = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+  const externalAssets = [...html.matchAll(/<script[^>]+src=|<link[^>]+rel="stylesheet"/g)].length;
+  return { total: weigh(html), css: weigh(css), js: weigh(js), externalAssets };
+}
