@@ -23,34 +23,24 @@ export const isoDateSchema = z
 
 /** Where the quoted words come from: a document kept verbatim in `seeds/`. */
 export const sourceSchema = z.strictObject({
-  /** Path of the source document from the project root, e.g. `seeds/report.txt`; `.txt` or `.md`. */
   document: z
     .string()
-    .regex(/^seeds\/[^\s]+\.(txt|md)$/, 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`'),
-  /** Who published the source, e.g. `Associated Press`. */
-  publisher: z.string().min(1, 'expected who published the source, found an empty value'),
-  /** Where the source was published, if online. */
-  url: z.url().optional(),
-  /** When the source was published (`YYYY-MM-DD`). */
-  published: isoDateSchema.optional(),
-  /** Language of the source document, when it differs from the case's `lang`. */
-  lang: languageTagSchema.optional(),
+    .regex(/^seeds\/[^\s]+\.(txt|md)$/, 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`')
+    .describe('Path of the source document from the project root, e.g. `seeds/report.txt`; `.txt` or `.md`.'),
+  publisher: z.string().min(1, 'expected who published the source, found an empty value').describe('Who published the source, e.g. `Associated Press`.'),
+  url: z.url().optional().describe('Where the source was published, if online.'),
+  published: isoDateSchema.optional().describe('When the source was published (`YYYY-MM-DD`).'),
+  lang: languageTagSchema.optional().describe('Language of the source document, when it differs from the case\'s `lang`.'),
 });
 
-/** The YAML frontmatter at the top of every case file. */
+/** The YAML frontmatter at the top of every case file. Each field's `.describe()` is its documentation (and the JSON Schema's). */
 export const caseFrontmatterSchema = z.strictObject({
-  /** The case headline, in the case's language. */
-  title: z.string().min(1, 'expected a headline, found an empty value'),
-  /** BCP 47 language of the case; decides `dir` and the UI language. */
-  lang: languageTagSchema,
-  /** The source document the claims quote. */
-  source: sourceSchema,
-  /** When the fact-check was last reviewed (`YYYY-MM-DD`). */
-  reviewed: isoDateSchema,
-  /** One-paragraph conclusion shown at the top of the case page. */
-  summary: z.string().min(1, 'expected a one-paragraph conclusion, found an empty value'),
-  /** Who reviewed the case; optional. */
-  reviewers: z.array(z.string().min(1)).optional(),
+  title: z.string().min(1, 'expected a headline, found an empty value').describe('The case headline, in the case\'s language.'),
+  lang: languageTagSchema.describe('BCP 47 language of the case; decides `dir` and the UI language.'),
+  source: sourceSchema.describe('The source document the claims quote.'),
+  reviewed: isoDateSchema.describe('When the fact-check was last reviewed (`YYYY-MM-DD`).'),
+  summary: z.string().min(1, 'expected a one-paragraph conclusion, found an empty value').describe('One-paragraph conclusion shown at the top of the case page.'),
+  reviewers: z.array(z.string().min(1)).optional().describe('Who reviewed the case; optional.'),
 });
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
