@@ -229,7 +229,13 @@ function readClaim(node: ContainerDirective, file: string, problems: ProblemList
 
 /** Reports things that would otherwise vanish: raw HTML and directives that are not `:::claim`. */
 function reportUnpublishable(root: Root, file: string, problems: ProblemList): void {
-  visit(root, (node) => {
+  visit(root, (node, _index, parent) => {
+    if (node.type === 'containerDirective' && node.name === 'claim' && parent && parent.type !== 'root') {
+      const outer = parent.type === 'containerDirective' && parent.name === 'claim' ? parent : undefined;
+      problems.add('nestedClaim', file, start(node.position), outer
+        ? `Unexpected \`:::claim\` inside claim \`#${outer.attributes?.['id'] ?? '?'}\` (line ${outer.position?.start.line ?? '?'}), expected \`:::\` closing that claim first`
+        : `Unexpected \`:::claim\` inside a ${NODE_NAMES[parent.type] ?? parent.type}, expected claims at the top level of the file`);
+    }
     if (node.type === 'html') {
       problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
     } else if (node.type === 'textDirective' || node.type === 'leafDirective' || (node.type === 'containerDirective' && node.name !== 'claim')) {
@@ -248,6 +254,7 @@ const NODE_NAMES: Record<string, string> = {
   thematicBreak: 'horizontal rule',
   blockquote: 'blockquote',
   list: 'list',
+  listItem: 'list item',
   code: 'code block',
   table: 'table',
   definition: 'link definition',

@@ -64,6 +64,8 @@ export const PROBLEMS = {
     'See docs/case-format.md#claims for the accepted values.'),
   strayContent: kind('TQ214', 'error', 'Content between claims after the first claim',
     'Put notes before the first claim, or inside a claim block.'),
+  nestedClaim: kind('TQ215', 'error', 'Claim inside another block',
+    'Close each claim with `:::` on a line of its own before the next `:::claim`, and start claims at the beginning of a line, outside lists and quotes.'),
 
   // 3xx: source documents and anchoring
   sourceNotFound: kind('TQ301', 'error', 'Source document not found',

@@ -11,10 +11,10 @@ export function uiFor(lang: string): UiStrings {
   return LANGUAGES[lang.split('-')[0]!.toLowerCase()] ?? en;
 }
 
-/** The language whose UI strings `uiFor(lang)` returns. */
-export function uiLanguageOf(lang: string): string {
+/** The ratings page (what the statuses mean) in the UI language of `lang`: `/ratings/ar/` or `/ratings/en/`. */
+export function ratingsUrl(lang: string, base: string): string {
   const primary = lang.split('-')[0]!.toLowerCase();
-  return primary in LANGUAGES ? primary : 'en';
+  return `${base}ratings/${primary in LANGUAGES ? primary : 'en'}/`;
 }
 
 /** Language of the site chrome (index page, header): the newsroom's language. */

@@ -44,4 +44,3 @@ export const caseFrontmatterSchema = z.strictObject({
 });
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
-export type CaseFrontmatterInput = z.input<typeof caseFrontmatterSchema>;
