@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitParagraph } from '../src/core/segment.ts';
 import { lineOf, parse, seedText } from './helpers/seed.ts';
@@ -19,6 +20,19 @@ describe('sentence segmentation of the seed', () => {
       18: 1, 19: 1, 20: 1, 21: 2, 22: 2, 23: 2, 24: 2, 25: 1, 26: 1, 27: 2, 28: 4, 29: 2, 30: 1, 31: 1, 32: 1, 33: 2,
       34: 2, 35: 1,
     });
+  });
+
+  it('splits the seed exactly as tests/fixtures/seed-sentences.tsv records (line, column, id, text of all 55 sentences)', () => {
+    const fixture = new URL('./fixtures/seed-sentences.tsv', import.meta.url);
+    const actual = doc.sentences
+      .map((s) => {
+        const line = lineOf(doc, s.start);
+        const column = s.start - doc.text.lastIndexOf('\n', s.start - 1);
+        return `${line}\t${column}\t${s.id}\t${s.text}`;
+      })
+      .join('\n') + '\n';
+    if (process.env['UPDATE_FIXTURES']) writeFileSync(fixture, actual);
+    expect(actual).toBe(readFileSync(fixture, 'utf8'));
   });
 
   it('keeps a quotation with a question mark inside as one sentence (line 17)', () => {
