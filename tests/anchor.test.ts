@@ -103,3 +103,40 @@ describe('what counts as a word', () => {
     expect(anchorQuote(doc, 'SFA –')).toEqual({ ok: false, failure: { kind: 'tooShort' } });
   });
 });
+
+describe('characters outside the basic plane', () => {
+  it('maps matches after an emoji or a rare CJK character back to the exact passage', () => {
+    const text = 'He said 😀 that the “army” left the town today. The 𠀀𠀀 name of the “village” was given.';
+    const { doc } = parse(text, 'en', 'seeds/emoji.txt');
+    for (const [quote, expected] of [
+      ['the "army" left the town', 'the “army” left the town'],
+      ['name of the "village" was given', 'name of the “village” was given'],
+    ] as const) {
+      const result = anchorQuote(doc, quote);
+      if (!result.ok) throw new Error(JSON.stringify(result.failure));
+      expect(doc.text.slice(result.anchor.start, result.anchor.end)).toBe(expected);
+      expect(result.anchor.sentenceIds).toHaveLength(1);
+    }
+  });
+});
+
+describe('whole words', () => {
+  it('refuses a quote that begins inside a longer word, which would change its meaning', () => {
+    // «قتل رجل» ("killed a man") sits inside «مقتل رجل» ("the death of a man").
+    expect(anchorQuote(doc, 'قتل رجل كان يعمل متخفيًا')).toMatchObject({ ok: false, failure: { kind: 'partialWord', place: { line: 2 }, passage: 'مقتل رجل كان يعمل متخفيًا' } });
+  });
+
+  it('accepts a quote that leaves out an Arabic prefix joined to its first word', () => {
+    const a = found('قال نصر إن الغارة التي استهدفته');
+    expect(doc.text.slice(a.start - 1, a.start)).toBe('و');
+  });
+
+  it('keeps a tanween with its letter when the quote is typed without it', () => {
+    const a = found('قتلت عميلا سريا');
+    expect(doc.text.slice(a.start, a.end)).toBe('قتلت عميلاً سرياً');
+  });
+
+  it('refuses a quote that ends inside a word', () => {
+    expect(anchorQuote(doc, 'وقعت الغارة في بلدة الضم')).toMatchObject({ ok: false, failure: { kind: 'partialWord' } });
+  });
+});

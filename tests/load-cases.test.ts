@@ -30,6 +30,31 @@ describe('loading every case of a project', () => {
     ]);
   });
 
+  it('publishes every valid case even when another case in the same run is broken', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-load-'));
+    mkdirSync(path.join(root, 'content/cases'), { recursive: true });
+    mkdirSync(path.join(root, 'seeds'));
+    writeFileSync(path.join(root, 'seeds/doc.txt'), 'The council voted on Monday to close the clinic.\n');
+    writeFileSync(path.join(root, 'content/cases/a-broken.md'), '---\ntitle: x\n---\n');
+    for (const name of ['b-good', 'c-good', 'd-good']) {
+      writeFileSync(path.join(root, `content/cases/${name}.md`), caseFile('seeds/doc.txt').replace('> two words', '> voted on Monday'));
+    }
+    const { cases, problems } = await loadCases(root);
+    expect(cases.map((c) => c.id)).toEqual(['b-good', 'c-good', 'd-good']);
+    expect(new Set(problems.errors.map((p) => p.file))).toEqual(new Set(['content/cases/a-broken.md']));
+  });
+
+  it('reports a missing or empty folder of cases instead of publishing an empty site', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-load-'));
+    const missing = await loadCases(root, 'content/case');
+    expect(missing.problems.errors.map((p) => `${p.file} ${p.code} ${p.message}`)).toEqual([
+      'content/case TQ108 Unexpected missing folder `content/case`, expected a folder of case files',
+    ]);
+    mkdirSync(path.join(root, 'content/cases'), { recursive: true });
+    const empty = await loadCases(root);
+    expect(empty.problems.errors.map((p) => p.code)).toEqual(['TQ108']);
+  });
+
   it('builds the project seed case with no errors', async () => {
     const { cases, problems } = await loadCases(path.resolve(import.meta.dirname, '..'));
     expect(problems.errors).toEqual([]);

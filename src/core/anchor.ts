@@ -11,13 +11,12 @@ export interface Anchor {
   match: 'exact' | 'normalized';
   /** Ids of the sentences the passage touches, in order. */
   sentenceIds: string[];
-  /** Index of the block (paragraph) holding the passage. */
-  block: number;
 }
 
 export type AnchorFailure =
   | { kind: 'tooShort' }
   | { kind: 'notFound'; message: string }
+  | { kind: 'partialWord'; place: { line: number; column: number }; passage: string }
   | { kind: 'ambiguous'; count: number; places: { line: number; column: number }[] }
   | { kind: 'occurrenceOutOfRange'; count: number; occurrence: number }
   | { kind: 'crossesParagraph'; line: number };
@@ -66,7 +65,10 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
     const from = toOriginalRange(folded, at, at + lo);
     const place = pointAt(doc, from.start);
     const sourceNext = doc.text.slice(from.end, from.end + 20).split('\n')[0] ?? '';
-    const quoteNext = excerpt(quote.slice(Math.min(quote.length, Math.round((lo / q.length) * quote.length))), 20);
+    // Where the quote as typed diverges: map the folded prefix length back through the quote's own offset map.
+    const typed = normalizeForMatching(quote);
+    const lead = typed.text.length - typed.text.trimStart().length;
+    const quoteNext = excerpt(quote.slice(typed.starts[lead + lo] ?? quote.length), 20);
     return `Quote not found in \`${doc.path}\`: it matches up to \`${tail(doc.text.slice(from.start, from.end), 40)}\` at line ${place.line}, then the source has \`${excerpt(sourceNext, 20)}\` where the quote has \`${quoteNext}\``;
   }
   const wanted = bigrams(q);
@@ -83,9 +85,41 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
   return `Quote not found in \`${doc.path}\`; did you mean \`${excerpt(best.sentence.text, 70)}\` at line ${line}?`;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Arabic prefixes written joined to the next word (and, so, with, for, like, the…): a quote may leave them out. */
+const ARABIC_PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ال', 'لل', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'وب', 'ول', 'وك', 'وس', 'فب', 'فل', 'فك', 'فس']);
+
+function charAt(text: string, index: number): string {
+  const code = text.codePointAt(index);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+function charBefore(text: string, index: number): string {
+  return /[\s\S]$/u.exec(text.slice(Math.max(0, index - 2), index))?.[0] ?? '';
+}
+
+/** Widens a range over combining marks that follow it (a tanween belongs to its letter). */
+function withTrailingMarks(text: string, range: { start: number; end: number }): { start: number; end: number } {
+  let end = range.end;
+  while (end < text.length && /\p{M}/u.test(charAt(text, end))) end++;
+  return { start: range.start, end };
+}
+
+/**
+ * Does the range start and end on word boundaries? A quote must not begin or end
+ * inside a word («قتل رجل» is not in «مقتل رجل»), except that it may leave out an
+ * Arabic prefix joined to its first word («قال نصر» in «وقال نصر»).
+ */
+function onWordBoundaries(text: string, range: { start: number; end: number }): boolean {
+  if (WORD_CHAR.test(charAt(text, range.end)) && WORD_CHAR.test(charBefore(text, range.end))) return false;
+  if (!WORD_CHAR.test(charBefore(text, range.start)) || !WORD_CHAR.test(charAt(text, range.start))) return true;
+  const prefix = (/[\p{L}\p{M}]+$/u.exec(text.slice(0, range.start))?.[0] ?? '').replace(/\p{M}/gu, '');
+  return /[\u0600-\u06FF]/u.test(charAt(text, range.start)) && ARABIC_PROCLITICS.has(prefix);
+}
+
 /**
  * Finds a quote in its source: exactly first, then after folding (see normalize.ts).
- * `occurrence` (1-based) picks one of several matches.
+ * Matches must be whole words. `occurrence` (1-based) picks one of several matches.
  */
 export function anchorQuote(doc: SourceDocument, quote: string, occurrence?: number): AnchorResult {
   const q = normalizeQuote(quote);
@@ -93,12 +127,22 @@ export function anchorQuote(doc: SourceDocument, quote: string, occurrence?: num
   if (q.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 2) return { ok: false, failure: { kind: 'tooShort' } };
 
   const trimmed = quote.trim();
-  let ranges = findAll(doc.text, trimmed).map((start) => ({ start, end: start + trimmed.length }));
+  const exact = findAll(doc.text, trimmed).map((start) => withTrailingMarks(doc.text, { start, end: start + trimmed.length }));
+  let ranges = exact.filter((r) => onWordBoundaries(doc.text, r));
   let match: Anchor['match'] = 'exact';
+  let inWords = exact;
   if (ranges.length === 0) {
     const n = folded(doc);
-    ranges = findAll(n.text, q).map((at) => toOriginalRange(n, at, at + q.length));
+    const loose = findAll(n.text, q).map((at) => withTrailingMarks(doc.text, toOriginalRange(n, at, at + q.length)));
+    ranges = loose.filter((r) => onWordBoundaries(doc.text, r));
     match = 'normalized';
+    if (inWords.length === 0) inWords = loose;
+  }
+  if (ranges.length === 0 && inWords[0]) {
+    const first = inWords[0];
+    const wordStart = first.start - (/[\p{L}\p{N}\p{M}]+$/u.exec(doc.text.slice(0, first.start))?.[0].length ?? 0);
+    const wordEnd = first.end + (/^[\p{L}\p{N}\p{M}]+/u.exec(doc.text.slice(first.end))?.[0].length ?? 0);
+    return { ok: false, failure: { kind: 'partialWord', place: pointAt(doc, first.start), passage: doc.text.slice(wordStart, wordEnd) } };
   }
   if (ranges.length === 0) return { ok: false, failure: { kind: 'notFound', message: explainNotFound(doc, quote, folded(doc)) } };
   if (occurrence === undefined && ranges.length > 1) {
@@ -116,7 +160,7 @@ export function anchorQuote(doc: SourceDocument, quote: string, occurrence?: num
   const sentenceIds = doc.sentences.filter((s) => s.start < range.end && s.end > range.start).map((s) => s.id);
   return {
     ok: true,
-    anchor: { start: range.start, end: range.end, match, sentenceIds, block },
+    anchor: { start: range.start, end: range.end, match, sentenceIds },
     unnecessaryOccurrence: occurrence !== undefined && ranges.length === 1,
   };
 }

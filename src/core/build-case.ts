@@ -22,6 +22,10 @@ function reportAnchorFailure(failure: AnchorFailure, file: string, place: Point,
     case 'notFound':
       problems.add('quoteNotFound', file, place, failure.message);
       break;
+    case 'partialWord':
+      problems.add('quoteNotFound', file, place,
+        `Quote ${shown} is found only inside longer words, e.g. \`${excerpt(failure.passage, 50)}\` at line ${failure.place.line}; expected whole words`);
+      break;
     case 'ambiguous':
       problems.add('quoteAmbiguous', file, place,
         `Quote ${shown} found ${failure.count} times in the source (at ${failure.places.map((p) => `${p.line}:${p.column}`).join(', ')}), expected exactly once`);
@@ -63,7 +67,7 @@ export async function buildCase(options: {
   const doc = await sources.get(key)!;
   if (typeof doc === 'string') {
     // Reported at every case that points at the document, each at its own `document:` line.
-    const what = doc === 'sourceNotFound' ? 'not found' : 'is not valid UTF-8';
+    const what = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8', sourceOutsideSeeds: 'is outside `seeds/`' }[doc];
     problems.add(doc, file, written.documentPlace, `Source document \`${frontmatter.source.document}\` ${what}`);
     return undefined;
   }

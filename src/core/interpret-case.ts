@@ -1,4 +1,4 @@
-import type { Blockquote, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Definition, Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
-import { caseFrontmatterSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
+import { caseFrontmatterSchema, sourceSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { STATUSES } from '../schemas/status.ts';
 import { directionOf } from './direction.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
@@ -102,7 +102,14 @@ function readFrontmatter(root: Root, file: string, problems: ProblemList): { dat
     }
     return { place: base };
   }
-  const result = caseFrontmatterSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    problems.add('frontmatterSyntax', file, base, `Invalid YAML in frontmatter: ${error instanceof Error ? error.message : String(error)}`);
+    return { place: base };
+  }
+  const result = caseFrontmatterSchema.safeParse(data);
   if (result.success) return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base) };
   for (const issue of result.error.issues) {
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
@@ -130,8 +137,11 @@ function keyPlace(doc: Document, yamlText: string, path: (string | number)[], ba
 
 function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
   const field = issue.path.join('.');
+  if (issue.path.length === 0 && issue.code === 'invalid_type') {
+    return `Unexpected frontmatter \`${excerpt(JSON.stringify(doc.toJS()), 40)}\`, expected fields such as \`title: …\` on their own lines`;
+  }
   if (issue.code === 'unrecognized_keys') {
-    const allowed = field === 'source' ? ['document', 'publisher', 'url', 'published', 'lang'] : Object.keys(caseFrontmatterSchema.shape);
+    const allowed = Object.keys(field === 'source' ? sourceSchema.shape : caseFrontmatterSchema.shape);
     return issue.keys
       .map((k) => {
         const guess = closest(k, allowed);
@@ -193,7 +203,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
   return ok ? result.data : undefined;
 }
 
-function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl'): WrittenClaim | undefined {
+function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[]): WrittenClaim | undefined {
   const place = start(node.position);
   const attributes = readClaimAttributes(node, file, problems);
   const children = [...node.children];
@@ -207,7 +217,7 @@ function readClaim(node: ContainerDirective, file: string, problems: ProblemList
     problems.add('missingLabel', file, place, 'Missing claim statement, expected `:::claim[The claim in one sentence]{…}`');
   }
   const quotes = children.filter((c): c is Blockquote => c.type === 'blockquote');
-  const reasoning = children.filter((c) => c.type !== 'blockquote');
+  const reasoning = children.filter((c) => c.type !== 'blockquote' && c.type !== 'definition');
   if (quotes.length === 0) problems.add('missingQuote', file, place, 'Missing quote, expected a `> …` blockquote with the exact words from the source');
   for (const extra of quotes.slice(1)) {
     problems.add('multipleQuotes', file, start(extra.position), 'Unexpected second quote in one claim, expected exactly one `> …` blockquote');
@@ -217,19 +227,41 @@ function readClaim(node: ContainerDirective, file: string, problems: ProblemList
   if (!attributes || !label || !quote || quotes.length > 1 || reasoning.length === 0) return undefined;
   return {
     attributes,
-    labelHtml: phrasingToHtml(label.children, dir),
+    labelHtml: phrasingToHtml(label.children, dir, definitions),
     labelText: toString(label).trim(),
     quote: quote.children.map((c) => toString(c)).join(' '),
     quotePlace: start(quote.children[0]?.position ?? quote.position),
     occurrencePlace: attributePlace(node, 'occurrence'),
-    reasoningHtml: markdownToHtml(reasoning, dir),
+    reasoningHtml: markdownToHtml([...reasoning, ...definitions], dir),
     place,
   };
 }
 
-/** Reports things that would otherwise vanish: raw HTML and directives that are not `:::claim`. */
-function reportUnpublishable(root: Root, file: string, problems: ProblemList): void {
+/** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
+const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
+
+/**
+ * Reports things that would otherwise vanish or be unsafe: raw HTML, directives that are
+ * not `:::claim`, claims nested in other blocks, `:::claim` lines that did not parse as
+ * a directive (they would be published as plain text), and links with unsafe schemes.
+ */
+function reportUnpublishable(root: Root, markdown: string, file: string, problems: ProblemList): void {
+  const lines = markdown.split(/\r?\n/);
   visit(root, (node, _index, parent) => {
+    const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
+    if (node.type === 'paragraph' && node.position && !isLabel) {
+      for (let line = node.position.start.line; line <= node.position.end.line; line++) {
+        const text = lines[line - 1] ?? '';
+        const opening = /^(\s*(?:>\s*)*)(:{2,}\s*claim\b.*)$/u.exec(text);
+        if (opening) {
+          problems.add('unparsedClaim', file, { line, column: opening[1]!.length + 1 },
+            `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
+        }
+      }
+    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url.trim())) {
+      problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+    }
     if (node.type === 'containerDirective' && node.name === 'claim' && parent && parent.type !== 'root') {
       const outer = parent.type === 'containerDirective' && parent.name === 'claim' ? parent : undefined;
       problems.add('nestedClaim', file, start(node.position), outer
@@ -265,9 +297,14 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
   const root = parser.parse(markdown) as Root;
   parser.runSync(root);
   const { data: frontmatter, place: frontmatterPlace, documentPlace } = readFrontmatter(root, file, problems);
-  reportUnpublishable(root, file, problems);
+  reportUnpublishable(root, markdown, file, problems);
   const dir = frontmatter ? directionOf(frontmatter.lang) : 'ltr';
 
+  // Link reference definitions (`[src]: https://…`) may stand anywhere and serve every block.
+  const definitions: Definition[] = [];
+  visit(root, 'definition', (node) => {
+    definitions.push(node);
+  });
   const notes: RootContent[] = [];
   const claims: WrittenClaim[] = [];
   const firstSeen = new Map<string, Point>();
@@ -276,7 +313,7 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
     if (node.type === 'yaml') continue;
     if (node.type === 'containerDirective' && node.name === 'claim') {
       claimBlocks++;
-      const claim = readClaim(node, file, problems, dir);
+      const claim = readClaim(node, file, problems, dir, definitions);
       const id = node.attributes?.['id'];
       if (id) {
         const first = firstSeen.get(id);
@@ -300,5 +337,5 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
     }
   }
   if (!frontmatter) return undefined;
-  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml(notes, dir), claims, claimBlocks };
+  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml([...notes, ...definitions], dir), claims, claimBlocks };
 }

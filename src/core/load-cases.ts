@@ -19,17 +19,35 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR): Pro
   const problems = new ProblemList();
   const sources: SourceCache = new Map();
   const dir = path.resolve(root, casesDir);
-  let names: string[] = [];
+  const shownDir = path.relative(root, dir).split(path.sep).join('/') || '.';
+  let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   } catch {
-    names = [];
+    problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected missing folder \`${shownDir}\`, expected a folder of case files`);
+    return { cases: [], problems, files: [] };
+  }
+  if (names.length === 0) {
+    problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected empty folder \`${shownDir}\`, expected at least one \`.md\` case file`);
   }
   // Paths in messages are relative to the root, with `/`, as editors and CI logs show them.
   const files = names.map((n) => path.relative(root, path.join(dir, n)).split(path.sep).join('/'));
+  // Each case collects its own problems (cases build in parallel), merged in file order afterwards.
   const built = await Promise.all(
-    files.map(async (file) => buildCase({ root, file, markdown: await readFile(path.join(root, file), 'utf8'), problems, sources })),
+    files.map(async (file) => {
+      const own = new ProblemList();
+      const bytes = await readFile(path.join(root, file));
+      let markdown: string;
+      try {
+        markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        own.add('caseEncoding', file, { line: 1, column: 1 }, `Unexpected bytes in \`${file}\`, expected UTF-8 text`);
+        return { entry: undefined, own };
+      }
+      return { entry: await buildCase({ root, file, markdown, problems: own, sources }), own };
+    }),
   );
-  const cases = built.filter((c): c is CaseEntry => c !== undefined);
+  for (const { own } of built) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related);
+  const cases = built.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
   return { cases, problems, files };
 }

@@ -1,5 +1,5 @@
 import type { Nodes as HastNodes } from 'hast';
-import type { PhrasingContent, RootContent } from 'mdast';
+import type { Definition, PhrasingContent, RootContent } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -12,8 +12,9 @@ const processors = {
 
 /**
  * Renders case-file markdown (notes, claim statements, reasoning) to HTML.
- * Raw HTML is never passed through (remark-rehype drops it; interpret-case.ts
- * reports it as an error first), so the result is safe to publish. Runs of the
+ * Raw HTML is never passed through (remark-rehype drops it) and links with unsafe
+ * schemes never get here: interpret-case.ts reports both as errors and the case is
+ * not published. Runs of the
  * other direction (Latin in Arabic text…) are isolated in `<bdi>`.
  */
 export function markdownToHtml(nodes: readonly RootContent[], dir: 'ltr' | 'rtl' = 'ltr'): string {
@@ -23,6 +24,6 @@ export function markdownToHtml(nodes: readonly RootContent[], dir: 'ltr' | 'rtl'
 }
 
 /** Renders inline markdown (a claim statement) without a wrapping paragraph. */
-export function phrasingToHtml(nodes: readonly PhrasingContent[], dir: 'ltr' | 'rtl' = 'ltr'): string {
-  return markdownToHtml([{ type: 'paragraph', children: [...nodes] }], dir).replace(/^<p>|<\/p>$/g, '');
+export function phrasingToHtml(nodes: readonly PhrasingContent[], dir: 'ltr' | 'rtl' = 'ltr', definitions: readonly Definition[] = []): string {
+  return markdownToHtml([{ type: 'paragraph', children: [...nodes] }, ...definitions], dir).replace(/^<p>|<\/p>$/g, '');
 }

@@ -64,8 +64,9 @@ export function normalizeForMatching(original: string): NormalizedText {
       if (last >= 0) ends[last] = offset;
       continue;
     }
-    for (const unit of folded) {
-      text += unit;
+    // One map entry per UTF-16 unit of the folded text (an emoji is two units).
+    for (let k = 0; k < folded.length; k++) {
+      text += folded[k];
       starts.push(start);
       ends.push(offset);
     }
@@ -80,7 +81,10 @@ export function normalizeQuote(quote: string): string {
 
 /** Maps a range of normalised text back to the original offsets. */
 export function toOriginalRange(n: NormalizedText, start: number, end: number): { start: number; end: number } {
-  return { start: n.starts[start] ?? 0, end: n.ends[end - 1] ?? 0 };
+  const from = n.starts[start];
+  const to = n.ends[end - 1];
+  if (from === undefined || to === undefined || end <= start) throw new RangeError(`no original range for folded ${start}..${end}`);
+  return { start: from, end: to };
 }
 
 /** All start indexes of `needle` in `haystack`, overlapping ones included. */

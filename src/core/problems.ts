@@ -34,6 +34,14 @@ export const PROBLEMS = {
     'Write it in markdown instead; raw HTML is never published. To show `<` literally, escape it as `\\<`.'),
   noClaims: kind('TQ106', 'warning', 'Case has no claims',
     'Add `:::claim` blocks; the page will show an empty table until you do.'),
+  unsafeLink: kind('TQ107', 'error', 'Link with an unsafe or unknown scheme',
+    'Links may be `https:`, `http:`, `mailto:`, relative, or `#claim-id`; anything else (e.g. `javascript:`) is never published.'),
+  casesFolder: kind('TQ108', 'error', 'No case files found',
+    'Check the folder name (`content/cases` by default, or `TAHQIQ_CASES_DIR`); each case is a `.md` file in it.'),
+  caseEncoding: kind('TQ109', 'error', 'Case file is not valid UTF-8',
+    'Save the file as UTF-8 in your editor (e.g. "Save with encoding → UTF-8").'),
+  unparsedClaim: kind('TQ110', 'error', 'A `:::claim` line could not be read as a claim',
+    'Check the opening line: `:::claim[Statement]{#id status=confirmed claimant="Who"}`; quote values with spaces, close every quote and bracket, no space after `:::`.'),
 
   // 2xx: directives and claim attributes
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
@@ -72,6 +80,8 @@ export const PROBLEMS = {
     'Copy the document byte for byte into `seeds/` and point `source.document` at it.'),
   sourceEncoding: kind('TQ302', 'error', 'Source document is not valid UTF-8',
     'Convert the file to UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`), keeping the original alongside.'),
+  sourceOutsideSeeds: kind('TQ311', 'error', 'Source document is outside `seeds/`',
+    'Keep source documents inside `seeds/` (no `..`, no links pointing elsewhere), so only evidence is ever published.'),
   quoteNotFound: kind('TQ303', 'error', 'Quote not found in the source',
     'Copy the words exactly from the source document; spelling, letters and word order must match.'),
   quoteAmbiguous: kind('TQ304', 'error', 'Quote found more than once',

@@ -1,3 +1,4 @@
+import type { SourceNodeData } from '../schemas/case-entry.ts';
 import type { Status } from '../schemas/status.ts';
 import type { Block, SourceDocument } from './source-document.ts';
 
@@ -6,11 +7,9 @@ import type { Block, SourceDocument } from './source-document.ts';
  * fragments and marks (claimed passages). Marks never split: a sentence that
  * crosses a mark is cut into fragments, and the fragment where the sentence
  * starts carries its id. All text stays text; nothing here is HTML.
+ * The node shape is defined once, by the entry schema.
  */
-export type SourceNode =
-  | { type: 'text'; value: string }
-  | { type: 'sentence'; sentence: string; first: boolean; value: string }
-  | { type: 'mark'; claim: string; number: number; status: Status; children: SourceNode[] };
+export type SourceNode = SourceNodeData;
 
 export interface SourceBlock {
   kind: Block['kind'];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { assignSentenceIds, splitParagraph, type Sentence } from './segment.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
@@ -98,10 +98,10 @@ function reportMangledTags(doc: SourceDocument, problems: ProblemList): void {
 }
 
 /** Why a source document could not be used. */
-export type SourceFailure = 'sourceNotFound' | 'sourceEncoding';
+export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds';
 
 /**
- * Reads a source document byte for byte. Fails when it is missing or not UTF-8;
+ * Reads a source document byte for byte. Fails when it is missing, outside `seeds/` or not UTF-8;
  * the caller reports that at the case file that points at it.
  */
 export async function readSourceDocument(
@@ -110,9 +110,15 @@ export async function readSourceDocument(
   lang: string,
   problems: ProblemList,
 ): Promise<SourceDocument | SourceFailure> {
+  // Only evidence in seeds/ is ever read and published: no `..`, no link pointing elsewhere.
+  const seeds = path.resolve(root, 'seeds');
+  const target = path.resolve(root, documentPath);
+  if (!target.startsWith(seeds + path.sep)) return 'sourceOutsideSeeds';
   let bytes: Buffer;
   try {
-    bytes = await readFile(path.join(root, documentPath));
+    const [realSeeds, realTarget] = await Promise.all([realpath(seeds), realpath(target)]);
+    if (!realTarget.startsWith(realSeeds + path.sep)) return 'sourceOutsideSeeds';
+    bytes = await readFile(realTarget);
   } catch {
     return 'sourceNotFound';
   }

@@ -42,9 +42,8 @@ const ar: UiStrings = {
   missingEvidence: 'الدليل الناقص:',
   toSource: (line) => `السطر ${line}`,
   toSourceLabel: (n, line) => `السطر ${line}: اعرض الادعاء ${n} في المصدر`,
-  backToClaim: (n) => `الادعاء ${n}`,
   backToClaimLabel: (n) => `العودة إلى الادعاء ${n}`,
-  quoteMatchNormalized: 'طوبق مع تجاهل التشكيل واختلاف الرسم',
+  quoteMatchNormalized: 'طوبق بعد توحيد التشكيل وصور الحروف وعلامات التنصيص والمسافات',
   sourceHeading: 'الوثيقة المصدر',
   sourcePublisher: 'الناشر',
   sourcePublished: 'تاريخ النشر',
@@ -56,7 +55,6 @@ const ar: UiStrings = {
   filterAll: 'كل الادعاءات',
   ratingsLink: 'ماذا تعني الأحكام',
   allCases: 'كل الملفات',
-  lineLabel: 'السطر',
 };
 
 export default ar;

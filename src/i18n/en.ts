@@ -34,9 +34,8 @@ export default {
   missingEvidence: 'Missing evidence:',
   toSource: (line: number) => `Line ${line}`,
   toSourceLabel: (n: number, line: number) => `Line ${line}: show claim ${n} in the source`,
-  backToClaim: (n: number) => `Claim ${n}`,
   backToClaimLabel: (n: number) => `Back to claim ${n}`,
-  quoteMatchNormalized: 'matched ignoring diacritics and spelling variants',
+  quoteMatchNormalized: 'matched after evening out diacritics, letter forms, quote marks and spacing',
   sourceHeading: 'Source document',
   sourcePublisher: 'Published by',
   sourcePublished: 'Published',
@@ -48,5 +47,4 @@ export default {
   filterAll: 'All claims',
   ratingsLink: 'What the statuses mean',
   allCases: 'All cases',
-  lineLabel: 'Line',
 };

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { statusSchema } from './status.ts';
 
+/** Ids the case page uses for itself; a claim may not take them. */
+export const RESERVED_IDS = ['main', 'claims', 'source', 'source-heading', 'glance-heading', 'claims-heading'] as const;
+
 /**
  * A claim id: lowercase ASCII words joined by `-`, used as the permalink `#<id>`.
- * `s-` and `quote-` are reserved for sentence and quote anchors.
+ * `s-`, `quote-` and `tally-` start the page's sentence, quote and chart anchors.
  */
 export const claimIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected lowercase ASCII words joined by `-`, starting with a letter')
-  .refine((id) => !/^(s|quote)-/.test(id), 'ids starting with `s-` or `quote-` are reserved for source anchors');
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'expected lowercase ASCII words joined by `-`, starting with a letter', abort: true })
+  .refine((id) => !/^(s|quote|tally|case-tally)-/.test(id), 'ids starting with `s-`, `quote-` or `tally-` are reserved for the page')
+  .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), `the page uses this id itself (reserved: ${RESERVED_IDS.join(', ')})`);
 
 /** Attributes of a `:::claim{…}` directive, exactly as written in the case file. */
 export const claimAttributesSchema = z.strictObject({

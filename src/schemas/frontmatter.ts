@@ -28,7 +28,7 @@ export const sourceSchema = z.strictObject({
     .regex(/^seeds\/[^\s]+\.(txt|md)$/, 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`')
     .describe('Path of the source document from the project root, e.g. `seeds/report.txt`; `.txt` or `.md`.'),
   publisher: z.string().min(1, 'expected who published the source, found an empty value').describe('Who published the source, e.g. `Associated Press`.'),
-  url: z.url().optional().describe('Where the source was published, if online.'),
+  url: z.url({ protocol: /^https?$/, error: 'expected an `https://` or `http://` address' }).optional().describe('Where the source was published, if online.'),
   published: isoDateSchema.optional().describe('When the source was published (`YYYY-MM-DD`).'),
   lang: languageTagSchema.optional().describe('Language of the source document, when it differs from the case\'s `lang`.'),
 });

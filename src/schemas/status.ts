@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { STATUSES } from './status-names.ts';
 
-/** The three verdicts a claim can carry, in the order tables and tallies show them. */
-export const STATUSES = ['confirmed', 'unconfirmed', 'disputed'] as const;
+export { STATUSES };
 
 /** A claim's verdict, grounded only in what the source itself attributes. */
 export const statusSchema = z.enum(STATUSES);

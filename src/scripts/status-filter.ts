@@ -4,11 +4,12 @@
  * filter the table in place and push that same URL, so the view stays shareable
  * and Back/Forward work.
  */
-const STATUSES = ['confirmed', 'unconfirmed', 'disputed'];
+import { STATUSES } from '../schemas/status-names.ts';
 
-function statusOfPath(pathname: string): string {
-  const last = pathname.replace(/\/$/, '').split('/').pop() ?? '';
-  return STATUSES.includes(last) ? last : 'all';
+/** The status in a case URL: `/cases/<id>/<status>/` → status; the case page itself → `all`. */
+export function statusOfPath(pathname: string, caseUrl: string): string {
+  const rest = pathname.startsWith(caseUrl) ? pathname.slice(caseUrl.length).replace(/\/$/, '') : '';
+  return (STATUSES as readonly string[]).includes(rest) ? rest : 'all';
 }
 
 export function enhanceStatusFilter(doc: Document): void {
@@ -18,22 +19,23 @@ export function enhanceStatusFilter(doc: Document): void {
   const caseUrl = nav.dataset['caseUrl'] ?? '';
   const captions = JSON.parse(nav.dataset['captions'] ?? '{}') as Record<string, string>;
   const caption = table.querySelector<HTMLElement>('[data-caption-count]');
+  const announce = doc.querySelector<HTMLElement>('[data-filter-announce]');
   const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-status]')];
   const links = [...nav.querySelectorAll<HTMLAnchorElement>('a[data-filter-status]')];
-  caption?.setAttribute('aria-live', 'polite');
   // Back links of the source point at rows on this page; a hidden row is revealed by showing all (see hashchange).
   for (const back of doc.querySelectorAll<HTMLAnchorElement>('a.backref')) {
     const id = back.closest<HTMLElement>('mark[data-claim]')?.dataset['claim'];
     if (id) back.setAttribute('href', `#${id}`);
   }
 
-  const apply = (status: string) => {
+  const apply = (status: string, initial = false) => {
     for (const row of rows) row.hidden = status !== 'all' && row.dataset['status'] !== status;
     for (const link of links) {
       if (link.dataset['filterStatus'] === status) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
     if (caption && captions[status]) caption.textContent = captions[status];
+    if (announce && captions[status] && !initial) announce.textContent = captions[status];
     doc.documentElement.dataset['filter'] = status;
   };
 
@@ -45,7 +47,7 @@ export function enhanceStatusFilter(doc: Document): void {
     history.pushState({ status }, '', link.href.replace(/#.*$/, ''));
     apply(status);
   });
-  window.addEventListener('popstate', () => apply(statusOfPath(location.pathname)));
+  window.addEventListener('popstate', () => apply(statusOfPath(location.pathname, caseUrl)));
   window.addEventListener('hashchange', () => {
     const target = location.hash ? doc.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     if (target instanceof HTMLTableRowElement && target.hidden) {
@@ -54,5 +56,5 @@ export function enhanceStatusFilter(doc: Document): void {
       target.scrollIntoView({ block: 'center' });
     }
   });
-  apply(statusOfPath(location.pathname));
+  apply(statusOfPath(location.pathname, caseUrl), true);
 }
