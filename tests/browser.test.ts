@@ -148,15 +148,18 @@ describe('filtering by status', () => {
     await context.close();
   });
 
-  it('opens a shared filtered URL already filtered, and a back link to a hidden row reveals it', async () => {
-    const { context, page } = await open(`${AR}confirmed/`);
-    expect(await visibleStatuses(page)).toEqual(['confirmed']);
-    const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
-    await page.locator(`mark[id="quote-${hiddenId}"] > a.backref`).click();
-    await expect.poll(() => page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(true);
-    expect(await inViewport(page, `tr[id="${hiddenId}"]`)).toBe(true);
-    await context.close();
-  });
+  for (const javaScriptEnabled of [true, false]) {
+    it(`opens a shared filtered URL already filtered, and a back link to a filtered-out row still shows it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const { context, page } = await open(`${AR}confirmed/`, { javaScriptEnabled });
+      expect(await visibleStatuses(page)).toEqual(['confirmed']);
+      const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
+      expect(await page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(false);
+      await page.locator(`mark[id="quote-${hiddenId}"] > a.backref`).click();
+      await expect.poll(() => page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(true);
+      expect(await inViewport(page, `tr[id="${hiddenId}"]`)).toBe(true);
+      await context.close();
+    });
+  }
 });
 
 describe('direction and language', () => {

@@ -22,14 +22,9 @@ export function enhanceStatusFilter(doc: Document): void {
   const announce = doc.querySelector<HTMLElement>('[data-filter-announce]');
   const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-status]')];
   const links = [...nav.querySelectorAll<HTMLAnchorElement>('a[data-filter-status]')];
-  // Back links of the source point at rows on this page; a hidden row is revealed by showing all (see hashchange).
-  for (const back of doc.querySelectorAll<HTMLAnchorElement>('a.backref')) {
-    const id = back.closest<HTMLElement>('mark[data-claim]')?.dataset['claim'];
-    if (id) back.setAttribute('href', `#${id}`);
-  }
-
   const apply = (status: string, initial = false) => {
-    for (const row of rows) row.hidden = status !== 'all' && row.dataset['status'] !== status;
+    // A filtered-out row still shows when a link targets it (CSS `:target`).
+    for (const row of rows) row.classList.toggle('filtered-out', status !== 'all' && row.dataset['status'] !== status);
     for (const link of links) {
       if (link.dataset['filterStatus'] === status) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
@@ -48,13 +43,5 @@ export function enhanceStatusFilter(doc: Document): void {
     apply(status);
   });
   window.addEventListener('popstate', () => apply(statusOfPath(location.pathname, caseUrl)));
-  window.addEventListener('hashchange', () => {
-    const target = location.hash ? doc.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (target instanceof HTMLTableRowElement && target.hidden) {
-      history.replaceState(null, '', `${caseUrl}${location.hash}`);
-      apply('all');
-      target.scrollIntoView({ block: 'center' });
-    }
-  });
   apply(statusOfPath(location.pathname, caseUrl), true);
 }
