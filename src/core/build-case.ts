@@ -109,7 +109,8 @@ export async function buildCase(options: {
     tally[entry.status]++;
     highlights.push({ claim: entry.id, number, status: entry.status, start: anchor.start, end: anchor.end, place: claim.quotePlace });
   }
-  for (const [a, b] of nestHighlights(highlights).crossing) {
+  const { roots, crossing } = nestHighlights(highlights);
+  for (const [a, b] of crossing) {
     const at = highlights.find((h) => h.claim === b.claim)!.place;
     const first = highlights.find((h) => h.claim === a.claim)!.place;
     problems.add('quotesOverlap', file, at, `Quote of \`#${b.claim}\` overlaps the quote of \`#${a.claim}\` partly, expected equal, nested or separate passages`,
@@ -134,7 +135,7 @@ export async function buildCase(options: {
       sha256: doc.sha256,
       bytes: doc.bytes,
       sentenceCount: doc.sentences.length,
-      blocks: renderSource(doc, highlights),
+      blocks: renderSource(doc, roots),
     },
     claims,
     tally,

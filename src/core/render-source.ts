@@ -26,7 +26,7 @@ export interface Highlight {
   end: number;
 }
 
-interface Nested extends Highlight {
+export interface Nested extends Highlight {
   inner: Nested[];
 }
 
@@ -80,9 +80,8 @@ function renderRange(doc: SourceDocument, from: number, to: number, marks: reado
   return out;
 }
 
-/** Builds the render tree of a whole document with its highlights. */
-export function renderSource(doc: SourceDocument, highlights: readonly Highlight[]): SourceBlock[] {
-  const { roots } = nestHighlights(highlights);
+/** Builds the render tree of a whole document from its nested highlights (see nestHighlights). */
+export function renderSource(doc: SourceDocument, roots: readonly Nested[]): SourceBlock[] {
   return doc.blocks.map((block) => ({
     kind: block.kind,
     line: block.line,
