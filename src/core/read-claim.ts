@@ -1,0 +1,102 @@
+import type { Blockquote, Definition, Paragraph } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
+import { STATUSES } from '../schemas/status.ts';
+import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
+import { attributePlace, closest, list, plainMessage, start } from './messages.ts';
+import type { Point, ProblemList } from './problems.ts';
+
+/** A claim as written in the case file, before its quote is looked up. */
+export interface WrittenClaim {
+  attributes: ClaimAttributes;
+  /** The claim statement (directive label), as HTML and as plain text. */
+  labelHtml: string;
+  labelText: string;
+  /** The quote as typed (blockquote text). */
+  quote: string;
+  quotePlace: Point;
+  /** Where `occurrence=` is written (the claim's place when absent). */
+  occurrencePlace: Point;
+  reasoningHtml: string;
+  place: Point;
+}
+
+/** Checks a claim directive's attributes, reporting each problem at the attribute itself. */
+function readClaimAttributes(node: ContainerDirective, file: string, problems: ProblemList): ClaimAttributes | undefined {
+  const raw = { ...(node.attributes ?? {}) };
+  let ok = true;
+  for (const name of Object.keys(raw)) {
+    if ((CLAIM_ATTRIBUTE_NAMES as string[]).includes(name)) continue;
+    ok = false;
+    const shown = name === 'class' ? `.${raw[name]}` : name;
+    const guess = closest(name, CLAIM_ATTRIBUTE_NAMES);
+    problems.add('unknownAttribute', file, attributePlace(node, name),
+      `Unexpected attribute \`${shown}\` on claim, expected ${list(CLAIM_ATTRIBUTE_NAMES.map((n) => (n === 'id' ? '#id' : n)))}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
+    delete raw[name];
+  }
+  const result = claimAttributesSchema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      const value = raw[name];
+      const place = attributePlace(node, name);
+      if (name === 'id') {
+        if (value == null || value === '') problems.add('missingId', file, place, 'Missing claim id, expected `#some-id` in the braces');
+        else problems.add('invalidId', file, place, `Unexpected id \`#${value}\`, ${plainMessage(issue.message)}`);
+      } else if (name === 'status') {
+        if (value == null) problems.add('invalidStatus', file, place, `Missing \`status\`, expected one of ${list(STATUSES)}`);
+        else {
+          const guess = closest(value, STATUSES);
+          problems.add('invalidStatus', file, place, `Unexpected status \`${value}\`, expected one of ${list(STATUSES)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
+        }
+      } else if (name === 'claimant') {
+        problems.add('missingClaimant', file, place, 'Missing `claimant`, expected who made the claim, e.g. `claimant="Family members, to AP"`');
+      } else {
+        problems.add('invalidAttribute', file, place, `Unexpected \`${name}=${value ?? ''}\`, ${plainMessage(issue.message)}`);
+      }
+    }
+    return undefined;
+  }
+  if (result.data.status === 'unconfirmed' && !result.data.missing) {
+    problems.add('missingEvidence', file, attributePlace(node, 'status'),
+      'Unconfirmed claim without `missing`, expected `missing="…"` saying what evidence would settle it');
+    ok = false;
+  }
+  return ok ? result.data : undefined;
+}
+
+export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[]): WrittenClaim | undefined {
+  const place = start(node.position);
+  const attributes = readClaimAttributes(node, file, problems);
+  const children = [...node.children];
+  const first = children[0];
+  let label: Paragraph | undefined;
+  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
+    label = first;
+    children.shift();
+  }
+  if (!label || !toString(label).trim()) {
+    problems.add('missingLabel', file, place, 'Missing claim statement, expected `:::claim[The claim in one sentence]{…}`');
+  }
+  const quotes = children.filter((c): c is Blockquote => c.type === 'blockquote');
+  const reasoning = children.filter((c) => c.type !== 'blockquote' && c.type !== 'definition');
+  if (quotes.length === 0) problems.add('missingQuote', file, place, 'Missing quote, expected a `> …` blockquote with the exact words from the source');
+  for (const extra of quotes.slice(1)) {
+    problems.add('multipleQuotes', file, start(extra.position), 'Unexpected second quote in one claim, expected exactly one `> …` blockquote');
+  }
+  if (reasoning.length === 0) problems.add('missingReasoning', file, place, 'Missing reasoning, expected a paragraph after the quote explaining the status');
+  const quote = quotes[0];
+  if (!attributes || !label || !quote || quotes.length > 1 || reasoning.length === 0) return undefined;
+  return {
+    attributes,
+    labelHtml: phrasingToHtml(label.children, dir, definitions),
+    labelText: toString(label).trim(),
+    quote: quote.children.map((c) => toString(c)).join(' '),
+    quotePlace: start(quote.children[0]?.position ?? quote.position),
+    occurrencePlace: attributePlace(node, 'occurrence'),
+    reasoningHtml: markdownToHtml([...reasoning, ...definitions], dir),
+    place,
+  };
+}
+

@@ -1,0 +1,74 @@
+import type { Root } from 'mdast';
+import { isMap, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { caseFrontmatterSchema, sourceSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
+import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
+import { excerpt, type Point, type ProblemList } from './problems.ts';
+
+/** Reads the YAML frontmatter and checks it against the schema, pointing at the offending key. */
+export function readFrontmatter(root: Root, file: string, problems: ProblemList): { data?: CaseFrontmatter; place: Point; documentPlace?: Point } {
+  const node = root.children[0];
+  if (node?.type !== 'yaml') {
+    problems.add('frontmatterMissing', file, { line: 1, column: 1 }, 'Unexpected start of case file, expected frontmatter opening with `---`');
+    return { place: { line: 1, column: 1 } };
+  }
+  const base: Point = { line: (node.position?.start.line ?? 1) + 1, column: 1 };
+  const doc: Document = parseDocument(node.value, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.add('frontmatterSyntax', file, offsetToPoint(node.value, error.pos[0], base), `Invalid YAML in frontmatter: ${error.message.split('\n')[0]}`);
+    }
+    return { place: base };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    problems.add('frontmatterSyntax', file, base, `Invalid YAML in frontmatter: ${error instanceof Error ? error.message : String(error)}`);
+    return { place: base };
+  }
+  const result = caseFrontmatterSchema.safeParse(data);
+  if (result.success) return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base) };
+  for (const issue of result.error.issues) {
+    problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
+  }
+  return { place: base };
+}
+
+function frontmatterPlace(doc: Document, yamlText: string, issue: z.core.$ZodIssue, base: Point): Point {
+  const path = issue.path as (string | number)[];
+  return keyPlace(doc, yamlText, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path, base);
+}
+
+/** Place of a YAML key, or of its nearest existing parent key, or the frontmatter start. */
+function keyPlace(doc: Document, yamlText: string, path: (string | number)[], base: Point): Point {
+  for (let p = path; p.length > 0; p = p.slice(0, -1)) {
+    const parent = p.length > 1 ? doc.getIn(p.slice(0, -1), true) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value) === String(p[p.length - 1]));
+      const range = (pair?.key as { range?: [number, number] } | undefined)?.range;
+      if (range) return offsetToPoint(yamlText, range[0], base);
+    }
+  }
+  return base;
+}
+
+function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
+  const field = issue.path.join('.');
+  if (issue.path.length === 0 && issue.code === 'invalid_type') {
+    return `Unexpected frontmatter \`${excerpt(JSON.stringify(doc.toJS()), 40)}\`, expected fields such as \`title: …\` on their own lines`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = Object.keys(field === 'source' ? sourceSchema.shape : caseFrontmatterSchema.shape);
+    return issue.keys
+      .map((k) => {
+        const guess = closest(k, allowed);
+        return `Unexpected frontmatter field \`${field ? `${field}.` : ''}${k}\`, expected one of ${list(allowed)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`;
+      })
+      .join('; ');
+  }
+  const value = doc.getIn(issue.path as (string | number)[]);
+  if (value === undefined) return `Missing frontmatter field \`${field}\``;
+  return `Unexpected \`${field}: ${excerpt(String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40)}\`, ${plainMessage(issue.message)}`;
+}
+

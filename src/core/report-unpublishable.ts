@@ -1,0 +1,60 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { closest, start } from './messages.ts';
+import { excerpt, type ProblemList } from './problems.ts';
+
+/** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
+const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
+
+/**
+ * Reports things that would otherwise vanish or be unsafe: raw HTML, directives that are
+ * not `:::claim`, claims nested in other blocks, `:::claim` lines that did not parse as
+ * a directive (they would be published as plain text), and links with unsafe schemes.
+ */
+export function reportUnpublishable(root: Root, markdown: string, file: string, problems: ProblemList): void {
+  const lines = markdown.split(/\r?\n/);
+  visit(root, (node, _index, parent) => {
+    const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
+    if (node.type === 'paragraph' && node.position && !isLabel) {
+      for (let line = node.position.start.line; line <= node.position.end.line; line++) {
+        const text = lines[line - 1] ?? '';
+        const opening = /^(\s*(?:>\s*)*)(:{2,}\s*claim\b.*)$/u.exec(text);
+        if (opening) {
+          problems.add('unparsedClaim', file, { line, column: opening[1]!.length + 1 },
+            `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
+        }
+      }
+    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url.trim())) {
+      problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+    }
+    if (node.type === 'containerDirective' && node.name === 'claim' && parent && parent.type !== 'root') {
+      const outer = parent.type === 'containerDirective' && parent.name === 'claim' ? parent : undefined;
+      problems.add('nestedClaim', file, start(node.position), outer
+        ? `Unexpected \`:::claim\` inside claim \`#${outer.attributes?.['id'] ?? '?'}\` (line ${outer.position?.start.line ?? '?'}), expected \`:::\` closing that claim first`
+        : `Unexpected \`:::claim\` inside a ${NODE_NAMES[parent.type] ?? parent.type}, expected claims at the top level of the file`);
+    }
+    if (node.type === 'html') {
+      problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
+    } else if (node.type === 'textDirective' || node.type === 'leafDirective' || (node.type === 'containerDirective' && node.name !== 'claim')) {
+      const marker = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
+      const guess = closest(node.name, ['claim']);
+      problems.add('unknownDirective', file, start(node.position),
+        `Unexpected directive \`${marker}${node.name}\`, expected \`:::claim\`${guess ? ' (did you mean `:::claim`?)' : ''}`);
+    }
+  });
+}
+
+/** How markdown block types are called in messages. */
+export const NODE_NAMES: Record<string, string> = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  thematicBreak: 'horizontal rule',
+  blockquote: 'blockquote',
+  list: 'list',
+  listItem: 'list item',
+  code: 'code block',
+  table: 'table',
+  definition: 'link definition',
+};
+
