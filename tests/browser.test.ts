@@ -54,17 +54,21 @@ describe('following claims to their source and back', () => {
       for (const id of ids) {
         await page.locator(`tr[id="${id}"] a.to-source`).click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${id}`);
-        const mark = `mark[id="quote-${id}"]`;
+        // The target is the quote's first mark (or an anchor just before it); a quote sharing words with another passage spans several marks.
+        const target = `[id="quote-${id}"]`;
+        const marks = `mark[data-passages~="quote-${id}"]`;
         const quote = (await page.locator(`tr[id="${id}"] blockquote.claim-quote`).innerText()).trim();
-        const markText = await page.locator(mark).evaluate((el) => {
+        const markText = await page.locator(marks).evaluateAll((els) => els.map((el) => {
           const copy = el.cloneNode(true) as HTMLElement;
-          copy.querySelectorAll('.backref').forEach((b) => b.remove());
-          return copy.textContent?.trim();
-        });
+          copy.querySelectorAll('.backref, .note-ref').forEach((b) => b.remove());
+          return copy.textContent;
+        }).join('').trim());
         expect(markText, id).toBe(quote.replace(/^«|»$/g, '').replace(/^“|”$/g, ''));
-        expect(await inViewport(page, mark), `${id} in view`).toBe(true);
-        expect(await page.locator(mark).evaluate((el) => el.matches(':target') && getComputedStyle(el).outlineStyle !== 'none'), `${id} highlighted`).toBe(true);
-        const back = page.locator(`${mark} > a.backref`);
+        expect(await inViewport(page, target), `${id} in view`).toBe(true);
+        expect(await page.locator(target).evaluate((el) => el.matches(':target')), `${id} targeted`).toBe(true);
+        const highlighted = await page.locator(marks).evaluateAll((els) => els.every((el) => getComputedStyle(el).outlineStyle !== 'none'));
+        expect(highlighted, `${id} highlighted in every segment`).toBe(true);
+        const back = page.locator(marks).last().locator(`a.backref[href="#${id}"]`);
         expect(await back.locator('.backref-text').isVisible(), 'visible back-to-claim label').toBe(true);
         await back.click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`);
@@ -80,7 +84,7 @@ describe('following claims to their source and back', () => {
     await page.keyboard.press('Enter');
     const first = await page.locator('tr[data-status]').first().getAttribute('id');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${first}`);
-    await page.locator(`mark[id="quote-${first}"] > a.backref`).focus();
+    await page.locator(`mark[data-passages~="quote-${first}"] a.backref[href="#${first}"]`).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${first}`);
     await context.close();
@@ -154,7 +158,7 @@ describe('filtering by status', () => {
       expect(await visibleStatuses(page)).toEqual(['confirmed']);
       const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
       expect(await page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(false);
-      await page.locator(`mark[id="quote-${hiddenId}"] > a.backref`).click();
+      await page.locator(`mark[data-passages~="quote-${hiddenId}"] a.backref[href="#${hiddenId}"]`).click();
       await expect.poll(() => page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(true);
       expect(await inViewport(page, `tr[id="${hiddenId}"]`)).toBe(true);
       await context.close();

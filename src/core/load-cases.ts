@@ -47,7 +47,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR): Pro
       return { entry: await buildCase({ root, file, markdown, problems: own, sources }), own };
     }),
   );
-  for (const { own } of built) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related);
+  for (const { own } of built) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
   const cases = built.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
   return { cases, problems, files };
 }
