@@ -87,3 +87,15 @@ export async function methodFor(root: string, run: object, problems: ProblemList
   for (const p of read?.problems ?? []) problems.add(p.name, p.file, p.place, p.message, p.related);
   return read?.method;
 }
+
+let site: { root: string; method: Method | undefined } | undefined;
+
+/**
+ * The method of the site being built (`content/method.yaml` under the working directory, where
+ * `npm run build` and `astro dev` run), for pages: the ratings pages and the status labels.
+ * The case loader has already reported any problem in it; an invalid or absent file gives undefined.
+ */
+export function siteMethod(root = process.cwd()): Method | undefined {
+  if (site?.root !== root) site = { root, method: readMethodSync(root)?.method };
+  return site.method;
+}

@@ -66,6 +66,15 @@ const ar: UiStrings = {
   noteRefLabel: (n) => `(ملاحظة المحرر ${n})`,
   sourceNotesHeading: 'ملاحظات على النص المصدر',
   noteToSource: (n) => `اعرض مقطع الملاحظة ${n} في المصدر`,
+  methodRulesHeading: 'ما يتحقق منه البناء',
+  methodRule: {
+    'disputed-needs-contradiction': () => 'يستشهد كل ادعاء متنازع عليه بمقطع واحد على الأقل من الوثائق المصدر يناقضه.',
+    'confirmed-needs-corroboration': (attributions, record) =>
+      `يستشهد كل ادعاء مؤكد بمقاطع تسنده من ${attributions === 1 ? 'مصدر واحد' : attributions === 2 ? 'مصدرين مختلفين' : `${attributions} مصادر مختلفة`} على الأقل${record ? '، أو بمقطع واحد من سجل رسمي' : ''}. مصدر المقطع هو من يقوله في الوثيقة، أو ناشر الوثيقة حين تتكلم بصوتها.`,
+    'unconfirmed-needs-missing': () => 'يذكر كل ادعاء غير مؤكد الدليلَ الذي يحسمه.',
+    'no-missing-on-confirmed': () => 'لا ينقص الادعاءَ المؤكد دليل.',
+  },
+  methodRuleWarning: '(يُفحص، ولم يُفرض بعد)',
   filterHeading: 'اعرض',
   filterAll: 'كل الادعاءات',
   ratingsLink: 'ماذا تعني الأحكام',

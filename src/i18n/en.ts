@@ -58,6 +58,15 @@ export default {
   noteRefLabel: (n: number) => `(editor's note ${n})`,
   sourceNotesHeading: 'Notes on the source',
   noteToSource: (n: number) => `Show note ${n}'s passage in the source`,
+  methodRulesHeading: 'What the build checks',
+  methodRule: {
+    'disputed-needs-contradiction': () => 'A disputed claim cites at least one passage of the source documents that contradicts it.',
+    'confirmed-needs-corroboration': (attributions: number, record: boolean) =>
+      `A confirmed claim cites supporting passages from at least ${attributions} distinct source${attributions === 1 ? '' : 's'}${record ? ', or one from an official record' : ''}. A passage's source is who says it in the document, or the document's publisher when it speaks in its own voice.`,
+    'unconfirmed-needs-missing': () => 'An unconfirmed claim says which evidence would settle it.',
+    'no-missing-on-confirmed': () => 'A confirmed claim lacks no evidence.',
+  },
+  methodRuleWarning: '(checked; not yet enforced)',
   filterHeading: 'Show',
   filterAll: 'All claims',
   ratingsLink: 'What the statuses mean',
