@@ -42,6 +42,9 @@ export const PROBLEMS = {
     'Save the file as UTF-8 in your editor (e.g. "Save with encoding → UTF-8").'),
   unparsedClaim: kind('TQ110', 'error', 'A `:::claim` line could not be read as a claim',
     'Check the opening line: `:::claim[Statement]{#id status=confirmed claimant="Who"}`; quote values with spaces, close every quote and bracket, no space after `:::`.'),
+  // 111–129 (robustness): what the loader could not read, and text that cannot be trusted
+  notACaseFile: kind('TQ111', 'error', 'File in the cases folder is not a case file',
+    'Only `<id>.md` files directly in the cases folder are published. Rename it to end in lowercase `.md`, move it out of the folder (or out of the subfolder), or delete it.'),
 
   // 2xx: directives and claim attributes
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
@@ -98,6 +101,10 @@ export const PROBLEMS = {
     'It is shown literally, as text. Leave the source as it is (it is evidence); mention it in the case notes if it matters.'),
   unnecessaryOccurrence: kind('TQ310', 'warning', 'Occurrence given for a unique quote',
     'Remove `occurrence`; the quote is found only once.'),
+
+  // 9xx: not the content's fault
+  internalError: kind('TQ900', 'error', 'Internal error while checking a file',
+    'This is a bug in tahqiq, not in your file: please report it with the file (or a copy of it) and the command you ran. The other files were still checked.'),
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemName = keyof typeof PROBLEMS;
