@@ -102,6 +102,15 @@ export const PROBLEMS = {
   unnecessaryOccurrence: kind('TQ310', 'warning', 'Occurrence given for a unique quote',
     'Remove `occurrence`; the quote is found only once.'),
 
+  // 5xx: site configuration (content/site.yaml)
+  siteConfigMissing: kind('TQ501', 'error', 'Site configuration file not found',
+    'Create `content/site.yaml` with the site name, organisation, public URL, language and contact (see docs/configuration.md).'),
+  siteConfigSyntax: kind('TQ502', 'error', 'Site configuration is not valid YAML',
+    'Check indentation and quoting in `content/site.yaml`; values containing `:` or `#` need quotes.'),
+  siteConfigField: kind('TQ503', 'error', 'Site configuration field is missing or invalid',
+    'See the field list in docs/configuration.md.'),
+  siteConfigEnv: kind('TQ504', 'error', 'Environment override of the site configuration is invalid',
+    'Fix or unset the variable (`TAHQIQ_SITE`: an `https://` address; `TAHQIQ_BASE`: `/` or `/sub-path/`; `TAHQIQ_SITE_LANG`: a language the site has a name for).'),
   // 9xx: not the content's fault
   internalError: kind('TQ900', 'error', 'Internal error while checking a file',
     'This is a bug in tahqiq, not in your file: please report it with the file (or a copy of it) and the command you ran. The other files were still checked.'),
