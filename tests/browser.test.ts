@@ -273,8 +273,10 @@ describe('the tally chart', () => {
   });
 });
 
-describe('evidence passages and notes, both ways, on a case with two documents', () => {
+describe('evidence passages and notes, both ways, on a two-document English case and a right-to-left Arabic case', () => {
   const EV = '/cases/riverside-evidence/';
+  /** The test cases and how many evidence passages each cites: English (two documents) and Arabic (right to left). */
+  const PAGES = [[EV, 8], ['/cases/dumayr-evidence/', 5]] as const;
   let evidenceSite: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
@@ -287,18 +289,18 @@ describe('evidence passages and notes, both ways, on a case with two documents',
     await evidenceSite?.close();
   });
 
-  async function openEvidence(width: number): Promise<{ context: BrowserContext; page: Page }> {
+  async function openEvidence(width: number, route: string = EV): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(evidenceSite.url + EV);
+    await page.goto(evidenceSite.url + route);
     return { context, page };
   }
 
-  for (const width of WIDTHS) {
-    it(`follows every evidence link to its highlighted passage in the right document and back to the claim (${width} px)`, async () => {
-      const { context, page } = await openEvidence(width);
+  for (const [route, count] of PAGES) for (const width of WIDTHS) {
+    it(`follows every evidence link to its highlighted passage in the right document and back to the claim (${route}, ${width} px)`, async () => {
+      const { context, page } = await openEvidence(width, route);
       const items = await page.locator('.evidence li').evaluateAll((lis) => lis.map((li) => ({ id: li.id, href: li.querySelector('a.to-evidence')!.getAttribute('href')! })));
-      expect(items.length).toBe(8);
+      expect(items.length).toBe(count);
       for (const { id, href } of items) {
         await page.locator(`li[id="${id}"] a.to-evidence`).click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
@@ -312,7 +314,7 @@ describe('evidence passages and notes, both ways, on a case with two documents',
         expect(await inViewport(page, `li[id="${id}"]`), `${id} in view`).toBe(true);
         expect(await page.locator(`li[id="${id}"]`).evaluate((el) => el.matches(':target'))).toBe(true);
       }
-      await page.locator('tr[id="savings"]').screenshot({ path: path.join(ARTIFACTS, `evidence-claim-${width}.png`) });
+      if (route === EV) await page.locator('tr[id="savings"]').screenshot({ path: path.join(ARTIFACTS, `evidence-claim-${width}.png`) });
       await context.close();
     });
   }
@@ -329,13 +331,14 @@ describe('evidence passages and notes, both ways, on a case with two documents',
     await context.close();
   });
 
-  for (const width of WIDTHS) {
-    it(`has no axe-core violations on the evidence case at ${width} px, and never scrolls sideways (screenshot saved)`, async () => {
-      const { context, page } = await openEvidence(width);
-      await page.screenshot({ path: path.join(ARTIFACTS, `evidence-case-${width}.png`), fullPage: true });
+  for (const [route] of PAGES) for (const width of WIDTHS) {
+    const name = route.split('/')[2]!;
+    it(`has no axe-core violations on ${name} at ${width} px, and never scrolls sideways (screenshot saved)`, async () => {
+      const { context, page } = await openEvidence(width, route);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       const violations = await axe(page);
-      axeFigures.push(`  evidence-case @ ${width}px: ${violations.length} violations${violations.length ? ` (${violations.map((v) => v.id).join(', ')})` : ''}`);
+      axeFigures.push(`  ${name} @ ${width}px: ${violations.length} violations${violations.length ? ` (${violations.map((v) => v.id).join(', ')})` : ''}`);
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
       await context.close();
     });
