@@ -42,8 +42,8 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 function namedCaseFiles(root: string, paths: string[]): string[] {
   return paths.map((p) => {
     const absolute = path.resolve(p);
-    if (!p.endsWith('.md')) throw new UsageError('notACaseFile', `Unexpected \`${p}\`, expected a case file ending in \`.md\``);
-    if (!existsSync(absolute) || !statSync(absolute).isFile()) throw new UsageError('notACaseFile', `Case file \`${p}\` not found`);
+    if (!p.endsWith('.md')) throw new UsageError('notACasePath', `Unexpected \`${p}\`, expected a case file ending in \`.md\``);
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) throw new UsageError('notACasePath', `Case file \`${p}\` not found`);
     return toPosix(path.relative(root, absolute));
   });
 }
@@ -122,5 +122,5 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
     if (notices.length) parts.push('', ...notices.map((n) => `note: ${n}`));
     (errors ? out.stderr : out.stdout)(`${parts.join('\n')}\n`);
   }
-  return errors ? EXIT.problems : EXIT.ok;
+  return all.items.some((p) => p.name === 'internalError') ? EXIT.internal : errors ? EXIT.problems : EXIT.ok;
 }

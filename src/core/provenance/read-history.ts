@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseHistory } from '../../schemas/history.ts';
@@ -37,11 +38,15 @@ interface CacheFile {
  */
 export async function readHistories(options: { root: string; casesDir: string; cacheDir?: string }): Promise<Histories> {
   const { root } = options;
-  const folder = path.relative(root, path.resolve(root, options.casesDir)).split(path.sep).join('/') || '.';
+  // Git runs in the cases folder itself: it may be its own repository (a newsroom's content repo) or part of the project's.
+  const casesAbs = path.resolve(root, options.casesDir);
+  const folder = path.relative(root, casesAbs).split(path.sep).join('/') || '.';
+  const fromRoot = (p: string) => path.relative(root, path.join(casesAbs, p)).split(path.sep).join('/');
+  if (!existsSync(casesAbs)) return { state: 'none', byFile: new Map(), cached: false };
   let head: string;
   let shallow: boolean;
   try {
-    const [inside = '', isShallow = '', sha = ''] = (await git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD'])).toString('utf8').trim().split('\n');
+    const [inside = '', isShallow = '', sha = ''] = (await git(casesAbs, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD'])).toString('utf8').trim().split('\n');
     if (inside !== 'true' || !/^[0-9a-f]{40,64}$/.test(sha)) throw new Error('no commit');
     head = sha;
     shallow = isShallow === 'true';
@@ -67,22 +72,23 @@ export async function readHistories(options: { root: string; casesDir: string; c
 
   let commits;
   try {
-    commits = await logFolder(root, folder);
+    commits = await logFolder(casesAbs, '.');
   } catch (error) {
     return { state: 'none', notice: `tahqiq: git log failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no verdict history`, byFile: new Map(), cached: false };
   }
   const wanted: { commit: string; path: string }[] = [];
   for (const c of commits) for (const f of c.files) if (!f.deleted && f.path.endsWith('.md')) wanted.push({ commit: c.commit, path: f.path });
-  const texts = await readBlobs(root, wanted.map((w) => `${w.commit}:./${w.path}`));
+  const texts = await readBlobs(casesAbs, wanted.map((w) => `${w.commit}:./${w.path}`));
   const textOf = new Map(wanted.map((w, i) => [`${w.commit}\u0000${w.path}`, texts[i]]));
   const versionsByFile = new Map<string, CaseVersion[]>();
   for (const c of commits) {
     for (const f of c.files) {
       if (!f.path.endsWith('.md')) continue;
       const text = f.deleted ? undefined : textOf.get(`${c.commit}\u0000${f.path}`);
-      const list = versionsByFile.get(f.path) ?? [];
+      const file = fromRoot(f.path);
+      const list = versionsByFile.get(file) ?? [];
       list.push({ commit: c.commit, date: c.date, subject: c.subject, claims: text === undefined ? undefined : claimVersions(text) });
-      versionsByFile.set(f.path, list);
+      versionsByFile.set(file, list);
     }
   }
   const byFile = new Map<string, CaseHistory>();
