@@ -42,7 +42,7 @@ export function seedSentences(root: string): string[] {
   const lines = readFileSync(path.join(root, SEED), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
   const sentences: string[] = [];
   for (const line of lines.slice(1)) {
-    if (line.split(/\s+/).length < 8) continue; // subheadings
+    if (line.split(/\s+/).length < 8 || line.includes('<')) continue; // subheadings, and the paragraph with a mangled tag (a warning in every case)
     for (const r of splitParagraph(line, 'ar')) sentences.push(line.slice(r.start, r.end));
   }
   return [...new Set(sentences)];

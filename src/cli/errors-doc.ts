@@ -21,7 +21,8 @@ export function errorsDoc(): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
-    'Codes 1xx concern the case file and its frontmatter, 2xx the `:::claim` blocks, 3xx source documents and quotes.',
+    'Codes 1xx concern the case file and its frontmatter, 2xx the `:::claim` blocks, 3xx source documents and quotes,',
+    '6xx source fingerprints (`content/sources.lock.json`), re-anchoring and the `tahqiq` command line (see [cli.md](cli.md)).',
     'The case format is described in [case-format.md](case-format.md).',
     '',
   ].join('\n');

@@ -55,6 +55,17 @@ const ar: UiStrings = {
   filterAll: 'كل الادعاءات',
   ratingsLink: 'ماذا تعني الأحكام',
   allCases: 'كل الملفات',
+  methodologyLink: 'منهجيتنا',
+  correctionsLink: 'سياسة التصحيح',
+  reportErrorLink: 'أبلغ عن خطأ',
+  editorialNav: 'عن عملنا في التحقق',
+  feedLink: 'خلاصة Atom',
+  openDataLink: 'بيانات مفتوحة (JSON)',
+  contactLine: 'وجدت خطأ؟ راسلنا على',
+  searchLabel: 'ابحث في ملفات التحقق',
+  searchNoScript: 'يحتاج البحث إلى جافاسكربت؛ كل الملفات مدرجة أدناه.',
+  liveSourceLink: 'افتح المقطع لدى الناشر',
+  liveSourceLabel: (n) => `افتح مقطع الادعاء ${n} في موقع الناشر (صفحة جديدة)`,
 };
 
 export default ar;

@@ -4,7 +4,9 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
-import { formatProblem, formatReport, type Problem } from '../core/problems.ts';
+import { formatProblem, formatReport, ProblemList, type Problem } from '../core/problems.ts';
+import { DEFAULT_LOCK_FILE } from '../core/provenance/lock-file.ts';
+import { verifyProvenance } from '../core/provenance/verify.ts';
 import { caseEntrySchema } from '../schemas/case-entry.ts';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 
@@ -61,7 +63,14 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const tool = toolDigest(root);
       const started = performance.now();
       const previous = readRecords(context, tool);
-      const { cases, problems, kept, records, files } = await loadCases(root, casesDir, { previous, tool });
+      const loaded = await loadCases(root, casesDir, { previous, tool });
+      const { cases, kept, records, files } = loaded;
+      // Beyond each case on its own, as `tahqiq check` does: source fingerprints against the lock, example claims left in.
+      const fresh = new Map(cases.map((c) => [c.file, c]));
+      const checked = files.map((file) => ({ file, entry: fresh.get(file) ?? (context.store.get(path.basename(file, '.md'))?.data as CaseEntry | undefined) }));
+      const problems = new ProblemList();
+      for (const p of loaded.problems.items) problems.add(p.name, p.file, p.place, p.message, p.related);
+      await verifyProvenance({ root, lockFile: process.env['TAHQIQ_LOCK_FILE'] ?? DEFAULT_LOCK_FILE, cases: checked, problems });
       if (!context.watcher) {
         if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
         if (problems.errors.length > 0) throw contentError(problems.errors.length, problems.warnings.length);
@@ -130,8 +139,13 @@ function log(context: LoaderContext, problem: Problem): void {
   (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
 }
 
+/**
+ * Stores a verified entry. The core builds entries of the schema's own type (CaseEntry is inferred from
+ * caseEntrySchema, and the fixture tests parse every built entry with it), so the entry is not parsed again
+ * here: zod over every node of every source tree cost about as much as verifying the case.
+ */
 async function store(context: LoaderContext, entry: CaseEntry, record: VerifiedRecord | undefined): Promise<void> {
-  const data = await context.parseData({ id: entry.id, data: entry });
+  const data = entry as unknown as Record<string, unknown>;
   // The store skips an entry whose digest it already has: the digest covers the case file and every source it read.
   const digest = record ? context.generateDigest(`${record.digest} ${JSON.stringify(record.sources)}`) : context.generateDigest(data);
   context.store.set({ id: entry.id, data, digest, filePath: entry.file });
