@@ -6,6 +6,7 @@ import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
+import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
 
 /** Where a project keeps its case files, relative to the project root. */
 export const DEFAULT_CASES_DIR = 'content/cases';
@@ -27,6 +28,8 @@ export interface LoadOptions {
   previous?: ReadonlyMap<string, VerifiedRecord> | undefined;
   /** The tool digest (toolDigest()); records are only kept under the same one. Required with `previous`. */
   tool?: string | undefined;
+  /** Worker threads for large runs (default workerCount(): one per core, at most 4); 1 verifies in this thread. */
+  workers?: number | undefined;
 }
 
 export interface VerifiedFile {
@@ -106,7 +109,10 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   };
   const tool = options.tool ?? '';
   // Each case collects its own problems (cases build in parallel), merged in file order afterwards.
-  const built = await Promise.all(
+  type Built = { entry: CaseEntry | undefined; own: ProblemList; kept?: string | undefined };
+  const built = new Map<string, Built>();
+  const toVerify: { file: string; bytes: Uint8Array }[] = [];
+  await Promise.all(
     files.map(async (file) => {
       const id = path.basename(file, '.md');
       const bytes = await readFile(path.join(root, file));
@@ -116,15 +122,48 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
         const own = new ProblemList();
         for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related);
         records.set(id, before);
-        return { entry: undefined, own, kept: id };
+        built.set(file, { entry: undefined, own, kept: id });
+      } else {
+        toVerify.push({ file, bytes });
       }
-      const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
-      if (verified.record) records.set(id, verified.record);
-      return { entry: verified.entry, own: verified.problems, kept: undefined as string | undefined };
-    }).map((work, i) => work.catch((error: unknown) => ({ ...failedCase(error, files[i]!), kept: undefined }))), // a bug in one file never stops the others
+    }),
   );
-  for (const { own } of built) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related);
-  const cases = built.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
-  const kept = built.map((b) => b.kept).filter((id): id is string => id !== undefined);
-  return { cases, problems, files, kept, records };
+  const workers = options.workers ?? workerCount();
+  let pooled: WorkerResult[] | undefined;
+  if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
+    // A worker that cannot start (an unusual bundling of this module) only means verifying in this thread.
+    pooled = await verifyInWorkers(root, tool, toVerify.map((v) => v.file), workers).catch(() => undefined);
+  }
+  if (pooled) {
+    for (const r of pooled) {
+      const own = new ProblemList();
+      for (const p of r.problems) own.add(p.name, p.file, p.place, p.message, p.related);
+      if (r.record) records.set(path.basename(r.file, '.md'), r.record);
+      built.set(r.file, { entry: r.entry, own });
+    }
+  } else {
+    await Promise.all(
+      toVerify.map(async ({ file, bytes }) => {
+        try {
+          const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
+          if (verified.record) records.set(path.basename(file, '.md'), verified.record);
+          built.set(file, { entry: verified.entry, own: verified.problems });
+        } catch (error) {
+          built.set(file, failedCase(error, file)); // a bug in one file never stops the others
+        }
+      }),
+    );
+  }
+  const ordered = files.map((f) => built.get(f)!);
+  // Records in file order, whatever order the cases finished in.
+  const sortedRecords = new Map<string, VerifiedRecord>();
+  for (const file of files) {
+    const id = path.basename(file, '.md');
+    const record = records.get(id);
+    if (record) sortedRecords.set(id, record);
+  }
+  for (const { own } of ordered) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related);
+  const cases = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
+  const kept = ordered.map((b) => b.kept).filter((id): id is string => id !== undefined);
+  return { cases, problems, files, kept, records: sortedRecords };
 }
