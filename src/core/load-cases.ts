@@ -21,6 +21,8 @@ export interface LoadedCases {
   kept: string[];
   /** What each verified or kept case depended on, for the next run. */
   records: Map<string, VerifiedRecord>;
+  /** Worker threads that verified the cases (0: this thread). */
+  workers: number;
 }
 
 export interface LoadOptions {
@@ -94,7 +96,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   const names = await listCaseFiles(dir, shownDir, problems);
   if (!names) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected missing folder \`${shownDir}\`, expected a folder of case files`);
-    return { cases: [], problems, files: [], kept: [], records };
+    return { cases: [], problems, files: [], kept: [], records, workers: 0 };
   }
   if (names.length === 0) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected empty folder \`${shownDir}\`, expected at least one \`.md\` case file`);
@@ -165,5 +167,5 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   for (const { own } of ordered) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related);
   const cases = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
   const kept = ordered.map((b) => b.kept).filter((id): id is string => id !== undefined);
-  return { cases, problems, files, kept, records: sortedRecords };
+  return { cases, problems, files, kept, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
 }

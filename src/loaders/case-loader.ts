@@ -82,7 +82,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       for (const entry of cases) await store(context, entry, records.get(entry.id));
       saveRecords(context, tool, records);
       const claims = cases.reduce((n, c) => n + c.claims.length, 0);
-      context.logger.info(`${cases.length} case${cases.length === 1 ? '' : 's'} verified (${claims} claims), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
+      context.logger.info(`${cases.length} case${cases.length === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
 
       if (!context.watcher) return;
       const casesPath = path.resolve(root, casesDir);
