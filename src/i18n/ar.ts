@@ -89,7 +89,23 @@ const ar: UiStrings = {
   searchLabel: 'ابحث في ملفات التحقق',
   searchNoScript: 'يحتاج البحث إلى جافاسكربت؛ كل الملفات مدرجة أدناه.',
   liveSourceLink: 'افتح المقطع لدى الناشر',
-  liveSourceLabel: (n) => `افتح مقطع الادعاء ${n} في موقع الناشر (صفحة جديدة)`,
+  liveSourceLabel: (n) => `افتح المقطع لدى الناشر: الادعاء ${n}`,
+  historyHeading: 'التحديثات والتصحيحات',
+  historyFirstPublished: 'نُشر أول مرة',
+  historyLastUpdated: 'آخر تحديث',
+  historyRevisions: (n) => (n === 1 ? 'مراجعة واحدة' : n === 2 ? 'مراجعتان' : n >= 3 && n <= 10 ? `${n} مراجعات` : `${n} مراجعةً`),
+  historyPartial: (date) => `لا تظهر التغييرات السابقة لتاريخ ${date}: هذه النسخة من الأرشيف لا تضم إلا جزءًا من سجله.`,
+  historyNone: 'لم يتغير أي ادعاء منذ النشر الأول.',
+  historyClaim: (n) => `الادعاء ${n}`,
+  historyRemovedClaim: (id) => `الادعاء «${id}»`,
+  historyKind: {
+    added: 'أُضيف الادعاء',
+    status: 'تغيّر الحكم',
+    label: 'أُعيدت صياغة الادعاء',
+    quote: 'صُحّح الاقتباس',
+    removed: 'سُحب الادعاء',
+  },
+  historyReason: 'السبب:',
 };
 
 export default ar;

@@ -81,5 +81,22 @@ export default {
   searchLabel: 'Search the fact-checks',
   searchNoScript: 'Search needs JavaScript; every case is listed below.',
   liveSourceLink: 'Open the passage at the publisher',
-  liveSourceLabel: (n: number) => `Open the passage of claim ${n} on the publisher's site (new page)`,
+  liveSourceLabel: (n: number) => `Open the passage at the publisher: claim ${n}`,
+  // Updates and corrections (verdict history from git; src/components/History.astro)
+  historyHeading: 'Updates and corrections',
+  historyFirstPublished: 'First published',
+  historyLastUpdated: 'Last updated',
+  historyRevisions: (n: number) => `${n} revision${n === 1 ? '' : 's'}`,
+  historyPartial: (date: string) => `Changes before ${date} are not shown: this copy of the archive holds only part of its history.`,
+  historyNone: 'No claim has changed since first publication.',
+  historyClaim: (n: number) => `Claim ${n}`,
+  historyRemovedClaim: (id: string) => `Claim “${id}”`,
+  historyKind: {
+    added: 'claim added',
+    status: 'status changed',
+    label: 'claim reworded',
+    quote: 'quote corrected',
+    removed: 'claim withdrawn',
+  },
+  historyReason: 'Reason:',
 };

@@ -44,8 +44,15 @@ export const methodRulesSchema = z.strictObject({
   'no-missing-on-confirmed': severityOnly.default({ severity: 'error' }),
 });
 
+/** How sources are counted (who counts as a source, relatives, the report's own voice…): editorial principles, shown on the ratings page. */
+const countingSchema = z.strictObject({
+  heading: localizedSchema,
+  principles: z.array(localizedSchema).min(1, 'expected at least one principle'),
+});
+
 export const methodSchema = z.strictObject({
   statuses: z.strictObject({ confirmed: statusMethodSchema, unconfirmed: statusMethodSchema, disputed: statusMethodSchema }),
+  counting: countingSchema.optional(),
   rules: methodRulesSchema.default(methodRulesSchema.parse({})),
 });
 
