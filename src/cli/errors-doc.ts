@@ -22,8 +22,10 @@ export function errorsDoc(): string {
     ...rows,
     '',
     'Codes 1xx concern the case file and its frontmatter, 2xx the `:::claim` blocks, 3xx source documents and quotes,',
-    '4xx several documents, evidence passages, source notes and the method. The severity of the method rules (TQ410–TQ413)',
-    'is set per site in `content/method.yaml` (`error`, `warning` or `off`); the table shows the default.',
+    '4xx several documents, evidence passages, source notes and the method, 5xx the site configuration,',
+    '6xx source fingerprints (`content/sources.lock.json`), re-anchoring and the `tahqiq` command line (see [cli.md](cli.md)).',
+    'The severity of the method rules (TQ410–TQ413) is set per site in `content/method.yaml` (`error`, `warning` or `off`);',
+    'the table shows the default. The case format is described in [case-format.md](case-format.md).',
     '',
     '## Retired codes',
     '',
@@ -32,8 +34,6 @@ export function errorsDoc(): string {
     '| code | was | now |',
     '| --- | --- | --- |',
     ...RETIRED.map((r) => `| \`${r.code}\` | ${r.title} | ${r.instead} |`),
-    '',
-    'The case format is described in [case-format.md](case-format.md).',
     '',
   ].join('\n');
 }

@@ -1,7 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
+import { listCaseFiles } from './case-files.ts';
+import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
 
 /** Where a project keeps its case files, relative to the project root. */
@@ -20,10 +22,8 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR): Pro
   const sources: SourceCache = new Map();
   const dir = path.resolve(root, casesDir);
   const shownDir = path.relative(root, dir).split(path.sep).join('/') || '.';
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-  } catch {
+  const names = await listCaseFiles(dir, shownDir, problems);
+  if (!names) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected missing folder \`${shownDir}\`, expected a folder of case files`);
     return { cases: [], problems, files: [] };
   }
@@ -45,7 +45,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR): Pro
         return { entry: undefined, own };
       }
       return { entry: await buildCase({ root, file, markdown, problems: own, sources }), own };
-    }),
+    }).map((work, i) => work.catch((error: unknown) => failedCase(error, files[i]!))), // a bug in one file never stops the others
   );
   for (const { own } of built) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
   const cases = built.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);

@@ -42,6 +42,9 @@ export const PROBLEMS = {
     'Save the file as UTF-8 in your editor (e.g. "Save with encoding → UTF-8").'),
   unparsedClaim: kind('TQ110', 'error', 'A `:::claim` line could not be read as a claim',
     'Check the opening line: `:::claim[Statement]{#id status=confirmed claimant="Who"}`; quote values with spaces, close every quote and bracket, no space after `:::`.'),
+  // 111–129 (robustness): what the loader could not read, and text that cannot be trusted
+  notACaseFile: kind('TQ111', 'error', 'File in the cases folder is not a case file',
+    'Only `<id>.md` files directly in the cases folder are published. Rename it to end in lowercase `.md`, move it out of the folder (or out of the subfolder), or delete it.'),
 
   // 2xx: directives and claim attributes
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
@@ -124,6 +127,43 @@ export const PROBLEMS = {
     'A confirmed claim lacks nothing: remove `missing`, or rate the claim `unconfirmed`.'),
   methodFile: kind('TQ420', 'error', 'The method configuration is invalid',
     'Fix `content/method.yaml` at the place shown; docs/case-format.md#the-method lists its fields.'),
+  // 5xx: site configuration (content/site.yaml)
+  siteConfigMissing: kind('TQ501', 'error', 'Site configuration file not found',
+    'Create `content/site.yaml` with the site name, organisation, public URL, language and contact (see docs/configuration.md).'),
+  siteConfigSyntax: kind('TQ502', 'error', 'Site configuration is not valid YAML',
+    'Check indentation and quoting in `content/site.yaml`; values containing `:` or `#` need quotes.'),
+  siteConfigField: kind('TQ503', 'error', 'Site configuration field is missing or invalid',
+    'See the field list in docs/configuration.md.'),
+  siteConfigEnv: kind('TQ504', 'error', 'Environment override of the site configuration is invalid',
+    'Fix or unset the variable (`TAHQIQ_SITE`: an `https://` address; `TAHQIQ_BASE`: `/` or `/sub-path/`; `TAHQIQ_SITE_LANG`: a language the site has a name for).'),
+  // 9xx: not the content's fault
+  internalError: kind('TQ900', 'error', 'Internal error while checking a file',
+    'This is a bug in tahqiq, not in your file: please report it with the file (or a copy of it) and the command you ran. The other files were still checked.'),
+  // 6xx: provenance (source fingerprints, re-anchoring) and the `tahqiq` command line (workflow, issue 9)
+  sourceChanged: kind('TQ600', 'warning', 'Source document changed since the claims were last checked',
+    'Source documents are evidence: make sure the change is intended. Each claim quoting it is re-anchored and listed; once the report is right, record it with `npx tahqiq check --accept`.'),
+  quoteMoved: kind('TQ601', 'warning', 'Quoted passage moved in a changed source',
+    'Same words at a new place; nothing to fix. `npx tahqiq check --accept` records the new place.'),
+  quoteFuzzy: kind('TQ602', 'error', 'Quoted passage changed in the source',
+    'Compare the old and new passage, make sure the claim and its status still hold (edit the quote if needed), then run `npx tahqiq check --accept`.'),
+  quoteOrphaned: kind('TQ603', 'error', 'Quoted passage no longer in the source',
+    'The words the claim quoted are gone from the source: quote the passage that replaces them, or remove the claim (and say so in the case notes), then run `npx tahqiq check --accept`.'),
+  caseNotFingerprinted: kind('TQ604', 'warning', 'Case has no source fingerprint yet',
+    'Run `npx tahqiq check --accept` to record the SHA-256 of its source documents and its quoted passages in `content/sources.lock.json`, and commit that file.'),
+  lockInvalid: kind('TQ605', 'error', 'Source lock file cannot be read',
+    'Restore `content/sources.lock.json` from git (`git checkout content/sources.lock.json`), or delete it and run `npx tahqiq check --accept` to write it again.'),
+  exampleClaim: kind('TQ606', 'warning', 'Example claim left in the case',
+    'Replace the example claim written by `tahqiq new` (`#example`) with real claims, or delete it; it would be published as written.'),
+  unknownCommand: kind('TQ620', 'error', 'Unknown command',
+    'Commands are `check`, `new` and `sentences`; `npx tahqiq --help` lists them.'),
+  unknownOption: kind('TQ621', 'error', 'Unknown or invalid option',
+    'Run the command with `--help` to see its options.'),
+  missingArgument: kind('TQ622', 'error', 'Missing argument',
+    'Run the command with `--help` to see what it needs.'),
+  caseExists: kind('TQ623', 'error', 'Case file already exists',
+    '`tahqiq new` never overwrites a case: pick another id, or edit the existing file.'),
+  notACasePath: kind('TQ624', 'error', 'Not a case file',
+    'Give `tahqiq check` case files (`content/cases/<id>.md`) or no path at all to check every case.'),
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemName = keyof typeof PROBLEMS;

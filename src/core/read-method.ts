@@ -84,7 +84,7 @@ export async function methodFor(root: string, run: object, problems: ProblemList
     perRun.set(run, pending);
   }
   const read = await pending;
-  for (const p of read?.problems ?? []) problems.add(p.name, p.file, p.place, p.message, p.related);
+  for (const p of read?.problems ?? []) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
   return read?.method;
 }
 

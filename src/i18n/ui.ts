@@ -28,6 +28,3 @@ export function ratingsUrl(lang: string, base: string): string {
   const primary = lang.split('-')[0]!.toLowerCase();
   return `${base}ratings/${primary in LANGUAGES ? primary : 'en'}/`;
 }
-
-/** Language of the site chrome (index page, header): the newsroom's language. */
-export const SITE_LANG = process.env['TAHQIQ_SITE_LANG'] ?? 'ar';

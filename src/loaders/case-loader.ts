@@ -4,6 +4,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { DEFAULT_CASES_DIR, loadCases } from '../core/load-cases.ts';
 import { formatProblem } from '../core/problems.ts';
+import { checkForBuild } from '../core/provenance/for-build.ts';
 import { caseEntrySchema } from '../schemas/case-entry.ts';
 
 export interface CaseLoaderOptions {
@@ -38,7 +39,9 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
       const sync = async () => {
-        const { cases, problems } = await loadCases(root, casesDir);
+        const { cases, problems, files } = await loadCases(root, casesDir);
+        // Workflow (issue 9): source fingerprints, example claims, verdict history from git. One call, kept apart from loading.
+        await checkForBuild({ root, casesDir, files, cases, problems, log: (m) => context.logger.info(m) });
         for (const problem of problems.items) {
           (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
         }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseFrontmatterSchema } from './frontmatter.ts';
 import { claimIdSchema } from './claim.ts';
 import { evidenceRelationSchema } from './evidence.ts';
+import { caseHistorySchema } from './history.ts';
 import { statusSchema } from './status.ts';
 
 const pointSchema = z.object({ line: z.number().int(), column: z.number().int() });
@@ -144,6 +145,8 @@ export const caseEntrySchema = z.object({
   sourceNotes: z.array(sourceNoteEntrySchema),
   claims: z.array(claimEntrySchema),
   tally: z.object({ confirmed: z.number().int(), unconfirmed: z.number().int(), disputed: z.number().int() }),
+  /** Verdict history from git (workflow, src/core/provenance); absent outside git. */
+  history: caseHistorySchema.optional(),
 });
 
 export type ClaimEntry = z.infer<typeof claimEntrySchema>;
