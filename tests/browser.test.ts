@@ -128,33 +128,34 @@ describe('filtering by status', () => {
     return page.locator('table.claims tbody tr[data-status]:visible').evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset['status'] ?? ''))]);
   }
 
-  it('filters in place with JavaScript and puts the filter in a shareable URL; Back restores all', async () => {
-    const { context, page } = await open(AR);
-    const total = await page.locator('table.claims tbody tr[data-status]').count();
-    await page.evaluate(() => Object.assign(window, { tahqiqMarker: 'same page' }));
-    await page.locator('nav[data-filter] a[data-filter-status="disputed"]').click();
-    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(`${AR}disputed/`);
-    expect(await visibleStatuses(page)).toEqual(['disputed']);
-    expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('disputed');
-    // Filtered in place: the page (and its window) was not reloaded.
-    expect(await page.evaluate(() => (window as unknown as { tahqiqMarker?: string }).tahqiqMarker)).toBe('same page');
-    await page.goBack();
-    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(AR);
-    expect(await page.locator('table.claims tbody tr[data-status]:visible').count()).toBe(total);
-    await context.close();
-  });
-
-  it('filters without JavaScript by loading the per-status page', async () => {
-    const { context, page } = await open(AR, { javaScriptEnabled: false });
-    await page.locator('nav[data-filter] a[data-filter-status="unconfirmed"]').click();
-    await page.waitForURL(`**${AR}unconfirmed/**`);
-    expect(await visibleStatuses(page)).toEqual(['unconfirmed']);
-    await context.close();
-  });
-
   for (const javaScriptEnabled of [true, false]) {
+    it(`filters in place on the same page, puts the filter in a shareable URL, and Back restores all (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const { context, page } = await open(AR, { javaScriptEnabled });
+      const total = await page.locator('table.claims tbody tr[data-status]').count();
+      let loads = 0;
+      page.on('load', () => loads++);
+      await page.locator('nav[data-filter] a[data-filter-status="disputed"]').click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#status-disputed');
+      expect(await visibleStatuses(page)).toEqual(['disputed']);
+      expect(await page.evaluate(() => location.pathname)).toBe(AR);
+      if (javaScriptEnabled) {
+        expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('disputed');
+        expect(await page.locator('table.claims caption').innerText()).toMatch(/\d/);
+      }
+      // The current filter is visible without JavaScript too.
+      const current = await page.locator('nav[data-filter] a[data-filter-status="disputed"]').evaluate((a) => getComputedStyle(a).backgroundColor);
+      const other = await page.locator('nav[data-filter] a[data-filter-status="confirmed"]').evaluate((a) => getComputedStyle(a).backgroundColor);
+      expect(current).not.toBe(other);
+      // Filtered in place: a fragment navigation, no page load.
+      expect(loads).toBe(0);
+      await page.goBack();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+      expect(await page.locator('table.claims tbody tr[data-status]:visible').count()).toBe(total);
+      await context.close();
+    });
+
     it(`opens a shared filtered URL already filtered, and a back link to a filtered-out row still shows it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const { context, page } = await open(`${AR}confirmed/`, { javaScriptEnabled });
+      const { context, page } = await open(`${AR}#status-confirmed`, { javaScriptEnabled });
       expect(await visibleStatuses(page)).toEqual(['confirmed']);
       const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
       expect(await page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(false);
@@ -164,6 +165,14 @@ describe('filtering by status', () => {
       await context.close();
     });
   }
+
+  it('links each tally count to its status view on the same page', async () => {
+    const { context, page } = await open(AR, { javaScriptEnabled: false });
+    await page.locator('.tally-counts li[data-status="unconfirmed"] a').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#status-unconfirmed');
+    expect(await visibleStatuses(page)).toEqual(['unconfirmed']);
+    await context.close();
+  });
 });
 
 describe('direction and language', () => {

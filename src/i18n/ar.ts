@@ -89,7 +89,7 @@ const ar: UiStrings = {
   searchLabel: 'ابحث في ملفات التحقق',
   searchNoScript: 'يحتاج البحث إلى جافاسكربت؛ كل الملفات مدرجة أدناه.',
   liveSourceLink: 'افتح المقطع لدى الناشر',
-  liveSourceLabel: (n) => `افتح مقطع الادعاء ${n} في موقع الناشر (صفحة جديدة)`,
+  liveSourceLabel: (n) => `افتح المقطع لدى الناشر: الادعاء ${n}`,
   historyHeading: 'التحديثات والتصحيحات',
   historyFirstPublished: 'نُشر أول مرة',
   historyLastUpdated: 'آخر تحديث',

@@ -81,7 +81,7 @@ export default {
   searchLabel: 'Search the fact-checks',
   searchNoScript: 'Search needs JavaScript; every case is listed below.',
   liveSourceLink: 'Open the passage at the publisher',
-  liveSourceLabel: (n: number) => `Open the passage of claim ${n} on the publisher's site (new page)`,
+  liveSourceLabel: (n: number) => `Open the passage at the publisher: claim ${n}`,
   // Updates and corrections (verdict history from git; src/components/History.astro)
   historyHeading: 'Updates and corrections',
   historyFirstPublished: 'First published',
