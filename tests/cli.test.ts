@@ -73,6 +73,21 @@ describe('tahqiq, the command line', () => {
     expect(all.stderr).toMatch(/content\/cases\/broken\.md:\d+:\d+ {2}error {2}Unexpected status `dispted`/);
   });
 
+  it('reports a damaged lock file at its line and column, and --accept writes it again', () => {
+    const root = project();
+    expect(tahqiq(root, ['new', 'clinic', '--source', EN_SEED]).status).toBe(0);
+    const lockFile = path.join(root, 'content/sources.lock.json');
+    const good = readFileSync(lockFile, 'utf8');
+    writeFileSync(lockFile, good.replace('"sha256": "', '"sha256": "x'));
+    const damaged = tahqiq(root, ['check']);
+    expect(damaged.status).toBe(1);
+    expect(damaged.stderr).toMatch(/content\/sources\.lock\.json:4:5 {2}error {2}Unexpected entry for `content\/cases\/clinic\.md → seeds\/sample-en-riverside-clinic\.txt` in `content\/sources\.lock\.json`: sha256 expected 64 lowercase hex digits {2}\[TQ605\]/);
+    writeFileSync(lockFile, good.slice(0, 40));
+    expect(tahqiq(root, ['check']).stderr).toMatch(/content\/sources\.lock\.json:\d+:\d+ {2}error {2}Unexpected JSON in `content\/sources\.lock\.json`.*\[TQ605\]/);
+    expect(tahqiq(root, ['check', '--accept']).status).toBe(0);
+    expect(readFileSync(lockFile, 'utf8')).toBe(good);
+  });
+
   it('prints GitHub Actions annotations for a broken case, one per problem, exit 1', () => {
     const run = tahqiq(ROOT, ['check', 'tests/fixtures/build-broken/bad-status.md', '--format', 'github']);
     expect(run.status).toBe(1);
