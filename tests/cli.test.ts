@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +11,13 @@ import { parse, ROOT, SEED_PATH, seedText } from './helpers/seed.ts';
 
 const EN_SEED = 'seeds/sample-en-riverside-clinic.txt';
 
-/** A project folder with the two sample seeds and no cases. */
+/** A project folder with the project's seeds and method, and no cases. */
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-cli-'));
   mkdirSync(path.join(root, 'seeds'));
   mkdirSync(path.join(root, 'content/cases'), { recursive: true });
-  for (const seed of [EN_SEED, SEED_PATH]) copyFileSync(path.join(ROOT, seed), path.join(root, seed));
+  for (const seed of readdirSync(path.join(ROOT, 'seeds'))) copyFileSync(path.join(ROOT, 'seeds', seed), path.join(root, 'seeds', seed));
+  copyFileSync(path.join(ROOT, 'content/method.yaml'), path.join(root, 'content/method.yaml'));
   return root;
 }
 
