@@ -56,6 +56,13 @@ describe('updates and corrections on the case page', () => {
     expect(select('li[data-claim="clinic-has-about-4000-patients"] a[href="#clinic-has-about-4000-patients"]', section!)).toBeTruthy();
   });
 
+  it('puts the same history in the case\'s JSON export', () => {
+    const data = JSON.parse(readFileSync(path.join(build.outDir, 'cases/riverside-clinic.json'), 'utf8')) as { history: { firstPublished: string; claims: { id: string; changes: { kind: string; from?: string; to?: string }[] }[] } };
+    expect(data.history.firstPublished).toBe('2026-01-10');
+    const changes = data.history.claims.find((c) => c.id === 'clinic-has-about-4000-patients')!.changes;
+    expect(changes.map((c) => [c.kind, c.from, c.to])).toEqual([['status', 'disputed', 'unconfirmed'], ['status', 'unconfirmed', 'disputed']]);
+  });
+
   it('speaks Arabic on an Arabic case', () => {
     const escaped = arLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/dumayr-raid/index.html'), 'utf8'));
