@@ -21,6 +21,8 @@ export default defineConfig({
   integrations: [mdx(), pagefind()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  // Case pages whose entry digest and templates are unchanged are restored from the last build, not rendered (src/pages/cases/[id]/index.astro).
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Small scripts are inlined into pages, except the search box's: it imports Pagefind's own module at

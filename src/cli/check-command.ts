@@ -96,7 +96,7 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
   notices.push(...staleNotices(result, shownLock));
 
   const all = new ProblemList();
-  for (const p of [...caseProblems, ...provenanceProblems.items]) all.add(p.name, p.file, p.place, p.message, p.related);
+  for (const p of [...caseProblems, ...provenanceProblems.items]) all.add(p.name, p.file, p.place, p.message, p.related, p.severity);
   const claims = checked.reduce((n, c) => n + (c.entry?.claims.length ?? 0), 0);
   const errors = all.errors.length;
 

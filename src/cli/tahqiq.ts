@@ -6,18 +6,19 @@
  *   tahqiq sentences <source>       list a source's sentences with ids and line numbers
  * Exit codes: 0 ok, 1 content problems, 2 usage error, 3 internal error (see src/cli/usage.ts).
  */
+import module from 'node:module';
 import { closest } from '../core/messages.ts';
-import { checkCommand } from './check-command.ts';
-import { newCommand } from './new-command.ts';
-import { sentencesCommand } from './sentences-command.ts';
 import { EXIT, formatUsageError, UsageError } from './usage.ts';
 
 type Output = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-const COMMANDS: Record<string, (args: string[], out: Output) => Promise<number>> = {
-  check: checkCommand,
-  new: newCommand,
-  sentences: sentencesCommand,
+type Command = (args: string[], out: Output) => Promise<number>;
+
+/** Each command's module is imported only when it runs: `--help` and usage errors start instantly. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check-command.ts')).checkCommand,
+  new: async () => (await import('./new-command.ts')).newCommand,
+  sentences: async () => (await import('./sentences-command.ts')).sentencesCommand,
 };
 
 export const MAIN_HELP = `Usage: tahqiq <command> [options]
@@ -47,13 +48,13 @@ export async function main(argv: string[], out: Output = { stdout: (s) => proces
       out.stdout(MAIN_HELP);
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
-    const run = COMMANDS[command];
-    if (!run) {
+    const load = COMMANDS[command];
+    if (!load) {
       const names = Object.keys(COMMANDS);
       const guess = closest(command.replace(/^-+/, ''), names);
       throw new UsageError('unknownCommand', `Unknown command \`${command}\`${guess ? ` (did you mean \`${guess}\`?)` : `, expected one of ${names.map((n) => `\`${n}\``).join(', ')}`}`);
     }
-    return await run(args, out);
+    return await (await load())(args, out);
   } catch (error) {
     if (error instanceof UsageError) {
       out.stderr(`${formatUsageError(error)}\n`);
@@ -65,5 +66,7 @@ export async function main(argv: string[], out: Output = { stdout: (s) => proces
 }
 
 if (import.meta.main) {
+  // Cache compiled modules on disk (Node's compile cache): later runs start faster.
+  module.enableCompileCache?.();
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -9,20 +9,24 @@ import { directionOf } from './direction.ts';
 import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
+import { caseDocuments, type CaseDocument } from './case-documents.ts';
 import { readClaim, type WrittenClaim } from './read-claim.ts';
+import { readSourceNote, type WrittenNote } from './read-source-note.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
 import remarkDirectivePositions from './remark-directive-positions.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 
-export type { WrittenClaim };
+export type { WrittenClaim, WrittenNote };
 
 /** A case file read and checked for form; quotes not yet anchored. */
 export interface WrittenCase {
   frontmatter: CaseFrontmatter;
   frontmatterPlace: Point;
-  /** Where `source.document` is written, for source errors. */
-  documentPlace: Point;
+  /** The source documents, in order (the first is the default for `doc=`). */
+  documents: CaseDocument[];
   notesHtml: string;
+  /** Source notes (`:::note`), in the order written. */
+  sourceNotes: WrittenNote[];
   /** Claims that passed every check of form. */
   claims: WrittenClaim[];
   /** How many `:::claim` blocks the file has, valid or not. */
@@ -35,7 +39,8 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
 export function interpretCase(markdown: string, file: string, problems: ProblemList): WrittenCase | undefined {
   const root = parser.parse(markdown) as Root;
   parser.runSync(root);
-  const { data: frontmatter, place: frontmatterPlace, documentPlace } = readFrontmatter(root, file, problems);
+  const { data: frontmatter, place: frontmatterPlace, placeOf } = readFrontmatter(root, file, problems);
+  const documents = frontmatter && placeOf ? caseDocuments(frontmatter, placeOf, file, problems) : undefined;
   reportUnpublishable(root, markdown, file, problems);
   const dir = frontmatter ? directionOf(frontmatter.lang) : 'ltr';
 
@@ -45,6 +50,7 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
     definitions.push(node);
   });
   const notes: RootContent[] = [];
+  const sourceNotes: WrittenNote[] = [];
   const claims: WrittenClaim[] = [];
   const firstSeen = new Map<string, Point>();
   let claimBlocks = 0;
@@ -64,6 +70,10 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
         firstSeen.set(id, attributePlace(node, 'id'));
       }
       if (claim) claims.push(claim);
+    } else if (node.type === 'containerDirective' && node.name === 'note') {
+      // Source notes may stand anywhere at the top level: before, between or after claims.
+      const note = readSourceNote(node, file, problems, dir, definitions);
+      if (note) sourceNotes.push(note);
     } else if (claimBlocks > 0) {
       // Directives and raw HTML are reported by reportUnpublishable already.
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'html') {
@@ -75,6 +85,6 @@ export function interpretCase(markdown: string, file: string, problems: ProblemL
       notes.push(node);
     }
   }
-  if (!frontmatter) return undefined;
-  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml([...notes, ...definitions], dir), claims, claimBlocks };
+  if (!frontmatter || !documents) return undefined;
+  return { frontmatter, frontmatterPlace, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, claimBlocks };
 }

@@ -26,6 +26,6 @@ export async function loadCaseFiles(root: string, files: readonly string[]): Pro
       return { file, entry: await buildCase({ root, file, markdown, problems: own, sources }), own };
     }),
   );
-  for (const { own } of results) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related);
+  for (const { own } of results) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
   return { built: results.map(({ file, entry }) => ({ file, entry })), problems };
 }

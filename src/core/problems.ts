@@ -48,9 +48,9 @@ export const PROBLEMS = {
 
   // 2xx: directives and claim attributes
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
-    'The only directive is `:::claim`. A literal colon before a word needs escaping: `\\:`.'),
+    'The directives are `:::claim` and `:::note` at the top level, and `::supports`, `::contradicts`, `::context` inside a claim. A literal colon before a word needs escaping: `\\:`.'),
   unknownAttribute: kind('TQ202', 'error', 'Unknown claim attribute',
-    'A claim accepts `#id`, `status`, `claimant`, `missing` and `occurrence`.'),
+    'A claim accepts `#id`, `status`, `claimant`, `missing`, `doc` and `occurrence`.'),
   invalidStatus: kind('TQ203', 'error', 'Unknown status',
     'Use one of `confirmed`, `unconfirmed`, `disputed` (see docs/case-format.md#statuses).'),
   missingId: kind('TQ204', 'error', 'Claim has no id',
@@ -67,8 +67,6 @@ export const PROBLEMS = {
     'Keep one blockquote per claim; split into two claims if they rest on different passages.'),
   missingClaimant: kind('TQ210', 'error', 'Claim has no claimant',
     'Say who made the claim: `claimant="…"`.'),
-  missingEvidence: kind('TQ211', 'error', 'Unconfirmed claim does not say what is missing',
-    'Add `missing="…"`: the evidence that would confirm or refute it.'),
   missingReasoning: kind('TQ212', 'error', 'Claim has no reasoning',
     'After the quote, explain why this status, with links to the evidence.'),
   invalidAttribute: kind('TQ213', 'error', 'Claim attribute has an invalid value',
@@ -93,8 +91,6 @@ export const PROBLEMS = {
     'Lower `occurrence` to one that exists, or remove it.'),
   quoteCrossesParagraph: kind('TQ306', 'error', 'Quote crosses a paragraph break',
     'Quote within one paragraph, or make one claim per paragraph.'),
-  quotesOverlap: kind('TQ307', 'error', 'Quotes overlap partly',
-    'Two quotes may be equal or one inside the other, but not cross; lengthen or shorten one of them.'),
   quoteTooShort: kind('TQ308', 'error', 'Quote too short to verify',
     'Quote at least two words so the passage can be found and checked.'),
   mangledTag: kind('TQ309', 'warning', 'Source text looks like a mangled tag',
@@ -102,6 +98,35 @@ export const PROBLEMS = {
   unnecessaryOccurrence: kind('TQ310', 'warning', 'Occurrence given for a unique quote',
     'Remove `occurrence`; the quote is found only once.'),
 
+  // 4xx: several documents, evidence passages, source notes, the method (content/method.yaml)
+  sourceAndSources: kind('TQ401', 'error', 'Both `source` and `sources` in the frontmatter',
+    'Keep one: `source:` for a single document, or `sources:` (a list, each with an `id`) for several.'),
+  duplicateDocumentId: kind('TQ402', 'error', 'Document id used twice',
+    'Give each entry of `sources:` its own `id`.'),
+  unknownDocument: kind('TQ403', 'error', 'Unknown document id in `doc=`',
+    'Use the `id` of one of the case\'s `sources:` (a single `source:` has the id `source`); without `doc=` the first document is meant.'),
+  evidenceOutsideClaim: kind('TQ404', 'error', 'Evidence passage outside a claim',
+    'Put `::supports[…]`, `::contradicts[…]` and `::context[…]` inside a `:::claim` block, after its quote.'),
+  evidenceAttribute: kind('TQ405', 'error', 'Unknown or invalid attribute on an evidence passage or note',
+    'Evidence passages accept `by`, `doc` and `occurrence`; notes accept `doc` and `occurrence`.'),
+  evidenceEmpty: kind('TQ406', 'error', 'Evidence passage without words',
+    'Write the exact words from the source in the brackets: `::supports[words from the source]`.'),
+  noteWithoutQuote: kind('TQ407', 'error', 'Source note without a quoted passage',
+    'Start the note with one `> …` blockquote holding the exact words it is about, then the note itself.'),
+  noteWithoutBody: kind('TQ408', 'error', 'Source note without text',
+    'After the `> …` passage, write the note: what is odd about the passage and why it matters.'),
+  nestedNote: kind('TQ409', 'error', 'Source note inside another block',
+    'Write `:::note` at the top level of the case file (before, between or after claims), not inside a claim, list or quote.'),
+  disputedWithoutContradiction: kind('TQ410', 'error', 'Disputed claim cites no contradicting passage',
+    'Cite the words that contradict it: `::contradicts[…]{by="…"}` inside the claim, or change the status (see the ratings page).'),
+  confirmedWithoutCorroboration: kind('TQ411', 'error', 'Confirmed claim lacks independent support',
+    'Cite supporting passages from enough distinct sources (`::supports[…]{by="…"}`), or one from an official record (`record: true`), or rate it `unconfirmed` with `missing="…"`.'),
+  unconfirmedWithoutMissing: kind('TQ412', 'error', 'Unconfirmed claim does not say what is missing',
+    'Add `missing="…"`: the evidence that would confirm or refute it.'),
+  missingOnConfirmed: kind('TQ413', 'error', 'Confirmed claim says evidence is missing',
+    'A confirmed claim lacks nothing: remove `missing`, or rate the claim `unconfirmed`.'),
+  methodFile: kind('TQ420', 'error', 'The method configuration is invalid',
+    'Fix `content/method.yaml` at the place shown; docs/case-format.md#the-method lists its fields.'),
   // 5xx: site configuration (content/site.yaml)
   siteConfigMissing: kind('TQ501', 'error', 'Site configuration file not found',
     'Create `content/site.yaml` with the site name, organisation, public URL, language and contact (see docs/configuration.md).'),
@@ -143,6 +168,12 @@ export const PROBLEMS = {
 
 export type ProblemName = keyof typeof PROBLEMS;
 
+/** Codes no longer reported, kept out of reuse and listed in docs/errors.md. */
+export const RETIRED: readonly { code: string; title: string; instead: string }[] = [
+  { code: 'TQ211', title: 'Unconfirmed claim does not say what is missing', instead: 'a method rule now: `TQ412`, its severity set in `content/method.yaml`' },
+  { code: 'TQ307', title: 'Quotes overlap partly', instead: 'overlapping passages are rendered as segments that carry every claim they belong to' },
+];
+
 /** A point in a file, 1-based like editors show it. */
 export interface Point {
   line: number;
@@ -168,13 +199,14 @@ export interface Problem {
 export class ProblemList {
   readonly items: Problem[] = [];
 
-  add(name: ProblemName, file: string, place: Point, message: string, related?: Problem['related']): Problem {
+  /** `severity` overrides the catalogue's, for problems whose severity is configuration (the method rules). */
+  add(name: ProblemName, file: string, place: Point, message: string, related?: Problem['related'], severity?: Severity): Problem {
     const k = PROBLEMS[name];
     const same = this.items.find(
       (p) => p.name === name && p.file === file && p.place.line === place.line && p.place.column === place.column && p.message === message,
     );
     if (same) return same; // e.g. one source document shared by two cases
-    const problem: Problem = { name, code: k.code, severity: k.severity, file, place, message, hint: k.hint };
+    const problem: Problem = { name, code: k.code, severity: severity ?? k.severity, file, place, message, hint: k.hint };
     if (related) problem.related = related;
     this.items.push(problem);
     return problem;

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { closest, start } from './messages.ts';
+import { closest, list, start } from './messages.ts';
+import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 
 /** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
@@ -36,11 +37,22 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
     }
     if (node.type === 'html') {
       problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
+    } else if (isEvidence(node)) {
+      // Evidence passages belong inside a claim (read-evidence.ts); anywhere else they would vanish.
+      if (!(parent?.type === 'containerDirective' && parent.name === 'claim')) {
+        problems.add('evidenceOutsideClaim', file, start(node.position),
+          `Unexpected \`::${(node as { name: string }).name}\` outside a claim, expected it inside a \`:::claim\` block, after the quote`);
+      }
+    } else if (node.type === 'containerDirective' && node.name === 'note') {
+      if (parent && parent.type !== 'root') {
+        problems.add('nestedNote', file, start(node.position), `Unexpected \`:::note\` inside a ${parent.type === 'containerDirective' ? `\`:::${parent.name}\`` : NODE_NAMES[parent.type] ?? parent.type}, expected notes at the top level of the file`);
+      }
     } else if (node.type === 'textDirective' || node.type === 'leafDirective' || (node.type === 'containerDirective' && node.name !== 'claim')) {
       const marker = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
-      const guess = closest(node.name, ['claim']);
+      const known = [':::claim', ':::note', '::supports', '::contradicts', '::context'];
+      const guess = closest(`${marker}${node.name}`, known);
       problems.add('unknownDirective', file, start(node.position),
-        `Unexpected directive \`${marker}${node.name}\`, expected \`:::claim\`${guess ? ' (did you mean `:::claim`?)' : ''}`);
+        `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentIdSchema } from './frontmatter.ts';
 import { statusSchema } from './status.ts';
 
 /** Ids the case page uses for itself; a claim may not take them. */
@@ -11,8 +12,14 @@ export const RESERVED_IDS = ['main', 'claims', 'source', 'source-heading', 'glan
 export const claimIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'expected lowercase ASCII words joined by `-`, starting with a letter', abort: true })
-  .refine((id) => !/^(s|quote|tally|case-tally)-/.test(id), 'ids starting with `s-`, `quote-` or `tally-` are reserved for the page')
+  .refine((id) => !/^(s|quote|tally|case-tally|source|note)-/.test(id), 'ids starting with `s-`, `quote-`, `tally-`, `source-` or `note-` are reserved for the page')
   .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), `the page uses this id itself (reserved: ${RESERVED_IDS.join(', ')})`);
+
+/** Which occurrence of a passage in its source is meant (1-based), when it appears more than once. */
+export const occurrenceSchema = z.coerce
+  .number({ error: 'expected a whole number such as `2`' })
+  .int('expected a whole number such as `2`')
+  .min(1, 'expected 1 or more (occurrences count from 1)');
 
 /** Attributes of a `:::claim{…}` directive, exactly as written in the case file. */
 export const claimAttributesSchema = z.strictObject({
@@ -24,12 +31,10 @@ export const claimAttributesSchema = z.strictObject({
   claimant: z.string().trim().min(1),
   /** For `unconfirmed` claims: the evidence that would settle it. */
   missing: z.string().trim().min(1).optional(),
+  /** Which source document the quote comes from (its `id` in `sources:`); default: the first. */
+  doc: documentIdSchema.optional(),
   /** Which occurrence of the quote in the source is meant (1-based), when it appears more than once. */
-  occurrence: z.coerce
-    .number({ error: 'expected a whole number such as `2`' })
-    .int('expected a whole number such as `2`')
-    .min(1, 'expected 1 or more (occurrences count from 1)')
-    .optional(),
+  occurrence: occurrenceSchema.optional(),
 });
 
 export type ClaimAttributes = z.infer<typeof claimAttributesSchema>;
