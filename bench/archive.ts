@@ -129,6 +129,7 @@ const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
 
 const rows: string[] = [];
 const devRows: string[] = [];
+const checkRows: string[] = [];
 for (const n of sizes) {
   const project = mkdtempSync(path.join(tmpdir(), `tahqiq-archive-${n}-`));
   copyProject(root, project);
@@ -154,6 +155,10 @@ for (const n of sizes) {
     plainPages = pages(path.join(baseline, 'dist'));
     if (!values.keep) rmSync(baseline, { recursive: true, force: true });
   }
+  // `tahqiq check` on one case file of the archive (what an editor runs on save), twice (the second with the file cache warm).
+  const one = `content/cases/${archive.ids[Math.floor(n / 5)]}.md`;
+  const checkOne = [1, 2].map(() => timed(project, ['node', 'src/cli/tahqiq.ts', 'check', one]));
+  checkRows.push(`| ${n} | ${checkOne.map(w).join(' / ')} |`);
   let devRow = '';
   if (!values['no-dev']) {
     const d = await measureDev(project, archive, Math.floor(n / 4));
@@ -176,4 +181,5 @@ Archive benchmark (${new Date().toISOString()}, ${(await import('node:os')).cpus
 | cases | tahqiq cold build | no change | edit one case | edit one source | plain Astro cold | ratio tahqiq / plain | peak RSS tahqiq / plain | HTML pages tahqiq / plain |
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+\n\`tahqiq check <one case file>\` in the archive (two runs)\n| cases | wall (cpu) |\n|---|---|\n${checkRows.join('\n')}
 ${devRows.length ? `\nDev server (astro dev): first case page served, then save-to-page for three edits of one case\n| cases | first page | edit → page updated |\n|---|---|---|\n${devRows.join('\n')}` : ''}`);
