@@ -171,7 +171,7 @@ for (const n of sizes) {
   console.log(`N=${n}: generated and fingerprinted in ${generated.toFixed(1)} s; ${values.keep ? `kept ${project}` : 'done'}`);
   console.log(row);
   for (const [name, r] of [['cold', cold], ['no change', again], ['edit case', editCase], ['edit source', editSource]] as const) {
-    console.log(`  ${name}: ${/tahqiq-case-loader\] (.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}`);
+    console.log(`  ${name}: ${/tahqiq-case-loader\] (\d+ cases? verified.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}`);
   }
   if (!values.keep) rmSync(project, { recursive: true, force: true });
 }
