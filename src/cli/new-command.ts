@@ -151,7 +151,7 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
     throw error;
   }
   const lockFile = values.lock ?? process.env['TAHQIQ_LOCK_FILE'] ?? DEFAULT_LOCK_FILE;
-  const { lock, valid } = await readLock(root, lockFile, new ProblemList());
+  const { lock, valid } = await readLock(root, lockFile, new ProblemList(), [fileFromRoot]);
   let recorded = '';
   if (valid) {
     const next = await acceptIntoLock({ root, lock, cases: [{ file: fileFromRoot, entry }] });
