@@ -46,6 +46,11 @@ export const PROBLEMS = {
   notACaseFile: kind('TQ111', 'error', 'File in the cases folder is not a case file',
     'Only `<id>.md` files directly in the cases folder are published. Rename it to end in lowercase `.md`, move it out of the folder (or out of the subfolder), or delete it.'),
 
+  markupTooDeep: kind('TQ112', 'error', 'Blocks nested too deeply',
+    'Quotes, list items and `:::` blocks may nest up to 16 deep; a longer run of `>`, `-` or `*` markers on one line, or lists indented under lists that deep, is left out. Flatten it, or escape the markers (`\\>`, `\\-`) to show them as text.'),
+  markupTooDense: kind('TQ113', 'error', 'Too many emphasis or link markers in one paragraph',
+    'A paragraph may hold up to 400 `*`, `_` and `[` markers; split it into paragraphs, or escape the markers (`\\*`, `\\_`) to show them as text.'),
+
   // 2xx: directives and claim attributes
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
     'The only directive is `:::claim`. A literal colon before a word needs escaping: `\\:`.'),
