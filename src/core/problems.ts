@@ -83,6 +83,10 @@ export const PROBLEMS = {
   nestedClaim: kind('TQ215', 'error', 'Claim inside another block',
     'Close each claim with `:::` on a line of its own before the next `:::claim`, and start claims at the beginning of a line, outside lists and quotes.'),
 
+  // 216–239 (robustness)
+  duplicateAttribute: kind('TQ216', 'error', 'Attribute given twice',
+    'Give each attribute once: with `status=disputed status=confirmed` or two `#id`s, which one did you mean? Delete the other.'),
+
   // 3xx: source documents and anchoring
   sourceNotFound: kind('TQ301', 'error', 'Source document not found',
     'Copy the document byte for byte into `seeds/` and point `source.document` at it.'),

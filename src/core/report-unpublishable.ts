@@ -1,7 +1,8 @@
-import type { Root } from 'mdast';
+import type { Nodes as Node, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { closest, start } from './messages.ts';
 import { excerpt, type ProblemList } from './problems.ts';
+import type { WrittenAttribute } from './remark-directive-positions.ts';
 
 /** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
@@ -34,6 +35,20 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         ? `Unexpected \`:::claim\` inside claim \`#${outer.attributes?.['id'] ?? '?'}\` (line ${outer.position?.start.line ?? '?'}), expected \`:::\` closing that claim first`
         : `Unexpected \`:::claim\` inside a ${NODE_NAMES[parent.type] ?? parent.type}, expected claims at the top level of the file`);
     }
+    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+      reportDuplicateAttributes(node, file, problems);
+    }
+    if (node.type === 'code' && node.position && !node.lang && /^(?: {4}|\t)/.test(lines[node.position.start.line - 1] ?? '')) {
+      // An indented `:::claim` is a code block to markdown: the claim would be published as code in the notes.
+      (node.value.split('\n')).forEach((text, i) => {
+        const opening = /^(\s*)(:{3,}\s*claim\b.*)$/u.exec(text);
+        if (!opening) return;
+        const line = node.position!.start.line + i;
+        const column = (/^\s*/.exec(lines[line - 1] ?? '')?.[0].length ?? 0) + 1;
+        problems.add('unparsedClaim', file, { line, column },
+          `Unexpected indented \`${excerpt(opening[2]!, 40)}\` (a code block to markdown), expected \`:::claim\` at the start of the line`);
+      });
+    }
     if (node.type === 'html') {
       problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
     } else if (node.type === 'textDirective' || node.type === 'leafDirective' || (node.type === 'containerDirective' && node.name !== 'claim')) {
@@ -43,6 +58,23 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         `Unexpected directive \`${marker}${node.name}\`, expected \`:::claim\`${guess ? ' (did you mean `:::claim`?)' : ''}`);
     }
   });
+}
+
+/** `status=disputed status=confirmed`, two `#id`s: markdown keeps the last; we say so. */
+function reportDuplicateAttributes(node: Node, file: string, problems: ProblemList): void {
+  const written = (node.data as { writtenAttributes?: WrittenAttribute[] } | undefined)?.writtenAttributes ?? [];
+  const first = new Map<string, WrittenAttribute>();
+  for (const attribute of written) {
+    const earlier = first.get(attribute.name);
+    if (!earlier) {
+      first.set(attribute.name, attribute);
+      continue;
+    }
+    const shown = attribute.name === 'id' ? '#id' : `\`${attribute.name}\``;
+    problems.add('duplicateAttribute', file, start(attribute.position),
+      `Unexpected second ${attribute.name === 'id' ? '`#id`' : shown} on one directive, expected each attribute once`,
+      { file, place: start(earlier.position), message: 'first given here' });
+  }
 }
 
 /** How markdown block types are called in messages. */
