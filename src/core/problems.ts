@@ -3,6 +3,8 @@
  * (used in docs and tests), a severity, a title, and a hint telling the fix.
  * `docs/errors.md` lists every kind; a test keeps the two in step.
  */
+import { escapeForTerminal } from './invisible-text.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface ProblemKind {
@@ -46,6 +48,14 @@ export const PROBLEMS = {
   notACaseFile: kind('TQ111', 'error', 'File in the cases folder is not a case file',
     'Only `<id>.md` files directly in the cases folder are published. Rename it to end in lowercase `.md`, move it out of the folder (or out of the subfolder), or delete it.'),
 
+  bidiControl: kind('TQ114', 'error', 'Invisible bidi control character',
+    'Delete it (most editors show it only with "show invisibles"): bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make text read differently from what it says (Trojan Source). The page isolates text direction by itself.'),
+  controlCharacter: kind('TQ115', 'error', 'Control character in a case file',
+    'Delete it: control characters (NUL, ESC…) are not text; they usually come from a copy and paste out of a terminal or a binary file.'),
+  invisibleCharacter: kind('TQ116', 'warning', 'Invisible character',
+    'Delete it unless you mean it: zero-width spaces, word joiners, bidi marks and soft hyphens are invisible and can make two words that look the same differ. ZWJ and ZWNJ (used in Arabic, Persian and emoji) are allowed.'),
+  blankText: kind('TQ117', 'error', 'Required text is blank or invisible',
+    'Write the text: a value made only of spaces, invisible characters, a horizontal rule or an image without alt text shows nothing to readers.'),
   markupTooDeep: kind('TQ112', 'error', 'Blocks nested too deeply',
     'Quotes, list items and `:::` blocks may nest up to 16 deep; a longer run of `>`, `-` or `*` markers on one line, or lists indented under lists that deep, is left out. Flatten it, or escape the markers (`\\>`, `\\-`) to show them as text.'),
   markupTooDense: kind('TQ113', 'error', 'Too many emphasis or link markers in one paragraph',
@@ -92,6 +102,8 @@ export const PROBLEMS = {
     'Copy the document byte for byte into `seeds/` and point `source.document` at it.'),
   sourceEncoding: kind('TQ302', 'error', 'Source document is not valid UTF-8',
     'Convert the file to UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`), keeping the original alongside.'),
+  sourceControls: kind('TQ312', 'error', 'Source document holds control characters',
+    'The file looks binary or carries invisible bidi controls (Trojan Source), which are never published. Keep the original alongside for the record, point `source.document` at a copy without them, and say so in the case notes.'),
   sourceOutsideSeeds: kind('TQ311', 'error', 'Source document is outside `seeds/`',
     'Keep source documents inside `seeds/` (no `..`, no links pointing elsewhere), so only evidence is ever published.'),
   quoteNotFound: kind('TQ303', 'error', 'Quote not found in the source',
@@ -164,12 +176,16 @@ export class ProblemList {
   }
 }
 
-/** `file:line:column  error  message  [TQ303]` then an indented hint, like compilers print. */
+/**
+ * `file:line:column  error  message  [TQ303]` then an indented hint, like compilers print.
+ * Messages quote what the user wrote: terminal escapes, controls and invisible characters are shown
+ * as `<U+XXXX>` here, the one place every message passes, so a value can never rewrite the terminal.
+ */
 export function formatProblem(p: Problem): string {
   const lines = [`${p.file}:${p.place.line}:${p.place.column}  ${p.severity}  ${p.message}  [${p.code}]`];
   if (p.related) lines.push(`  ${p.related.file}:${p.related.place.line}:${p.related.place.column}  ${p.related.message}`);
   lines.push(`  hint: ${p.hint}`);
-  return lines.join('\n');
+  return escapeForTerminal(lines.join('\n'));
 }
 
 /** All problems sorted by file and position, then a count line. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleText } from '../core/invisible-text.ts';
 import { statusSchema } from './status.ts';
 
 /** Ids the case page uses for itself; a claim may not take them. */
@@ -21,14 +22,15 @@ export const claimAttributesSchema = z.strictObject({
   /** The verdict. */
   status: statusSchema,
   /** Who made the claim, where and when. */
-  claimant: z.string().trim().min(1),
+  claimant: z.string().trim().min(1).refine(hasVisibleText),
   /** For `unconfirmed` claims: the evidence that would settle it. */
-  missing: z.string().trim().min(1).optional(),
+  missing: z.string().trim().min(1).refine(hasVisibleText).optional(),
   /** Which occurrence of the quote in the source is meant (1-based), when it appears more than once. */
-  occurrence: z.coerce
-    .number({ error: 'expected a whole number such as `2`' })
-    .int('expected a whole number such as `2`')
-    .min(1, 'expected 1 or more (occurrences count from 1)')
+  occurrence: z
+    .string()
+    .regex(/^[0-9]+$/, { error: 'expected a whole number such as `2`, in digits', abort: true })
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'expected 1 or more (occurrences count from 1)'))
     .optional(),
 });
 

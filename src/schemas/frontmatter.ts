@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { hasVisibleText } from '../core/invisible-text.ts';
+
+/** Text a reader must see: not empty, not only spaces or invisible characters. */
+const visibleText = (what: string) =>
+  z.string().min(1, { error: `expected ${what}, found an empty value`, abort: true }).refine(hasVisibleText, `expected ${what}, found only spaces or invisible characters`);
 
 /** A BCP 47 language tag that `Intl` accepts, e.g. `ar`, `en`, `ar-SY`. */
 export const languageTagSchema = z.string().refine(
@@ -27,7 +32,7 @@ export const sourceSchema = z.strictObject({
     .string()
     .regex(/^seeds\/[^\s]+\.(txt|md)$/, 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`')
     .describe('Path of the source document from the project root, e.g. `seeds/report.txt`; `.txt` or `.md`.'),
-  publisher: z.string().min(1, 'expected who published the source, found an empty value').describe('Who published the source, e.g. `Associated Press`.'),
+  publisher: visibleText('who published the source').describe('Who published the source, e.g. `Associated Press`.'),
   url: z.url({ protocol: /^https?$/, error: 'expected an `https://` or `http://` address' }).optional().describe('Where the source was published, if online.'),
   published: isoDateSchema.optional().describe('When the source was published (`YYYY-MM-DD`).'),
   lang: languageTagSchema.optional().describe('Language of the source document, when it differs from the case\'s `lang`.'),
@@ -35,12 +40,12 @@ export const sourceSchema = z.strictObject({
 
 /** The YAML frontmatter at the top of every case file. Each field's `.describe()` is its documentation (and the JSON Schema's). */
 export const caseFrontmatterSchema = z.strictObject({
-  title: z.string().min(1, 'expected a headline, found an empty value').describe('The case headline, in the case\'s language.'),
+  title: visibleText('a headline').describe('The case headline, in the case\'s language.'),
   lang: languageTagSchema.describe('BCP 47 language of the case; decides `dir` and the UI language.'),
   source: sourceSchema.describe('The source document the claims quote.'),
   reviewed: isoDateSchema.describe('When the fact-check was last reviewed (`YYYY-MM-DD`).'),
-  summary: z.string().min(1, 'expected a one-paragraph conclusion, found an empty value').describe('One-paragraph conclusion shown at the top of the case page.'),
-  reviewers: z.array(z.string().min(1)).optional().describe('Who reviewed the case; optional.'),
+  summary: visibleText('a one-paragraph conclusion').describe('One-paragraph conclusion shown at the top of the case page.'),
+  reviewers: z.array(visibleText('a reviewer\'s name')).optional().describe('Who reviewed the case; optional.'),
 });
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
