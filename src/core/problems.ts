@@ -56,6 +56,10 @@ export const PROBLEMS = {
     'Delete it unless you mean it: zero-width spaces, word joiners, bidi marks and soft hyphens are invisible and can make two words that look the same differ. ZWJ and ZWNJ (used in Arabic, Persian and emoji) are allowed.'),
   blankText: kind('TQ117', 'error', 'Required text is blank or invisible',
     'Write the text: a value made only of spaces, invisible characters, a horizontal rule or an image without alt text shows nothing to readers.'),
+  noUiStrings: kind('TQ118', 'warning', 'No interface strings for the case\'s language',
+    'The case is published with an English interface around its text. Add `src/i18n/<lang>.ts` (copy `en.ts`) and list it in `src/i18n/ui.ts` to translate it.'),
+  brokenFragment: kind('TQ119', 'error', 'Link to a claim that does not exist',
+    'Link to an existing claim id (`[see](#claim-id)`), or fix the spelling; broken links are never published.'),
   markupTooDeep: kind('TQ112', 'error', 'Blocks nested too deeply',
     'Quotes, list items and `:::` blocks may nest up to 16 deep; a longer run of `>`, `-` or `*` markers on one line, or lists indented under lists that deep, is left out. Flatten it, or escape the markers (`\\>`, `\\-`) to show them as text.'),
   markupTooDense: kind('TQ113', 'error', 'Too many emphasis or link markers in one paragraph',
@@ -154,16 +158,18 @@ export interface Problem {
 /** Collects problems for one run, across every file. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  /** Problems by what makes them the same, so adding stays constant-time with thousands of problems. */
+  private readonly seen = new Map<string, Problem>();
 
   add(name: ProblemName, file: string, place: Point, message: string, related?: Problem['related']): Problem {
     const k = PROBLEMS[name];
-    const same = this.items.find(
-      (p) => p.name === name && p.file === file && p.place.line === place.line && p.place.column === place.column && p.message === message,
-    );
+    const key = `${name}\u0000${file}\u0000${place.line}:${place.column}\u0000${message}`;
+    const same = this.seen.get(key);
     if (same) return same; // e.g. one source document shared by two cases
     const problem: Problem = { name, code: k.code, severity: k.severity, file, place, message, hint: k.hint };
     if (related) problem.related = related;
     this.items.push(problem);
+    this.seen.set(key, problem);
     return problem;
   }
 
@@ -188,13 +194,48 @@ export function formatProblem(p: Problem): string {
   return escapeForTerminal(lines.join('\n'));
 }
 
-/** All problems sorted by file and position, then a count line. */
-export function formatReport(problems: readonly Problem[]): string {
+/** How many warnings of one kind in one file are printed before the rest are counted instead. */
+export const REPEATED_WARNINGS_SHOWN = 3;
+
+/**
+ * Sorted by file and position, with repeated warnings grouped: after the first few of one kind
+ * in one file, a single line counts the rest (a source with thousands of `->` arrows gives four
+ * lines, not thousands). Errors are never grouped.
+ */
+export function groupRepeated(problems: readonly Problem[]): Problem[] {
   const sorted = [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.place.line - b.place.line || a.place.column - b.place.column,
   );
-  const errors = sorted.filter((p) => p.severity === 'error').length;
-  const warnings = sorted.length - errors;
+  const seen = new Map<string, Problem[]>();
+  const out: Problem[] = [];
+  for (const p of sorted) {
+    if (p.severity !== 'warning') {
+      out.push(p);
+      continue;
+    }
+    const key = `${p.file}\u0000${p.code}`;
+    const group = seen.get(key) ?? [];
+    seen.set(key, group);
+    group.push(p);
+    if (group.length <= REPEATED_WARNINGS_SHOWN) out.push(p);
+  }
+  for (const group of seen.values()) {
+    const rest = group.slice(REPEATED_WARNINGS_SHOWN);
+    if (rest.length === 0) continue;
+    const first = rest[0]!;
+    out.splice(out.indexOf(group[REPEATED_WARNINGS_SHOWN - 1]!) + 1, 0, {
+      ...first,
+      message: `${rest.length} more warning${rest.length === 1 ? '' : 's'} like the above in this file (lines ${first.place.line}–${rest[rest.length - 1]!.place.line})`,
+    });
+  }
+  return out;
+}
+
+/** All problems sorted by file and position (repeated warnings grouped), then a count line. */
+export function formatReport(problems: readonly Problem[]): string {
+  const sorted = groupRepeated(problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
   const body = sorted.map(formatProblem).join('\n\n');
   const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   return body ? `${body}\n\n${summary}` : summary;

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { caseFrontmatterSchema, sourceSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
+import { hasUiStrings } from '../i18n/ui.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
@@ -34,7 +35,13 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     return { place: base };
   }
   const result = caseFrontmatterSchema.safeParse(data);
-  if (result.success) return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base) };
+  if (result.success) {
+    if (!hasUiStrings(result.data.lang)) {
+      problems.add('noUiStrings', file, keyPlace(doc, node.value, ['lang'], base),
+        `No interface strings for \`lang: ${result.data.lang}\`: the page's headings, table and buttons will be in English`);
+    }
+    return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base) };
+  }
   for (const issue of result.error.issues) {
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
   }

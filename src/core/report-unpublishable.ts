@@ -1,5 +1,6 @@
 import type { Nodes as Node, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { RESERVED_IDS } from '../schemas/claim.ts';
 import { closest, start } from './messages.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
@@ -14,6 +15,7 @@ const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
  */
 export function reportUnpublishable(root: Root, markdown: string, file: string, problems: ProblemList): void {
   const lines = markdown.split(/\r?\n/);
+  reportBrokenFragments(root, file, problems);
   visit(root, (node, _index, parent) => {
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
     if (node.type === 'paragraph' && node.position && !isLabel) {
@@ -57,6 +59,33 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
       problems.add('unknownDirective', file, start(node.position),
         `Unexpected directive \`${marker}${node.name}\`, expected \`:::claim\`${guess ? ' (did you mean `:::claim`?)' : ''}`);
     }
+  });
+}
+
+/**
+ * `[see](#no-such-claim)`: a link inside the page must reach a claim of this case, a claim's quote
+ * (`#quote-<id>`), a sentence of the source (`#s-…`) or a part of the page itself.
+ */
+function reportBrokenFragments(root: Root, file: string, problems: ProblemList): void {
+  const ids = new Set<string>(RESERVED_IDS);
+  visit(root, 'containerDirective', (node) => {
+    const id = node.name === 'claim' ? node.attributes?.['id'] : undefined;
+    if (id) ids.add(id);
+  });
+  visit(root, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const url = node.url.trim();
+    if (!url.startsWith('#') || url.length === 1) return;
+    let target: string;
+    try {
+      target = decodeURIComponent(url.slice(1));
+    } catch {
+      target = url.slice(1);
+    }
+    if (ids.has(target) || ids.has(target.replace(/^quote-/, '')) || /^s-[a-z0-9]+$/.test(target)) return;
+    const guess = closest(target, [...ids]);
+    problems.add('brokenFragment', file, start(node.position),
+      `Unexpected link to \`#${excerpt(target, 40)}\`: no claim has this id${guess ? ` (did you mean \`#${guess}\`?)` : ''}, expected the id of a claim in this case`);
   });
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { DEFAULT_CASES_DIR, loadCases } from '../core/load-cases.ts';
-import { formatProblem } from '../core/problems.ts';
+import { formatProblem, groupRepeated } from '../core/problems.ts';
 import { caseEntrySchema } from '../schemas/case-entry.ts';
 
 export interface CaseLoaderOptions {
@@ -39,7 +39,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const root = fileURLToPath(context.config.root);
       const sync = async () => {
         const { cases, problems } = await loadCases(root, casesDir);
-        for (const problem of problems.items) {
+        for (const problem of groupRepeated(problems.items)) {
           (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
         }
         if (problems.errors.length > 0 && !context.watcher) {

@@ -5,17 +5,22 @@ import { hasVisibleText } from '../core/invisible-text.ts';
 const visibleText = (what: string) =>
   z.string().min(1, { error: `expected ${what}, found an empty value`, abort: true }).refine(hasVisibleText, `expected ${what}, found only spaces or invisible characters`);
 
-/** A BCP 47 language tag that `Intl` accepts, e.g. `ar`, `en`, `ar-SY`. */
-export const languageTagSchema = z.string().refine(
-  (tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected a BCP 47 language tag such as `ar` or `en`' },
-);
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A well-formed BCP 47 tag whose language Intl knows by name (`ar`, `en`, `ar-SY`; not `arabic`, not `xx`). */
+export function isKnownLanguageTag(tag: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical !== undefined && languageNames.of(new Intl.Locale(canonical).language) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A BCP 47 language tag of a language `Intl` knows, e.g. `ar`, `en`, `ar-SY`. */
+export const languageTagSchema = z.string().refine(isKnownLanguageTag, {
+  message: 'expected a BCP 47 language tag such as `ar`, `en` or `ar-SY` (a language code, not its name)',
+});
 
 /** A real calendar date written `YYYY-MM-DD` (YAML 1.2, as parsed here, keeps it a string). */
 export const isoDateSchema = z
