@@ -195,11 +195,11 @@ export function formatProblem(p: Problem): string {
 }
 
 /** How many warnings of one kind in one file are printed before the rest are counted instead. */
-export const REPEATED_WARNINGS_SHOWN = 3;
+export const REPEATED_WARNINGS_SHOWN = 10;
 
 /**
  * Sorted by file and position, with repeated warnings grouped: after the first few of one kind
- * in one file, a single line counts the rest (a source with thousands of `->` arrows gives four
+ * in one file, a single line counts the rest (a source with thousands of `->` arrows gives eleven
  * lines, not thousands). Errors are never grouped.
  */
 export function groupRepeated(problems: readonly Problem[]): Problem[] {
@@ -225,7 +225,9 @@ export function groupRepeated(problems: readonly Problem[]): Problem[] {
     const first = rest[0]!;
     out.splice(out.indexOf(group[REPEATED_WARNINGS_SHOWN - 1]!) + 1, 0, {
       ...first,
-      message: `${rest.length} more warning${rest.length === 1 ? '' : 's'} like the above in this file (lines ${first.place.line}–${rest[rest.length - 1]!.place.line})`,
+      message: `${rest.length} more warning${rest.length === 1 ? '' : 's'} like the above in this file (${
+        first.place.line === rest[rest.length - 1]!.place.line ? `line ${first.place.line}` : `lines ${first.place.line}–${rest[rest.length - 1]!.place.line}`
+      })`,
     });
   }
   return out;
