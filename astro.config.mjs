@@ -1,15 +1,27 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { formatReport } from './src/core/problems.ts';
+import { readSiteConfig } from './src/core/site-config.ts';
+
+// content/site.yaml is the one place for the public URL, the sub-path and the rest (docs/configuration.md).
+// A mistake in it stops every command here, reported at file:line:column, with no stack trace.
+const { config: site, problems } = readSiteConfig(process.cwd());
+if (!site) {
+  console.error(`tahqiq: the site configuration has problems; nothing was built.\n${formatReport(problems.items)}`);
+  process.exit(1);
+}
 
 export default defineConfig({
-  // Set to the public URL when deploying (used for canonical links); any CDN path works without it.
-  site: process.env.TAHQIQ_SITE ?? 'https://example.org',
+  site: site.url,
+  base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  // Case pages whose entry digest and templates are unchanged are restored from the last build, not rendered (src/pages/cases/[id]/index.astro).
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       rollupOptions: {

@@ -54,17 +54,21 @@ describe('following claims to their source and back', () => {
       for (const id of ids) {
         await page.locator(`tr[id="${id}"] a.to-source`).click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${id}`);
-        const mark = `mark[id="quote-${id}"]`;
+        // The target is the quote's first mark (or an anchor just before it); a quote sharing words with another passage spans several marks.
+        const target = `[id="quote-${id}"]`;
+        const marks = `mark[data-passages~="quote-${id}"]`;
         const quote = (await page.locator(`tr[id="${id}"] blockquote.claim-quote`).innerText()).trim();
-        const markText = await page.locator(mark).evaluate((el) => {
+        const markText = await page.locator(marks).evaluateAll((els) => els.map((el) => {
           const copy = el.cloneNode(true) as HTMLElement;
-          copy.querySelectorAll('.backref').forEach((b) => b.remove());
-          return copy.textContent?.trim();
-        });
+          copy.querySelectorAll('.backref, .note-ref').forEach((b) => b.remove());
+          return copy.textContent;
+        }).join('').trim());
         expect(markText, id).toBe(quote.replace(/^«|»$/g, '').replace(/^“|”$/g, ''));
-        expect(await inViewport(page, mark), `${id} in view`).toBe(true);
-        expect(await page.locator(mark).evaluate((el) => el.matches(':target') && getComputedStyle(el).outlineStyle !== 'none'), `${id} highlighted`).toBe(true);
-        const back = page.locator(`${mark} > a.backref`);
+        expect(await inViewport(page, target), `${id} in view`).toBe(true);
+        expect(await page.locator(target).evaluate((el) => el.matches(':target')), `${id} targeted`).toBe(true);
+        const highlighted = await page.locator(marks).evaluateAll((els) => els.every((el) => getComputedStyle(el).outlineStyle !== 'none'));
+        expect(highlighted, `${id} highlighted in every segment`).toBe(true);
+        const back = page.locator(marks).last().locator(`a.backref[href="#${id}"]`);
         expect(await back.locator('.backref-text').isVisible(), 'visible back-to-claim label').toBe(true);
         await back.click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`);
@@ -80,7 +84,7 @@ describe('following claims to their source and back', () => {
     await page.keyboard.press('Enter');
     const first = await page.locator('tr[data-status]').first().getAttribute('id');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${first}`);
-    await page.locator(`mark[id="quote-${first}"] > a.backref`).focus();
+    await page.locator(`mark[data-passages~="quote-${first}"] a.backref[href="#${first}"]`).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${first}`);
     await context.close();
@@ -124,42 +128,51 @@ describe('filtering by status', () => {
     return page.locator('table.claims tbody tr[data-status]:visible').evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset['status'] ?? ''))]);
   }
 
-  it('filters in place with JavaScript and puts the filter in a shareable URL; Back restores all', async () => {
-    const { context, page } = await open(AR);
-    const total = await page.locator('table.claims tbody tr[data-status]').count();
-    await page.evaluate(() => Object.assign(window, { tahqiqMarker: 'same page' }));
-    await page.locator('nav[data-filter] a[data-filter-status="disputed"]').click();
-    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(`${AR}disputed/`);
-    expect(await visibleStatuses(page)).toEqual(['disputed']);
-    expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('disputed');
-    // Filtered in place: the page (and its window) was not reloaded.
-    expect(await page.evaluate(() => (window as unknown as { tahqiqMarker?: string }).tahqiqMarker)).toBe('same page');
-    await page.goBack();
-    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(AR);
-    expect(await page.locator('table.claims tbody tr[data-status]:visible').count()).toBe(total);
-    await context.close();
-  });
-
-  it('filters without JavaScript by loading the per-status page', async () => {
-    const { context, page } = await open(AR, { javaScriptEnabled: false });
-    await page.locator('nav[data-filter] a[data-filter-status="unconfirmed"]').click();
-    await page.waitForURL(`**${AR}unconfirmed/**`);
-    expect(await visibleStatuses(page)).toEqual(['unconfirmed']);
-    await context.close();
-  });
-
   for (const javaScriptEnabled of [true, false]) {
+    it(`filters in place on the same page, puts the filter in a shareable URL, and Back restores all (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const { context, page } = await open(AR, { javaScriptEnabled });
+      const total = await page.locator('table.claims tbody tr[data-status]').count();
+      let loads = 0;
+      page.on('load', () => loads++);
+      await page.locator('nav[data-filter] a[data-filter-status="disputed"]').click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#status-disputed');
+      expect(await visibleStatuses(page)).toEqual(['disputed']);
+      expect(await page.evaluate(() => location.pathname)).toBe(AR);
+      if (javaScriptEnabled) {
+        expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('disputed');
+        expect(await page.locator('table.claims caption').innerText()).toMatch(/\d/);
+      }
+      // The current filter is visible without JavaScript too.
+      const current = await page.locator('nav[data-filter] a[data-filter-status="disputed"]').evaluate((a) => getComputedStyle(a).backgroundColor);
+      const other = await page.locator('nav[data-filter] a[data-filter-status="confirmed"]').evaluate((a) => getComputedStyle(a).backgroundColor);
+      expect(current).not.toBe(other);
+      // Filtered in place: a fragment navigation, no page load.
+      expect(loads).toBe(0);
+      await page.goBack();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+      expect(await page.locator('table.claims tbody tr[data-status]:visible').count()).toBe(total);
+      await context.close();
+    });
+
     it(`opens a shared filtered URL already filtered, and a back link to a filtered-out row still shows it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const { context, page } = await open(`${AR}confirmed/`, { javaScriptEnabled });
+      const { context, page } = await open(`${AR}#status-confirmed`, { javaScriptEnabled });
       expect(await visibleStatuses(page)).toEqual(['confirmed']);
       const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
       expect(await page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(false);
-      await page.locator(`mark[id="quote-${hiddenId}"] > a.backref`).click();
+      await page.locator(`mark[data-passages~="quote-${hiddenId}"] a.backref[href="#${hiddenId}"]`).click();
       await expect.poll(() => page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(true);
       expect(await inViewport(page, `tr[id="${hiddenId}"]`)).toBe(true);
       await context.close();
     });
   }
+
+  it('links each tally count to its status view on the same page', async () => {
+    const { context, page } = await open(AR, { javaScriptEnabled: false });
+    await page.locator('.tally-counts li[data-status="unconfirmed"] a').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#status-unconfirmed');
+    expect(await visibleStatuses(page)).toEqual(['unconfirmed']);
+    await context.close();
+  });
 });
 
 describe('direction and language', () => {

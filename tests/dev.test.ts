@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,12 +55,33 @@ describe('the dev server (npm run dev)', () => {
     await expect.poll(h1, { timeout: 20_000, interval: 300 }).toContain('Edited: Riverside clinic closure');
   });
 
-  it('reports a broken edit in the terminal at file:line:column, and publishes the case again once fixed', async () => {
+  const page = (url: string) => fetch(`${base}${url}`).then(async (r) => ({ status: r.status, html: await r.text() }));
+  /** The page's text without tags, as a reader sees it. */
+  const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+  it('reports a broken edit in the terminal and in the browser at file:line:column with the hint, and publishes the case again once fixed', async () => {
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, good.replace('status=disputed', 'status=dispted'));
     await expect.poll(() => log, { timeout: 20_000, interval: 300 }).toMatch(/riverside-clinic\.md:\d+:\d+  error  Unexpected status `dispted`.*\[TQ203\]/);
-    await expect.poll(h1, { timeout: 20_000, interval: 300 }).toBe('HTTP 404');
+    // The case keeps its URL and lists its problems instead of disappearing.
+    await expect.poll(async () => (await page('/cases/riverside-clinic/')).status, { timeout: 20_000, interval: 300 }).toBe(500);
+    const broken = text((await page('/cases/riverside-clinic/')).html);
+    expect(broken).toContain('This case is not published: 1 error in');
+    expect(broken).toMatch(/riverside-clinic\.md:\d+:\d+  error  Unexpected status `dispted`, expected one of `confirmed`, `unconfirmed`, `disputed` \(did you mean `disputed`\?\)  \[TQ203\]/);
+    expect(broken).toContain('hint: Use one of `confirmed`, `unconfirmed`, `disputed`');
+    // The index says which case is missing, and links to its problems.
+    expect((await page('/')).html).toMatch(/<li data-broken-case="riverside-clinic"><a href="\/cases\/riverside-clinic\/">/);
     writeFileSync(file, good);
     await expect.poll(h1, { timeout: 20_000, interval: 300 }).toContain('Riverside clinic closure');
+    expect((await page('/')).html).not.toContain('data-broken-case');
+  });
+
+  it('shows the problems of a new case file that has never built, and drops the page when the file is deleted', async () => {
+    const draft = path.join(casesDir, 'draft-case.md');
+    writeFileSync(draft, '---\ntitle: "A draft"\nlang: en\n---\n');
+    await expect.poll(async () => (await page('/cases/draft-case/')).status, { timeout: 20_000, interval: 300 }).toBe(500);
+    expect(text((await page('/cases/draft-case/')).html)).toMatch(/draft-case\.md:\d+:\d+  error  Missing frontmatter field `source`  \[TQ103\]/);
+    rmSync(draft);
+    await expect.poll(async () => (await page('/cases/draft-case/')).status, { timeout: 20_000, interval: 300 }).toBe(404);
   });
 });

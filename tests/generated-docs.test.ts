@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorsDoc } from '../src/cli/errors-doc.ts';
-import { frontmatterJsonSchema } from '../src/cli/json-schema.ts';
+import { frontmatterJsonSchema, sourcesLockJsonSchema } from '../src/cli/json-schema.ts';
 import { PROBLEMS } from '../src/core/problems.ts';
 
 describe('the problem catalogue', () => {
@@ -18,6 +18,10 @@ describe('the problem catalogue', () => {
 describe('the JSON Schema of the frontmatter for editors', () => {
   it('is generated from the zod schema and up to date (regenerate with `npm run docs:schema`)', () => {
     expect(readFileSync(new URL('../docs/case-frontmatter.schema.json', import.meta.url), 'utf8')).toBe(frontmatterJsonSchema());
+  });
+
+  it('has a companion schema for content/sources.lock.json, also up to date', () => {
+    expect(readFileSync(new URL('../docs/sources-lock.schema.json', import.meta.url), 'utf8')).toBe(sourcesLockJsonSchema());
   });
 
   it('documents every frontmatter field', () => {

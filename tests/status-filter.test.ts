@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { statusOfPath } from '../src/scripts/status-filter.ts';
+import { statusOfHash } from '../src/scripts/status-filter.ts';
 
-describe('reading the filter from the URL', () => {
-  it('reads the status after the case URL', () => {
-    expect(statusOfPath('/cases/dumayr-raid/disputed/', '/cases/dumayr-raid/')).toBe('disputed');
-    expect(statusOfPath('/cases/dumayr-raid/', '/cases/dumayr-raid/')).toBe('all');
+describe('reading the filter from the URL fragment', () => {
+  it('reads the status of a status fragment', () => {
+    expect(statusOfHash('#status-disputed')).toBe('disputed');
+    expect(statusOfHash('#status-confirmed')).toBe('confirmed');
   });
 
-  it('does not mistake a case whose id is a status word for a filtered view', () => {
-    expect(statusOfPath('/cases/disputed/', '/cases/disputed/')).toBe('all');
-    expect(statusOfPath('/cases/disputed/confirmed/', '/cases/disputed/')).toBe('confirmed');
+  it('shows all claims with no fragment or the table fragment', () => {
+    expect(statusOfHash('')).toBe('all');
+    expect(statusOfHash('#claims')).toBe('all');
+  });
+
+  it('keeps the current filter for links to claims and quotes, and for unknown statuses', () => {
+    expect(statusOfHash('#raid-killed-khaled-al-masoud')).toBeUndefined();
+    expect(statusOfHash('#quote-raid-killed-khaled-al-masoud')).toBeUndefined();
+    expect(statusOfHash('#status-maybe')).toBeUndefined();
+  });
+
+  it('does not mistake a claim whose id is a status word for a filter', () => {
+    expect(statusOfHash('#disputed')).toBeUndefined();
   });
 });

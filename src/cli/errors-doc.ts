@@ -4,7 +4,7 @@
  * docs list every code with its fix. `npm run docs:errors`; a test fails when it is stale.
  */
 import { writeFileSync } from 'node:fs';
-import { PROBLEMS } from '../core/problems.ts';
+import { PROBLEMS, RETIRED } from '../core/problems.ts';
 
 export function errorsDoc(): string {
   const rows = Object.values(PROBLEMS).map((k) => `| \`${k.code}\` | ${k.severity} | ${k.title} | ${k.hint.replace(/\|/g, '\\|')} |`);
@@ -21,8 +21,19 @@ export function errorsDoc(): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
-    'Codes 1xx concern the case file and its frontmatter, 2xx the `:::claim` blocks, 3xx source documents and quotes.',
-    'The case format is described in [case-format.md](case-format.md).',
+    'Codes 1xx concern the case file and its frontmatter, 2xx the `:::claim` blocks, 3xx source documents and quotes,',
+    '4xx several documents, evidence passages, source notes and the method, 5xx the site configuration,',
+    '6xx source fingerprints (`content/sources.lock.json`), re-anchoring and the `tahqiq` command line (see [cli.md](cli.md)).',
+    'The severity of the method rules (TQ410–TQ413) is set per site in `content/method.yaml` (`error`, `warning` or `off`);',
+    'the table shows the default. The case format is described in [case-format.md](case-format.md).',
+    '',
+    '## Retired codes',
+    '',
+    'These codes are no longer reported and will not be reused.',
+    '',
+    '| code | was | now |',
+    '| --- | --- | --- |',
+    ...RETIRED.map((r) => `| \`${r.code}\` | ${r.title} | ${r.instead} |`),
     '',
   ].join('\n');
 }

@@ -1,19 +1,29 @@
 #!/usr/bin/env node
 /**
- * Writes docs/case-frontmatter.schema.json from the zod schema, for editors that
- * validate YAML frontmatter (e.g. VS Code's YAML extension). `npm run docs:schema`;
- * a test fails when it is stale.
+ * Writes the JSON Schemas editors use, from the zod schemas (`npm run docs:schema`; a test fails when one is stale):
+ * - docs/case-frontmatter.schema.json: case frontmatter (VS Code's remark and YAML extensions, see .vscode/);
+ * - docs/sources-lock.schema.json: content/sources.lock.json (VS Code's built-in JSON support).
+ * Draft-07, which both extensions understand.
  */
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { caseFrontmatterSchema } from '../schemas/frontmatter.ts';
+import { sourcesLockSchema } from '../schemas/sources-lock.ts';
+
+function toJsonSchema(title: string, schema: z.ZodType): string {
+  return `${JSON.stringify({ title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) }, null, 2)}\n`;
+}
 
 export function frontmatterJsonSchema(): string {
-  const schema = z.toJSONSchema(caseFrontmatterSchema, { io: 'input', unrepresentable: 'any' });
-  return `${JSON.stringify({ title: 'tahqiq case frontmatter', ...schema }, null, 2)}\n`;
+  return toJsonSchema('tahqiq case frontmatter', caseFrontmatterSchema);
+}
+
+export function sourcesLockJsonSchema(): string {
+  return toJsonSchema('tahqiq source lock (content/sources.lock.json)', sourcesLockSchema);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(new URL('../../docs/case-frontmatter.schema.json', import.meta.url), frontmatterJsonSchema());
-  console.log('wrote docs/case-frontmatter.schema.json');
+  writeFileSync(new URL('../../docs/sources-lock.schema.json', import.meta.url), sourcesLockJsonSchema());
+  console.log('wrote docs/case-frontmatter.schema.json, docs/sources-lock.schema.json');
 }

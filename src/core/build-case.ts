@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { emptyTally } from '../schemas/status.ts';
-import type { CaseEntry, ClaimEntry } from '../schemas/case-entry.ts';
-import { anchorQuote, type AnchorFailure } from './anchor.ts';
+import type { CaseEntry, ClaimEntry, EvidenceEntry, SourceEntry, SourceNoteEntry } from '../schemas/case-entry.ts';
+import { anchorQuote, type Anchor } from './anchor.ts';
+import { resolveDocument, type CaseDocument } from './case-documents.ts';
 import { directionOf } from './direction.ts';
 import { interpretCase } from './interpret-case.ts';
-import { excerpt, type Point, type ProblemList } from './problems.ts';
-import { renderSource, nestHighlights, type Highlight } from './render-source.ts';
+import { checkMethod } from './method-check.ts';
+import { methodFor } from './read-method.ts';
+import type { Point, ProblemList } from './problems.ts';
+import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
+import { reportAnchorFailure, type PassageNoun } from './report-anchor-failure.ts';
 import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
@@ -13,37 +17,31 @@ export type SourceCache = Map<string, Promise<SourceDocument | SourceFailure>>;
 
 const CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function reportAnchorFailure(failure: AnchorFailure, file: string, place: Point, occurrencePlace: Point, quote: string, problems: ProblemList): void {
-  const shown = `\`${excerpt(quote, 40)}\``;
-  switch (failure.kind) {
-    case 'tooShort':
-      problems.add('quoteTooShort', file, place, `Unexpected quote ${shown}: too short to verify, expected at least two words`);
-      break;
-    case 'notFound':
-      problems.add('quoteNotFound', file, place, failure.message);
-      break;
-    case 'partialWord':
-      problems.add('quoteNotFound', file, place,
-        `Quote ${shown} is found only inside longer words, e.g. \`${excerpt(failure.passage, 50)}\` at line ${failure.place.line}; expected whole words`);
-      break;
-    case 'ambiguous':
-      problems.add('quoteAmbiguous', file, place,
-        `Quote ${shown} found ${failure.count} times in the source (at ${failure.places.map((p) => `${p.line}:${p.column}`).join(', ')}), expected exactly once`);
-      break;
-    case 'occurrenceOutOfRange':
-      problems.add('occurrenceOutOfRange', file, occurrencePlace,
-        `Unexpected \`occurrence=${failure.occurrence}\`: quote ${shown} is found ${failure.count} time${failure.count === 1 ? '' : 's'}`);
-      break;
-    case 'crossesParagraph':
-      problems.add('quoteCrossesParagraph', file, place, `Quote ${shown} runs past the end of the paragraph at source line ${failure.line}`);
-      break;
-  }
+/** A case document, read. */
+interface ReadDocument {
+  spec: CaseDocument;
+  doc: SourceDocument;
+  lang: string;
+  prefixes: IdPrefixes;
+  sectionId: string;
+  passages: PlacedPassage[];
+}
+
+/** Something to look up in a document: a claim's quote, an evidence passage or a note's passage. */
+interface Lookup {
+  noun: PassageNoun;
+  text: string;
+  doc: string | undefined;
+  docPlace: Point;
+  occurrence: number | undefined;
+  place: Point;
+  occurrencePlace: Point;
 }
 
 /**
- * Builds one case: reads the case file's markdown, its source document, anchors
- * every quote, and returns the publishable entry. Problems go to `problems`;
- * the entry is undefined when any error makes the case unpublishable.
+ * Builds one case: reads the case file's markdown and its source documents, anchors
+ * every quote, evidence passage and note, checks the method, and returns the publishable
+ * entry. Problems go to `problems`; the entry is undefined when any error makes the case unpublishable.
  */
 export async function buildCase(options: {
   root: string;
@@ -61,63 +59,134 @@ export async function buildCase(options: {
   const written = interpretCase(markdown, file, problems);
   if (!written) return undefined;
   const { frontmatter } = written;
-  const sourceLang = frontmatter.source.lang ?? frontmatter.lang;
-  const key = `${frontmatter.source.document}\u0000${sourceLang}`;
-  if (!sources.has(key)) sources.set(key, readSourceDocument(root, frontmatter.source.document, sourceLang, problems));
-  const doc = await sources.get(key)!;
-  if (typeof doc === 'string') {
-    // Reported at every case that points at the document, each at its own `document:` line.
-    const what = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters' }[doc];
-    problems.add(doc, file, written.documentPlace, `Source document \`${frontmatter.source.document}\` ${what}`);
-    return undefined;
-  }
-  if (written.claimBlocks === 0) problems.add('noClaims', file, written.frontmatterPlace, 'Case has no `:::claim` blocks; its table will be empty');
+  const method = methodFor(root, sources, problems);
 
-  const claims: ClaimEntry[] = [];
-  const highlights: (Highlight & { place: Point })[] = [];
-  const tally = emptyTally();
-  for (const claim of written.claims) {
-    const result = anchorQuote(doc, claim.quote, claim.attributes.occurrence);
-    if (!result.ok) {
-      reportAnchorFailure(result.failure, file, claim.quotePlace, claim.occurrencePlace, claim.quote, problems);
+  const read = new Map<string, ReadDocument>();
+  let unreadable = false;
+  for (const [index, spec] of written.documents.entries()) {
+    const lang = spec.lang ?? frontmatter.lang;
+    const key = `${spec.document}\u0000${lang}`;
+    if (!sources.has(key)) sources.set(key, readSourceDocument(root, spec.document, lang, problems));
+    const doc = await sources.get(key)!;
+    if (typeof doc === 'string') {
+      // Reported at every case that points at the document, each at its own `document:` line.
+      const what = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters' }[doc];
+      problems.add(doc, file, spec.documentPlace, `Source document \`${spec.document}\` ${what}`);
+      unreadable = true;
       continue;
     }
+    // The first document keeps the page's historical ids (`source`, `s-…`, `L12`); the others are prefixed by their id.
+    const sectionId = index === 0 ? 'source' : `source-${spec.id}`;
+    const prefixes: IdPrefixes = index === 0 ? { sentence: 's-', line: 'L' } : { sentence: `s-${spec.id}-`, line: `${sectionId}-L` };
+    read.set(spec.id, { spec, doc, lang, prefixes, sectionId, passages: [] });
+  }
+  if (unreadable) return undefined;
+  if (written.claimBlocks === 0) problems.add('noClaims', file, written.frontmatterPlace, 'Case has no `:::claim` blocks; its table will be empty');
+
+  /** Anchors one passage in its document, reporting every failure at the case file. */
+  const lookUp = (what: Lookup): { source: ReadDocument; anchor: Anchor; passage: EvidenceEntry['passage'] } | undefined => {
+    const spec = resolveDocument(written.documents, what.doc, file, what.docPlace, problems);
+    const source = spec && read.get(spec.id);
+    if (!source) return undefined;
+    const result = anchorQuote(source.doc, what.text, what.occurrence);
+    if (!result.ok) {
+      reportAnchorFailure(result.failure, file, what.place, what.occurrencePlace, what.text, problems, what.noun);
+      return undefined;
+    }
     if (result.unnecessaryOccurrence) {
-      problems.add('unnecessaryOccurrence', file, claim.occurrencePlace, `Unnecessary \`occurrence=${claim.attributes.occurrence}\`: the quote is found only once`);
+      problems.add('unnecessaryOccurrence', file, what.occurrencePlace, `Unnecessary \`occurrence=${what.occurrence}\`: the ${what.noun.toLowerCase()} is found only once`);
     }
     const { anchor } = result;
+    return {
+      source,
+      anchor,
+      passage: {
+        doc: source.spec.id,
+        typed: what.text.trim(),
+        source: source.doc.text.slice(anchor.start, anchor.end),
+        match: anchor.match,
+        place: pointAt(source.doc, anchor.start),
+        sentenceIds: anchor.sentenceIds.map((s) => prefixedSentenceId(s, source.prefixes)),
+      },
+    };
+  };
+
+  const claims: ClaimEntry[] = [];
+  const statusPlaces = new Map<string, Point>();
+  const tally = emptyTally();
+  for (const claim of written.claims) {
+    const quote = lookUp({ noun: 'Quote', text: claim.quote, doc: claim.attributes.doc, docPlace: claim.docPlace, occurrence: claim.attributes.occurrence, place: claim.quotePlace, occurrencePlace: claim.occurrencePlace });
     const number = claims.length + 1;
+    const claimId = claim.attributes.id;
+    const evidence: EvidenceEntry[] = [];
+    const placed: [ReadDocument, PlacedPassage][] = [];
+    let broken = !quote;
+    for (const written of claim.evidence) {
+      const found = lookUp({ noun: 'Evidence passage', text: written.passage, doc: written.doc, docPlace: written.docPlace, occurrence: written.occurrence, place: written.passagePlace, occurrencePlace: written.occurrencePlace });
+      if (!found) {
+        broken = true;
+        continue;
+      }
+      const itemId = `${claimId}--e${evidence.length + 1}`;
+      const item: EvidenceEntry = { id: itemId, relation: written.relation, attribution: written.by ?? found.source.spec.publisher, passage: found.passage, anchor: `quote-${itemId}` };
+      if (written.by) item.by = written.by;
+      evidence.push(item);
+      placed.push([found.source, { id: item.anchor, kind: 'evidence', back: itemId, number, status: claim.attributes.status, relation: written.relation, start: found.anchor.start, end: found.anchor.end }]);
+    }
+    if (broken || !quote) continue;
     const entry: ClaimEntry = {
-      id: claim.attributes.id,
+      id: claimId,
       number,
       status: claim.attributes.status,
       labelHtml: claim.labelHtml,
       labelText: claim.labelText,
       claimant: claim.attributes.claimant,
       reasoningHtml: claim.reasoningHtml,
-      quote: {
-        typed: claim.quote.trim(),
-        source: doc.text.slice(anchor.start, anchor.end),
-        match: anchor.match,
-        place: pointAt(doc, anchor.start),
-        sentenceIds: anchor.sentenceIds,
-      },
+      quote: quote.passage,
+      evidence,
       place: claim.place,
     };
     if (claim.attributes.missing) entry.missing = claim.attributes.missing;
     claims.push(entry);
+    statusPlaces.set(claimId, claim.statusPlace);
     tally[entry.status]++;
-    highlights.push({ claim: entry.id, number, status: entry.status, start: anchor.start, end: anchor.end, place: claim.quotePlace });
+    quote.source.passages.push({ id: `quote-${claimId}`, kind: 'quote', back: claimId, number, status: entry.status, start: quote.anchor.start, end: quote.anchor.end });
+    for (const [source, passage] of placed) source.passages.push(passage);
   }
-  const { roots, crossing } = nestHighlights(highlights);
-  for (const [a, b] of crossing) {
-    const at = highlights.find((h) => h.claim === b.claim)!.place;
-    const first = highlights.find((h) => h.claim === a.claim)!.place;
-    problems.add('quotesOverlap', file, at, `Quote of \`#${b.claim}\` overlaps the quote of \`#${a.claim}\` partly, expected equal, nested or separate passages`,
-      { file, place: first, message: `quote of \`#${a.claim}\`` });
+
+  const sourceNotes: SourceNoteEntry[] = [];
+  for (const note of written.sourceNotes) {
+    const found = lookUp({ noun: 'Note passage', text: note.passage, doc: note.doc, docPlace: note.docPlace, occurrence: note.occurrence, place: note.passagePlace, occurrencePlace: note.occurrencePlace });
+    if (!found) continue;
+    const number = sourceNotes.length + 1;
+    const noteId = `note-${number}`;
+    sourceNotes.push({ number, id: noteId, passage: found.passage, bodyHtml: note.bodyHtml });
+    found.source.passages.push({ id: `${noteId}-text`, kind: 'note', back: noteId, number, start: found.anchor.start, end: found.anchor.end });
   }
+
+  checkMethod(await method, claims, written.documents, file, statusPlaces, problems);
   if (problems.errors.length > errorsBefore) return undefined;
 
+  const sourceEntries: SourceEntry[] = [...read.values()].map(({ spec, doc, lang, prefixes, sectionId, passages }) => {
+    const entry: SourceEntry = {
+      id: spec.id,
+      sectionId,
+      document: spec.document,
+      publisher: spec.publisher,
+      lang,
+      dir: directionOf(lang),
+      record: spec.record,
+      sha256: doc.sha256,
+      bytes: doc.bytes,
+      sentenceCount: doc.sentences.length,
+      passages: passages.map(({ start: _start, end: _end, ...passage }) => passage),
+      blocks: renderSource(doc, passages, prefixes),
+    };
+    if (spec.url) entry.url = spec.url;
+    if (spec.published) entry.published = spec.published;
+    return entry;
+  });
+  const { passages: _passages, blocks: _blocks, ...first } = sourceEntries[0]!;
   const entry: CaseEntry = {
     id,
     file,
@@ -127,21 +196,12 @@ export async function buildCase(options: {
     summary: frontmatter.summary,
     reviewed: frontmatter.reviewed,
     notesHtml: written.notesHtml,
-    source: {
-      document: frontmatter.source.document,
-      publisher: frontmatter.source.publisher,
-      lang: sourceLang,
-      dir: directionOf(sourceLang),
-      sha256: doc.sha256,
-      bytes: doc.bytes,
-      sentenceCount: doc.sentences.length,
-      blocks: renderSource(doc, roots),
-    },
+    source: first,
+    sources: sourceEntries,
+    sourceNotes,
     claims,
     tally,
   };
   if (frontmatter.reviewers) entry.reviewers = frontmatter.reviewers;
-  if (frontmatter.source.url) entry.source.url = frontmatter.source.url;
-  if (frontmatter.source.published) entry.source.published = frontmatter.source.published;
   return entry;
 }

@@ -9,21 +9,25 @@ import { directionOf } from './direction.ts';
 import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
+import { caseDocuments, type CaseDocument } from './case-documents.ts';
 import { readClaim, type WrittenClaim } from './read-claim.ts';
 import { prepareMarkdown } from './prepare-markdown.ts';
+import { readSourceNote, type WrittenNote } from './read-source-note.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
 import remarkDirectivePositions from './remark-directive-positions.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 
-export type { WrittenClaim };
+export type { WrittenClaim, WrittenNote };
 
 /** A case file read and checked for form; quotes not yet anchored. */
 export interface WrittenCase {
   frontmatter: CaseFrontmatter;
   frontmatterPlace: Point;
-  /** Where `source.document` is written, for source errors. */
-  documentPlace: Point;
+  /** The source documents, in order (the first is the default for `doc=`). */
+  documents: CaseDocument[];
   notesHtml: string;
+  /** Source notes (`:::note`), in the order written. */
+  sourceNotes: WrittenNote[];
   /** Claims that passed every check of form. */
   claims: WrittenClaim[];
   /** How many `:::claim` blocks the file has, valid or not. */
@@ -37,7 +41,8 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const markdown = prepareMarkdown(text, file, problems);
   const root = parser.parse(markdown) as Root;
   parser.runSync(root);
-  const { data: frontmatter, place: frontmatterPlace, documentPlace } = readFrontmatter(root, file, problems);
+  const { data: frontmatter, place: frontmatterPlace, placeOf } = readFrontmatter(root, file, problems);
+  const documents = frontmatter && placeOf ? caseDocuments(frontmatter, placeOf, file, problems) : undefined;
   reportUnpublishable(root, markdown, file, problems);
   const dir = frontmatter ? directionOf(frontmatter.lang) : 'ltr';
 
@@ -47,6 +52,7 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
     definitions.push(node);
   });
   const notes: RootContent[] = [];
+  const sourceNotes: WrittenNote[] = [];
   const claims: WrittenClaim[] = [];
   const firstSeen = new Map<string, Point>();
   let claimBlocks = 0;
@@ -66,6 +72,10 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
         firstSeen.set(id, attributePlace(node, 'id'));
       }
       if (claim) claims.push(claim);
+    } else if (node.type === 'containerDirective' && node.name === 'note') {
+      // Source notes may stand anywhere at the top level: before, between or after claims.
+      const note = readSourceNote(node, file, problems, dir, definitions);
+      if (note) sourceNotes.push(note);
     } else if (claimBlocks > 0) {
       // Directives and raw HTML are reported by reportUnpublishable already.
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'html') {
@@ -77,6 +87,6 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
       notes.push(node);
     }
   }
-  if (!frontmatter) return undefined;
-  return { frontmatter, frontmatterPlace, documentPlace: documentPlace ?? frontmatterPlace, notesHtml: markdownToHtml([...notes, ...definitions], dir), claims, claimBlocks };
+  if (!frontmatter || !documents) return undefined;
+  return { frontmatter, frontmatterPlace, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, claimBlocks };
 }

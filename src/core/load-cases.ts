@@ -2,52 +2,170 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
+import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
+import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
 
 /** Where a project keeps its case files, relative to the project root. */
 export const DEFAULT_CASES_DIR = 'content/cases';
 
 export interface LoadedCases {
+  /** Cases verified in this run (all of them, unless `previous` let some be kept). */
   cases: CaseEntry[];
   problems: ProblemList;
   /** Case files read, relative to the root. */
   files: string[];
+  /** Ids of cases unchanged since `previous`: not verified again, their stored entries stay valid. */
+  kept: string[];
+  /** What each verified or kept case depended on, for the next run. */
+  records: Map<string, VerifiedRecord>;
+  /** Worker threads that verified the cases (0: this thread). */
+  workers: number;
 }
 
-/** Builds every `*.md` case in `casesDir` (relative to `root`, or absolute), collecting all problems of all cases. */
-export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR): Promise<LoadedCases> {
+export interface LoadOptions {
+  /** Records of the last run (see VerifiedRecord): cases whose file and sources are unchanged are kept, not verified. */
+  previous?: ReadonlyMap<string, VerifiedRecord> | undefined;
+  /** The tool digest (toolDigest()); records are only kept under the same one. Required with `previous`. */
+  tool?: string | undefined;
+  /** Worker threads for large runs (default workerCount(): one per core, at most 4); 1 verifies in this thread. */
+  workers?: number | undefined;
+}
+
+export interface VerifiedFile {
+  /** The published entry; undefined when the case has errors. */
+  entry: CaseEntry | undefined;
+  /** This case's own problems. */
+  problems: ProblemList;
+  /** What it depended on, when it can be kept next time (published, no errors). */
+  record: VerifiedRecord | undefined;
+}
+
+/**
+ * Verifies one case file (relative to the root). `sources` is shared between the
+ * cases of one run so each document is read and split once.
+ */
+export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string; bytes?: Uint8Array } = {}): Promise<VerifiedFile> {
+  const own = new ProblemList();
+  const bytes = options.bytes ?? (await readFile(path.join(root, file)));
+  let markdown: string;
+  try {
+    markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    own.add('caseEncoding', file, { line: 1, column: 1 }, `Unexpected bytes in \`${file}\`, expected UTF-8 text`);
+    return { entry: undefined, problems: own, record: undefined };
+  }
+  const read = new Set<string>();
+  const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(options.sources ?? new Map(), read) });
+  // Only a published case with known sources is recorded; anything else is verified again next time.
+  if (!entry || read.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
+  const deps: Record<string, string> = {};
+  for (const doc of [...read].sort()) deps[doc] = fileSha256(path.resolve(root, doc)) ?? '';
+  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', bytes), sources: deps, problems: own.items } };
+}
+
+/** A source cache that remembers which documents one case asked for (the key is `path` or `path\0lang`). */
+function recording(shared: SourceCache, read: Set<string>): SourceCache {
+  return new Proxy(shared, {
+    get(target, prop) {
+      if (prop === 'get' || prop === 'has' || prop === 'set') {
+        return (key: string, ...rest: unknown[]) => {
+          read.add(key.split('\u0000')[0]!);
+          return (target[prop] as (...args: unknown[]) => unknown).call(target, key, ...rest);
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Builds every `*.md` case in `casesDir` (relative to `root`, or absolute), collecting all problems of all cases.
+ * With `previous` records, a case whose file, sources and tool are unchanged is kept (its warnings reported again)
+ * instead of verified: editing one source document re-verifies only the cases that read it.
+ */
+export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, options: LoadOptions = {}): Promise<LoadedCases> {
   const problems = new ProblemList();
   const sources: SourceCache = new Map();
+  const records = new Map<string, VerifiedRecord>();
   const dir = path.resolve(root, casesDir);
   const shownDir = path.relative(root, dir).split(path.sep).join('/') || '.';
   const names = await listCaseFiles(dir, shownDir, problems);
   if (!names) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected missing folder \`${shownDir}\`, expected a folder of case files`);
-    return { cases: [], problems, files: [] };
+    return { cases: [], problems, files: [], kept: [], records, workers: 0 };
   }
   if (names.length === 0) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected empty folder \`${shownDir}\`, expected at least one \`.md\` case file`);
   }
   // Paths in messages are relative to the root, with `/`, as editors and CI logs show them.
   const files = names.map((n) => path.relative(root, path.join(dir, n)).split(path.sep).join('/'));
+  // Each source's current digest, computed once per run for the records that need it.
+  const sourceDigests = new Map<string, string | undefined>();
+  const currentDigest = (document: string) => {
+    if (!sourceDigests.has(document)) sourceDigests.set(document, fileSha256(path.resolve(root, document)));
+    return sourceDigests.get(document);
+  };
+  const tool = options.tool ?? '';
   // Each case collects its own problems (cases build in parallel), merged in file order afterwards.
-  const built = await Promise.all(
+  type Built = { entry: CaseEntry | undefined; own: ProblemList; kept?: string | undefined };
+  const built = new Map<string, Built>();
+  const toVerify: { file: string; bytes: Uint8Array }[] = [];
+  await Promise.all(
     files.map(async (file) => {
-      const own = new ProblemList();
+      const id = path.basename(file, '.md');
       const bytes = await readFile(path.join(root, file));
-      let markdown: string;
-      try {
-        markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        own.add('caseEncoding', file, { line: 1, column: 1 }, `Unexpected bytes in \`${file}\`, expected UTF-8 text`);
-        return { entry: undefined, own };
+      const before = options.previous?.get(id);
+      if (before && options.tool && before.digest === caseDigest(tool, bytes)
+        && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha)) {
+        const own = new ProblemList();
+        for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+        records.set(id, before);
+        built.set(file, { entry: undefined, own, kept: id });
+      } else {
+        toVerify.push({ file, bytes });
       }
-      return { entry: await buildCase({ root, file, markdown, problems: own, sources }), own };
-    }).map((work, i) => work.catch((error: unknown) => failedCase(error, files[i]!))), // a bug in one file never stops the others
+    }),
   );
-  for (const { own } of built) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related);
-  const cases = built.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
-  return { cases, problems, files };
+  const workers = options.workers ?? workerCount();
+  let pooled: WorkerResult[] | undefined;
+  if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
+    // A worker that cannot start (an unusual bundling of this module) only means verifying in this thread.
+    pooled = await verifyInWorkers(root, tool, toVerify.map((v) => v.file), workers).catch(() => undefined);
+  }
+  if (pooled) {
+    for (const r of pooled) {
+      const own = new ProblemList();
+      for (const p of r.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+      if (r.record) records.set(path.basename(r.file, '.md'), r.record);
+      built.set(r.file, { entry: r.entry, own });
+    }
+  } else {
+    await Promise.all(
+      toVerify.map(async ({ file, bytes }) => {
+        try {
+          const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
+          if (verified.record) records.set(path.basename(file, '.md'), verified.record);
+          built.set(file, { entry: verified.entry, own: verified.problems });
+        } catch (error) {
+          built.set(file, failedCase(error, file)); // a bug in one file never stops the others
+        }
+      }),
+    );
+  }
+  const ordered = files.map((f) => built.get(f)!);
+  // Records in file order, whatever order the cases finished in.
+  const sortedRecords = new Map<string, VerifiedRecord>();
+  for (const file of files) {
+    const id = path.basename(file, '.md');
+    const record = records.get(id);
+    if (record) sortedRecords.set(id, record);
+  }
+  for (const { own } of ordered) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+  const cases = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
+  const kept = ordered.map((b) => b.kept).filter((id): id is string => id !== undefined);
+  return { cases, problems, files, kept, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
 }

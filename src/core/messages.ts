@@ -1,5 +1,5 @@
 import type { Position } from 'unist';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Point } from './problems.ts';
 
 /** Helpers shared by the readers of a case file: places of nodes and attributes, and message wording. */
@@ -45,7 +45,7 @@ export function list(options: readonly string[]): string {
   return options.map((o) => `\`${o}\``).join(', ');
 }
 
-export function attributePlace(node: ContainerDirective, name: string): Point {
+export function attributePlace(node: ContainerDirective | LeafDirective, name: string): Point {
   const positions = (node.data as { position?: { attributes?: Record<string, Position | undefined> } } | undefined)?.position?.attributes;
   return start(positions?.[name] ?? node.position);
 }

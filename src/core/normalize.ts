@@ -48,30 +48,66 @@ function foldCodePoint(ch: string): string {
   return out;
 }
 
+/**
+ * Folds of the Basic Multilingual Plane, filled on first use: each code point is
+ * folded once per process by foldCodePoint, then looked up (the rules above stay
+ * the single definition; this only remembers their answers).
+ */
+const BMP_FOLDS: (string | undefined)[] = new Array(0x10000);
+
+function foldCode(code: number, ch: string): string {
+  if (code > 0xffff) return foldCodePoint(ch);
+  let folded = BMP_FOLDS[code];
+  if (folded === undefined) {
+    folded = foldCodePoint(ch);
+    BMP_FOLDS[code] = folded;
+  }
+  return folded;
+}
+
 /** Folds `original` for matching and keeps the offset map. */
 export function normalizeForMatching(original: string): NormalizedText {
-  let text = '';
+  const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  let offset = 0;
-  for (const ch of original) {
+  let length = 0;
+  let lastIsSpace = false;
+  const n = original.length;
+  for (let offset = 0; offset < n;) {
     const start = offset;
-    offset += ch.length;
-    const folded = foldCodePoint(ch);
-    const last = text.length - 1;
-    if (folded === '' || (folded === ' ' && (last < 0 || text[last] === ' '))) {
+    let code = original.charCodeAt(offset);
+    let ch: string;
+    // A surrogate pair is one code point (an emoji…); a lone surrogate stays one unit, as `for…of` gives it.
+    if (code >= 0xd800 && code <= 0xdbff && offset + 1 < n) {
+      const low = original.charCodeAt(offset + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        ch = original.slice(offset, offset + 2);
+        offset += 2;
+      } else {
+        ch = original[offset]!;
+        offset += 1;
+      }
+    } else {
+      ch = original[offset]!;
+      offset += 1;
+    }
+    const folded = foldCode(code, ch);
+    if (folded === '' || (folded === ' ' && (length === 0 || lastIsSpace))) {
       // Dropped marks and extra spaces belong to the character before them.
-      if (last >= 0) ends[last] = offset;
+      if (length > 0) ends[length - 1] = offset;
       continue;
     }
     // One map entry per UTF-16 unit of the folded text (an emoji is two units).
+    parts.push(folded);
     for (let k = 0; k < folded.length; k++) {
-      text += folded[k];
       starts.push(start);
       ends.push(offset);
     }
+    length += folded.length;
+    lastIsSpace = folded[folded.length - 1] === ' ';
   }
-  return { text, starts, ends };
+  return { text: parts.join(''), starts, ends };
 }
 
 /** Folds a quote typed by a journalist: same folding, outer spaces trimmed. */

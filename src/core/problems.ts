@@ -67,9 +67,9 @@ export const PROBLEMS = {
 
   // 2xx: directives and claim attributes
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
-    'The only directive is `:::claim`. A literal colon before a word needs escaping: `\\:`.'),
+    'The directives are `:::claim` and `:::note` at the top level, and `::supports`, `::contradicts`, `::context` inside a claim. A literal colon before a word needs escaping: `\\:`.'),
   unknownAttribute: kind('TQ202', 'error', 'Unknown claim attribute',
-    'A claim accepts `#id`, `status`, `claimant`, `missing` and `occurrence`.'),
+    'A claim accepts `#id`, `status`, `claimant`, `missing`, `doc` and `occurrence`.'),
   invalidStatus: kind('TQ203', 'error', 'Unknown status',
     'Use one of `confirmed`, `unconfirmed`, `disputed` (see docs/case-format.md#statuses).'),
   missingId: kind('TQ204', 'error', 'Claim has no id',
@@ -86,8 +86,6 @@ export const PROBLEMS = {
     'Keep one blockquote per claim; split into two claims if they rest on different passages.'),
   missingClaimant: kind('TQ210', 'error', 'Claim has no claimant',
     'Say who made the claim: `claimant="…"`.'),
-  missingEvidence: kind('TQ211', 'error', 'Unconfirmed claim does not say what is missing',
-    'Add `missing="…"`: the evidence that would confirm or refute it.'),
   missingReasoning: kind('TQ212', 'error', 'Claim has no reasoning',
     'After the quote, explain why this status, with links to the evidence.'),
   invalidAttribute: kind('TQ213', 'error', 'Claim attribute has an invalid value',
@@ -118,8 +116,6 @@ export const PROBLEMS = {
     'Lower `occurrence` to one that exists, or remove it.'),
   quoteCrossesParagraph: kind('TQ306', 'error', 'Quote crosses a paragraph break',
     'Quote within one paragraph, or make one claim per paragraph.'),
-  quotesOverlap: kind('TQ307', 'error', 'Quotes overlap partly',
-    'Two quotes may be equal or one inside the other, but not cross; lengthen or shorten one of them.'),
   quoteTooShort: kind('TQ308', 'error', 'Quote too short to verify',
     'Quote at least two words so the passage can be found and checked.'),
   mangledTag: kind('TQ309', 'warning', 'Source text looks like a mangled tag',
@@ -127,12 +123,81 @@ export const PROBLEMS = {
   unnecessaryOccurrence: kind('TQ310', 'warning', 'Occurrence given for a unique quote',
     'Remove `occurrence`; the quote is found only once.'),
 
+  // 4xx: several documents, evidence passages, source notes, the method (content/method.yaml)
+  sourceAndSources: kind('TQ401', 'error', 'Both `source` and `sources` in the frontmatter',
+    'Keep one: `source:` for a single document, or `sources:` (a list, each with an `id`) for several.'),
+  duplicateDocumentId: kind('TQ402', 'error', 'Document id used twice',
+    'Give each entry of `sources:` its own `id`.'),
+  unknownDocument: kind('TQ403', 'error', 'Unknown document id in `doc=`',
+    'Use the `id` of one of the case\'s `sources:` (a single `source:` has the id `source`); without `doc=` the first document is meant.'),
+  evidenceOutsideClaim: kind('TQ404', 'error', 'Evidence passage outside a claim',
+    'Put `::supports[…]`, `::contradicts[…]` and `::context[…]` inside a `:::claim` block, after its quote.'),
+  evidenceAttribute: kind('TQ405', 'error', 'Unknown or invalid attribute on an evidence passage or note',
+    'Evidence passages accept `by`, `doc` and `occurrence`; notes accept `doc` and `occurrence`.'),
+  evidenceEmpty: kind('TQ406', 'error', 'Evidence passage without words',
+    'Write the exact words from the source in the brackets: `::supports[words from the source]`.'),
+  noteWithoutQuote: kind('TQ407', 'error', 'Source note without a quoted passage',
+    'Start the note with one `> …` blockquote holding the exact words it is about, then the note itself.'),
+  noteWithoutBody: kind('TQ408', 'error', 'Source note without text',
+    'After the `> …` passage, write the note: what is odd about the passage and why it matters.'),
+  nestedNote: kind('TQ409', 'error', 'Source note inside another block',
+    'Write `:::note` at the top level of the case file (before, between or after claims), not inside a claim, list or quote.'),
+  disputedWithoutContradiction: kind('TQ410', 'error', 'Disputed claim cites no contradicting passage',
+    'Cite the words that contradict it: `::contradicts[…]{by="…"}` inside the claim, or change the status (see the ratings page).'),
+  confirmedWithoutCorroboration: kind('TQ411', 'error', 'Confirmed claim lacks independent support',
+    'Cite supporting passages from enough distinct sources (`::supports[…]{by="…"}`), or one from an official record (`record: true`), or rate it `unconfirmed` with `missing="…"`.'),
+  unconfirmedWithoutMissing: kind('TQ412', 'error', 'Unconfirmed claim does not say what is missing',
+    'Add `missing="…"`: the evidence that would confirm or refute it.'),
+  missingOnConfirmed: kind('TQ413', 'error', 'Confirmed claim says evidence is missing',
+    'A confirmed claim lacks nothing: remove `missing`, or rate the claim `unconfirmed`.'),
+  methodFile: kind('TQ420', 'error', 'The method configuration is invalid',
+    'Fix `content/method.yaml` at the place shown; docs/case-format.md#the-method lists its fields.'),
+  // 5xx: site configuration (content/site.yaml)
+  siteConfigMissing: kind('TQ501', 'error', 'Site configuration file not found',
+    'Create `content/site.yaml` with the site name, organisation, public URL, language and contact (see docs/configuration.md).'),
+  siteConfigSyntax: kind('TQ502', 'error', 'Site configuration is not valid YAML',
+    'Check indentation and quoting in `content/site.yaml`; values containing `:` or `#` need quotes.'),
+  siteConfigField: kind('TQ503', 'error', 'Site configuration field is missing or invalid',
+    'See the field list in docs/configuration.md.'),
+  siteConfigEnv: kind('TQ504', 'error', 'Environment override of the site configuration is invalid',
+    'Fix or unset the variable (`TAHQIQ_SITE`: an `https://` address; `TAHQIQ_BASE`: `/` or `/sub-path/`; `TAHQIQ_SITE_LANG`: a language the site has a name for).'),
   // 9xx: not the content's fault
   internalError: kind('TQ900', 'error', 'Internal error while checking a file',
     'This is a bug in tahqiq, not in your file: please report it with the file (or a copy of it) and the command you ran. The other files were still checked.'),
+  // 6xx: provenance (source fingerprints, re-anchoring) and the `tahqiq` command line (workflow, issue 9)
+  sourceChanged: kind('TQ600', 'warning', 'Source document changed since the claims were last checked',
+    'Source documents are evidence: make sure the change is intended. Each claim quoting it is re-anchored and listed; once the report is right, record it with `npx tahqiq check --accept`.'),
+  quoteMoved: kind('TQ601', 'warning', 'Quoted passage moved in a changed source',
+    'Same words at a new place; nothing to fix. `npx tahqiq check --accept` records the new place.'),
+  quoteFuzzy: kind('TQ602', 'error', 'Quoted passage changed in the source',
+    'Compare the old and new passage, make sure the claim and its status still hold (edit the quote if needed), then run `npx tahqiq check --accept`.'),
+  quoteOrphaned: kind('TQ603', 'error', 'Quoted passage no longer in the source',
+    'The words the claim quoted are gone from the source: quote the passage that replaces them, or remove the claim (and say so in the case notes), then run `npx tahqiq check --accept`.'),
+  caseNotFingerprinted: kind('TQ604', 'warning', 'Case has no source fingerprint yet',
+    'Run `npx tahqiq check --accept` to record the SHA-256 of its source documents and its quoted passages in `content/sources.lock.json`, and commit that file.'),
+  lockInvalid: kind('TQ605', 'error', 'Source lock file cannot be read',
+    'Restore `content/sources.lock.json` from git (`git checkout content/sources.lock.json`), or delete it and run `npx tahqiq check --accept` to write it again.'),
+  exampleClaim: kind('TQ606', 'warning', 'Example claim left in the case',
+    'Replace the example claim written by `tahqiq new` (`#example`) with real claims, or delete it; it would be published as written.'),
+  unknownCommand: kind('TQ620', 'error', 'Unknown command',
+    'Commands are `check`, `new` and `sentences`; `npx tahqiq --help` lists them.'),
+  unknownOption: kind('TQ621', 'error', 'Unknown or invalid option',
+    'Run the command with `--help` to see its options.'),
+  missingArgument: kind('TQ622', 'error', 'Missing argument',
+    'Run the command with `--help` to see what it needs.'),
+  caseExists: kind('TQ623', 'error', 'Case file already exists',
+    '`tahqiq new` never overwrites a case: pick another id, or edit the existing file.'),
+  notACasePath: kind('TQ624', 'error', 'Not a case file',
+    'Give `tahqiq check` case files (`content/cases/<id>.md`) or no path at all to check every case.'),
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemName = keyof typeof PROBLEMS;
+
+/** Codes no longer reported, kept out of reuse and listed in docs/errors.md. */
+export const RETIRED: readonly { code: string; title: string; instead: string }[] = [
+  { code: 'TQ211', title: 'Unconfirmed claim does not say what is missing', instead: 'a method rule now: `TQ412`, its severity set in `content/method.yaml`' },
+  { code: 'TQ307', title: 'Quotes overlap partly', instead: 'overlapping passages are rendered as segments that carry every claim they belong to' },
+];
 
 /** A point in a file, 1-based like editors show it. */
 export interface Point {
@@ -161,12 +226,13 @@ export class ProblemList {
   /** Problems by what makes them the same, so adding stays constant-time with thousands of problems. */
   private readonly seen = new Map<string, Problem>();
 
-  add(name: ProblemName, file: string, place: Point, message: string, related?: Problem['related']): Problem {
+  /** `severity` overrides the catalogue's, for problems whose severity is configuration (the method rules). */
+  add(name: ProblemName, file: string, place: Point, message: string, related?: Problem['related'], severity?: Severity): Problem {
     const k = PROBLEMS[name];
     const key = `${name}\u0000${file}\u0000${place.line}:${place.column}\u0000${message}`;
     const same = this.seen.get(key);
     if (same) return same; // e.g. one source document shared by two cases
-    const problem: Problem = { name, code: k.code, severity: k.severity, file, place, message, hint: k.hint };
+    const problem: Problem = { name, code: k.code, severity: severity ?? k.severity, file, place, message, hint: k.hint };
     if (related) problem.related = related;
     this.items.push(problem);
     this.seen.set(key, problem);

@@ -1,5 +1,5 @@
 import type { Blockquote, Definition, Paragraph } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
 import { STATUSES } from '../schemas/status.ts';
@@ -7,6 +7,7 @@ import { hasVisibleText } from './invisible-text.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
 import { attributePlace, closest, list, plainMessage, start } from './messages.ts';
 import type { Point, ProblemList } from './problems.ts';
+import { isEvidence, readEvidence, type WrittenEvidence } from './read-evidence.ts';
 
 /** A claim as written in the case file, before its quote is looked up. */
 export interface WrittenClaim {
@@ -19,6 +20,12 @@ export interface WrittenClaim {
   quotePlace: Point;
   /** Where `occurrence=` is written (the claim's place when absent). */
   occurrencePlace: Point;
+  /** Where `status=` is written: method problems point there. */
+  statusPlace: Point;
+  /** Where `doc=` is written (the claim's place when absent). */
+  docPlace: Point;
+  /** Evidence passages (`::supports`, `::contradicts`, `::context`), in the order written. */
+  evidence: WrittenEvidence[];
   reasoningHtml: string;
   place: Point;
 }
@@ -61,11 +68,6 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
     }
     return undefined;
   }
-  if (result.data.status === 'unconfirmed' && !result.data.missing) {
-    problems.add('missingEvidence', file, attributePlace(node, 'status'),
-      'Unconfirmed claim without `missing`, expected `missing="…"` saying what evidence would settle it');
-    ok = false;
-  }
   return ok ? result.data : undefined;
 }
 
@@ -83,7 +85,9 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     problems.add('missingLabel', file, place, 'Missing claim statement, expected `:::claim[The claim in one sentence]{…}`');
   }
   const quotes = children.filter((c): c is Blockquote => c.type === 'blockquote');
-  const reasoning = children.filter((c) => c.type !== 'blockquote' && c.type !== 'definition');
+  const evidenceNodes = children.filter((c): c is LeafDirective => isEvidence(c));
+  const evidence = evidenceNodes.map((e) => readEvidence(e, file, problems));
+  const reasoning = children.filter((c) => c.type !== 'blockquote' && c.type !== 'definition' && !isEvidence(c));
   if (quotes.length === 0) problems.add('missingQuote', file, place, 'Missing quote, expected a `> …` blockquote with the exact words from the source');
   for (const extra of quotes.slice(1)) {
     problems.add('multipleQuotes', file, start(extra.position), 'Unexpected second quote in one claim, expected exactly one `> …` blockquote');
@@ -93,7 +97,7 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     problems.add('blankText', file, start(reasoning[0]!.position), 'Unexpected reasoning with no visible words (a rule, an image without alt text, invisible characters), expected a paragraph explaining the status');
   }
   const quote = quotes[0];
-  if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join(''))) return undefined;
+  if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join('')) || evidence.some((e) => !e)) return undefined;
   return {
     attributes,
     labelHtml: phrasingToHtml(label.children, dir, definitions),
@@ -101,6 +105,9 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     quote: quote.children.map((c) => toString(c)).join(' '),
     quotePlace: start(quote.children[0]?.position ?? quote.position),
     occurrencePlace: attributePlace(node, 'occurrence'),
+    docPlace: attributePlace(node, 'doc'),
+    statusPlace: attributePlace(node, 'status'),
+    evidence: evidence as WrittenEvidence[],
     reasoningHtml: markdownToHtml([...reasoning, ...definitions], dir),
     place,
   };

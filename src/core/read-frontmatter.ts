@@ -1,13 +1,19 @@
 import type { Root } from 'mdast';
 import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { caseFrontmatterSchema, sourceSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
+import { caseFrontmatterSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { hasUiStrings } from '../i18n/ui.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
 /** Reads the YAML frontmatter and checks it against the schema, pointing at the offending key. */
-export function readFrontmatter(root: Root, file: string, problems: ProblemList): { data?: CaseFrontmatter; place: Point; documentPlace?: Point } {
+export function readFrontmatter(root: Root, file: string, problems: ProblemList): {
+  data?: CaseFrontmatter;
+  place: Point;
+  documentPlace?: Point;
+  /** Place of any key, e.g. `['sources', 1, 'id']` (its nearest existing parent when absent). */
+  placeOf?: (path: (string | number)[]) => Point;
+} {
   const node = root.children[0];
   if (node?.type !== 'yaml') {
     problems.add('frontmatterMissing', file, { line: 1, column: 1 }, 'Unexpected start of case file, expected frontmatter opening with `---`');
@@ -40,7 +46,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
       problems.add('noUiStrings', file, keyPlace(doc, node.value, ['lang'], base),
         `No interface strings for \`lang: ${result.data.lang}\`: the page's headings, table and buttons will be in English`);
     }
-    return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base) };
+    return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base), placeOf: (path) => keyPlace(doc, node.value, path, base) };
   }
   for (const issue of result.error.issues) {
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
@@ -108,7 +114,7 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
     return `Unexpected frontmatter \`${excerpt(JSON.stringify(doc.toJS()), 40)}\`, expected fields such as \`title: …\` on their own lines`;
   }
   if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(field === 'source' ? sourceSchema.shape : caseFrontmatterSchema.shape);
+    const allowed = Object.keys(field === 'source' ? sourceSchema.shape : /^sources\.\d+$/.test(field) ? sourcesItemSchema.shape : caseFrontmatterSchema.shape);
     return issue.keys
       .map((k) => {
         const guess = closest(k, allowed);

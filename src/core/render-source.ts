@@ -1,90 +1,82 @@
-import type { SourceNodeData } from '../schemas/case-entry.ts';
-import type { Status } from '../schemas/status.ts';
-import type { Block, SourceDocument } from './source-document.ts';
+import type { PassageData, SegmentData, SourceBlockData } from '../schemas/case-entry.ts';
+import type { SourceDocument } from './source-document.ts';
 
 /**
- * The source document as a tree ready to render: blocks hold sentence
- * fragments and marks (claimed passages). Marks never split: a sentence that
- * crosses a mark is cut into fragments, and the fragment where the sentence
- * starts carries its id. All text stays text; nothing here is HTML.
- * The node shape is defined once, by the entry schema.
+ * The source document as flat segments ready to render. The text of each block is cut at
+ * every sentence boundary and every passage boundary (quotes, evidence, notes), so passages
+ * may nest, cross or coincide: each segment lists every passage it belongs to. There is no
+ * tree and no recursion, so any number of passages over one sentence renders in linear
+ * passes. All text stays text; nothing here is HTML.
  */
-export type SourceNode = SourceNodeData;
+export type Segment = SegmentData;
+export type SourceBlock = SourceBlockData;
 
-export interface SourceBlock {
-  kind: Block['kind'];
-  line: number;
-  children: SourceNode[];
-}
-
-/** A claimed passage to mark. */
-export interface Highlight {
-  claim: string;
-  number: number;
-  status: Status;
+/** A passage to mark, with its offsets in the document text. */
+export interface PlacedPassage extends PassageData {
   start: number;
   end: number;
 }
 
-export interface Nested extends Highlight {
-  inner: Nested[];
+/** Ids of a document's sentences and line anchors on the page: the first document keeps the bare ids. */
+export interface IdPrefixes {
+  /** Put in front of each sentence id's hash, e.g. `s-` or `s-statement-`. */
+  sentence: string;
+  /** Put in front of each block's line anchor, e.g. `L` or `source-statement-L`. */
+  line: string;
 }
 
-/**
- * Nests highlights (equal or contained ranges nest; the earlier claim outside).
- * Returns the crossing pairs, which cannot be nested and are left unmarked.
- */
-export function nestHighlights(highlights: readonly Highlight[]): { roots: Nested[]; crossing: [Highlight, Highlight][] } {
-  const sorted = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end || a.number - b.number);
-  const roots: Nested[] = [];
-  const stack: Nested[] = [];
-  const crossing: [Highlight, Highlight][] = [];
-  for (const h of sorted) {
-    while (stack.length && stack[stack.length - 1]!.end <= h.start) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent && h.end > parent.end) {
-      crossing.push([parent, h]);
-      continue;
+/** A sentence id with the document's prefix (ids from segment.ts start with `s-`). */
+export function prefixedSentenceId(id: string, prefixes: IdPrefixes): string {
+  return prefixes.sentence + id.slice(2);
+}
+
+/** Builds the segments of every block. `passages` are indexed by position: segments refer to them by index. */
+export function renderSource(doc: SourceDocument, passages: readonly PlacedPassage[], prefixes: IdPrefixes): SourceBlock[] {
+  const order = passages.map((_, i) => i).sort((a, b) => passages[a]!.start - passages[b]!.start || passages[b]!.end - passages[a]!.end || a - b);
+  let next = 0; // next passage in `order` not yet opened
+  let sentence = 0; // first sentence that may still hold the current position
+  const active = new Set<number>();
+  return doc.blocks.map((block) => {
+    const cuts = new Set<number>([block.start, block.end]);
+    for (let s = sentence; s < doc.sentences.length && doc.sentences[s]!.start < block.end; s++) {
+      const { start, end } = doc.sentences[s]!;
+      if (start > block.start && start < block.end) cuts.add(start);
+      if (end > block.start && end < block.end) cuts.add(end);
     }
-    const node: Nested = { ...h, inner: [] };
-    (parent ? parent.inner : roots).push(node);
-    stack.push(node);
-  }
-  return { roots, crossing };
-}
-
-function fragments(doc: SourceDocument, from: number, to: number): SourceNode[] {
-  const out: SourceNode[] = [];
-  let pos = from;
-  for (const s of doc.sentences) {
-    if (s.end <= from || s.start >= to) continue;
-    const a = Math.max(from, s.start);
-    const b = Math.min(to, s.end);
-    if (a > pos) out.push({ type: 'text', value: doc.text.slice(pos, a) });
-    out.push({ type: 'sentence', sentence: s.id, first: a === s.start, value: doc.text.slice(a, b) });
-    pos = b;
-  }
-  if (pos < to) out.push({ type: 'text', value: doc.text.slice(pos, to) });
-  return out;
-}
-
-function renderRange(doc: SourceDocument, from: number, to: number, marks: readonly Nested[]): SourceNode[] {
-  const out: SourceNode[] = [];
-  let pos = from;
-  for (const m of marks) {
-    out.push(...fragments(doc, pos, m.start));
-    out.push({ type: 'mark', claim: m.claim, number: m.number, status: m.status, children: renderRange(doc, m.start, m.end, m.inner) });
-    pos = m.end;
-  }
-  out.push(...fragments(doc, pos, to));
-  return out;
-}
-
-/** Builds the render tree of a whole document from its nested highlights (see nestHighlights). */
-export function renderSource(doc: SourceDocument, roots: readonly Nested[]): SourceBlock[] {
-  return doc.blocks.map((block) => ({
-    kind: block.kind,
-    line: block.line,
-    children: renderRange(doc, block.start, block.end, roots.filter((m) => m.start >= block.start && m.end <= block.end)),
-  }));
+    for (let k = next; k < order.length && passages[order[k]!]!.start < block.end; k++) {
+      const p = passages[order[k]!]!;
+      if (p.start > block.start) cuts.add(p.start);
+      if (p.end < block.end) cuts.add(p.end);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    const segments: Segment[] = [];
+    for (let c = 0; c < points.length - 1; c++) {
+      const from = points[c]!;
+      const to = points[c + 1]!;
+      for (const i of [...active]) if (passages[i]!.end <= from) active.delete(i);
+      const starts: number[] = [];
+      while (next < order.length && passages[order[next]!]!.start <= from) {
+        const i = order[next++]!;
+        if (passages[i]!.end > from) {
+          active.add(i);
+          starts.push(i);
+        }
+      }
+      while (sentence < doc.sentences.length && doc.sentences[sentence]!.end <= from) sentence++;
+      const s = doc.sentences[sentence];
+      const segment: Segment = { text: doc.text.slice(from, to) };
+      if (s && s.start <= from && s.end >= to) {
+        segment.sentence = prefixedSentenceId(s.id, prefixes);
+        if (s.start === from) segment.first = true;
+      }
+      if (active.size > 0) {
+        segment.passages = [...active].sort((a, b) => a - b);
+        if (starts.length) segment.starts = starts;
+        const ends = segment.passages.filter((i) => passages[i]!.end <= to);
+        if (ends.length) segment.ends = ends;
+      }
+      segments.push(segment);
+    }
+    return { kind: block.kind, line: block.line, id: `${prefixes.line}${block.line}`, segments };
+  });
 }

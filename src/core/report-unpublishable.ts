@@ -1,7 +1,8 @@
 import type { Nodes as Node, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { RESERVED_IDS } from '../schemas/claim.ts';
-import { closest, start } from './messages.ts';
+import { closest, list, start } from './messages.ts';
+import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
 
@@ -53,18 +54,29 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
     }
     if (node.type === 'html') {
       problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
+    } else if (isEvidence(node)) {
+      // Evidence passages belong inside a claim (read-evidence.ts); anywhere else they would vanish.
+      if (!(parent?.type === 'containerDirective' && parent.name === 'claim')) {
+        problems.add('evidenceOutsideClaim', file, start(node.position),
+          `Unexpected \`::${(node as { name: string }).name}\` outside a claim, expected it inside a \`:::claim\` block, after the quote`);
+      }
+    } else if (node.type === 'containerDirective' && node.name === 'note') {
+      if (parent && parent.type !== 'root') {
+        problems.add('nestedNote', file, start(node.position), `Unexpected \`:::note\` inside a ${parent.type === 'containerDirective' ? `\`:::${parent.name}\`` : NODE_NAMES[parent.type] ?? parent.type}, expected notes at the top level of the file`);
+      }
     } else if (node.type === 'textDirective' || node.type === 'leafDirective' || (node.type === 'containerDirective' && node.name !== 'claim')) {
       const marker = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
-      const guess = closest(node.name, ['claim']);
+      const known = [':::claim', ':::note', '::supports', '::contradicts', '::context'];
+      const guess = closest(`${marker}${node.name}`, known);
       problems.add('unknownDirective', file, start(node.position),
-        `Unexpected directive \`${marker}${node.name}\`, expected \`:::claim\`${guess ? ' (did you mean `:::claim`?)' : ''}`);
+        `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
 }
 
 /**
  * `[see](#no-such-claim)`: a link inside the page must reach a claim of this case, a claim's quote
- * (`#quote-<id>`), a sentence of the source (`#s-…`) or a part of the page itself.
+ * (`#quote-<id>`), a sentence, note or document of the sources (`#s-…`, `#note-…`, `#source-…`) or a part of the page itself.
  */
 function reportBrokenFragments(root: Root, file: string, problems: ProblemList): void {
   const ids = new Set<string>(RESERVED_IDS);
@@ -82,7 +94,7 @@ function reportBrokenFragments(root: Root, file: string, problems: ProblemList):
     } catch {
       target = url.slice(1);
     }
-    if (ids.has(target) || ids.has(target.replace(/^quote-/, '')) || /^s-[a-z0-9]+$/.test(target)) return;
+    if (ids.has(target) || ids.has(target.replace(/^quote-/, '')) || /^(?:s|note|source)-[a-z0-9-]+$/.test(target)) return;
     const guess = closest(target, [...ids]);
     problems.add('brokenFragment', file, start(node.position),
       `Unexpected link to \`#${excerpt(target, 40)}\`: no claim has this id${guess ? ` (did you mean \`#${guess}\`?)` : ''}, expected the id of a claim in this case`);

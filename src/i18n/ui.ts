@@ -1,3 +1,5 @@
+import { siteMethod } from '../core/read-method.ts';
+import { STATUSES } from '../schemas/status-names.ts';
 import ar from './ar.ts';
 import en from './en.ts';
 
@@ -8,7 +10,17 @@ const LANGUAGES: Record<string, UiStrings> = { ar, en };
 
 /** UI strings for a BCP 47 tag, by its primary language; English when there is no translation. */
 export function uiFor(lang: string): UiStrings {
-  return LANGUAGES[lang.split('-')[0]!.toLowerCase()] ?? en;
+  const primary = lang.split('-')[0]!.toLowerCase();
+  const strings = LANGUAGES[primary] ?? en;
+  // Status labels and definitions come from the site's method (content/method.yaml), the same file the build enforces.
+  const method = siteMethod();
+  if (!method) return strings;
+  const key = primary === 'ar' ? 'ar' : 'en';
+  return {
+    ...strings,
+    status: Object.fromEntries(STATUSES.map((s) => [s, method.statuses[s].label[key]])) as UiStrings['status'],
+    statusDefinition: Object.fromEntries(STATUSES.map((s) => [s, method.statuses[s].definition[key]])) as UiStrings['statusDefinition'],
+  };
 }
 
 /** Whether the interface has its own strings for this language (otherwise English is used). */
@@ -21,6 +33,3 @@ export function ratingsUrl(lang: string, base: string): string {
   const primary = lang.split('-')[0]!.toLowerCase();
   return `${base}ratings/${primary in LANGUAGES ? primary : 'en'}/`;
 }
-
-/** Language of the site chrome (index page, header): the newsroom's language. */
-export const SITE_LANG = process.env['TAHQIQ_SITE_LANG'] ?? 'ar';

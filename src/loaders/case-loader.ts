@@ -2,9 +2,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { DEFAULT_CASES_DIR, loadCases } from '../core/load-cases.ts';
-import { formatProblem, groupRepeated } from '../core/problems.ts';
+import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
+import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
+import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
+import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
+import { checkForBuild } from '../core/provenance/for-build.ts';
 import { caseEntrySchema } from '../schemas/case-entry.ts';
+import type { CaseEntry } from '../schemas/case-entry.ts';
 
 export interface CaseLoaderOptions {
   /** Folder of case files, from the project root. Default `content/cases` (or `$TAHQIQ_CASES_DIR`). */
@@ -13,7 +17,11 @@ export interface CaseLoaderOptions {
   seeds?: string;
 }
 
-/** Stops a build on content errors. The problems are already logged with their places; no stack trace is shown. */
+/** Keys of the collection's meta store: the tool digest the records were made with, and the records. */
+const META_TOOL = 'tahqiq-tool';
+const META_RECORDS = 'tahqiq-records';
+
+/** Stops a build on content errors. The problems are already printed with their places; no stack trace is shown. */
 function contentError(errors: number, warnings: number): AstroError {
   const error = new AstroError(
     `tahqiq: ${errors} content error${errors === 1 ? '' : 's'} (and ${warnings} warning${warnings === 1 ? '' : 's'}) in case files; nothing was published.`,
@@ -23,11 +31,26 @@ function contentError(errors: number, warnings: number): AstroError {
   return error;
 }
 
+function readRecords(context: LoaderContext, tool: string): Map<string, VerifiedRecord> | undefined {
+  if (context.meta.get(META_TOOL) !== tool) return undefined;
+  try {
+    const records = new Map(JSON.parse(context.meta.get(META_RECORDS) ?? '[]') as [string, VerifiedRecord][]);
+    // A record is only worth keeping while its entry is still in the store.
+    for (const id of records.keys()) if (!context.store.has(id)) records.delete(id);
+    return records;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Astro content loader for case files: runs the core over every case, logs
- * every problem with its place, and stores the verified cases. In a build any
- * error stops the build; in dev the broken case is left out until it is fixed,
- * and edits to cases or sources reload it.
+ * Astro content loader for case files. Each case is verified once per build, by
+ * this loader (`npm run build` is `astro build`); a case whose file, source
+ * documents and tool are unchanged since the last build keeps its stored entry
+ * and is not verified again (records in the collection's meta store, kept by
+ * Astro between builds). Every problem is printed with its place; in a build any
+ * error stops the build. In dev, an edit re-verifies only the edited case, or
+ * only the cases that read the edited source; a broken case is left out until fixed.
  */
 export function caseLoader(options: CaseLoaderOptions = {}): Loader {
   const casesDir = options.cases ?? process.env['TAHQIQ_CASES_DIR'] ?? DEFAULT_CASES_DIR;
@@ -37,29 +60,109 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
     schema: caseEntrySchema,
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
-      const sync = async () => {
-        const { cases, problems } = await loadCases(root, casesDir);
-        for (const problem of groupRepeated(problems.items)) {
-          (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
+      const tool = toolDigest(root);
+      const started = performance.now();
+      const previous = readRecords(context, tool);
+      const loaded = await loadCases(root, casesDir, { previous, tool });
+      const { cases, kept, records, files } = loaded;
+      // Beyond each case on its own, as `tahqiq check` does: source fingerprints against the lock, example claims left in.
+      const fresh = new Map(cases.map((c) => [c.file, c]));
+      const checked = files.map((file) => ({ file, entry: fresh.get(file) ?? (context.store.get(path.basename(file, '.md'))?.data as CaseEntry | undefined) }));
+      const problems = new ProblemList();
+      for (const p of loaded.problems.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+      const entries = checked.map((c) => c.entry).filter((e): e is CaseEntry => e !== undefined);
+      // Workflow (issue 9): source fingerprints, example claims, verdict history from git (cached by HEAD), the dev list of broken cases.
+      await checkForBuild({ root, casesDir, files, cases: entries, problems, log: (m) => context.logger.info(m) });
+      if (!context.watcher) {
+        if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
+        if (problems.errors.length > 0) throw contentError(problems.errors.length, problems.warnings.length);
+      } else {
+        for (const problem of groupRepeated(problems.items)) log(context, problem);
+      }
+      const current = new Set([...kept, ...cases.map((c) => c.id)]);
+      for (const id of context.store.keys()) if (!current.has(id)) context.store.delete(id);
+      // Kept entries are stored again only when their history changed (a new commit); the store skips equal digests.
+      for (const entry of entries) await store(context, entry, records.get(entry.id));
+      saveRecords(context, tool, records);
+      const claims = cases.reduce((n, c) => n + c.claims.length, 0);
+      context.logger.info(`${cases.length} case${cases.length === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
+
+      if (!context.watcher) return;
+      const casesPath = path.resolve(root, casesDir);
+      const seedsPath = path.resolve(root, seedsDir);
+      /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
+      const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
+      const reverify = async (file: string) => {
+        const id = path.basename(file, '.md');
+        const verified = await verifyCaseFile(root, file, { tool }).catch(() => undefined);
+        for (const problem of verified?.problems.items ?? []) log(context, problem);
+        // The dev server's list of broken cases (their pages show the problems): replace this file's line.
+        const others = brokenCases().filter((b) => b.file !== file);
+        setBrokenCases(verified?.entry ? others : [...others, { id, file, problems: verified?.problems.items ?? [] }]);
+        if (verified?.entry && verified.record) {
+          const before = context.store.get(id)?.data as CaseEntry | undefined;
+          if (before?.history) verified.entry.history = before.history;
+          records.set(id, verified.record);
+          broken.delete(file);
+          await store(context, verified.entry, verified.record);
+        } else {
+          records.delete(id);
+          broken.add(file);
+          context.store.delete(id);
         }
-        if (problems.errors.length > 0 && !context.watcher) {
-          throw contentError(problems.errors.length, problems.warnings.length);
-        }
-        context.store.clear();
-        for (const entry of cases) {
-          const data = await context.parseData({ id: entry.id, data: entry });
-          context.store.set({ id: entry.id, data, digest: context.generateDigest(data), filePath: entry.file });
-        }
-        context.logger.info(`${cases.length} case${cases.length === 1 ? '' : 's'} verified, ${cases.reduce((n, c) => n + c.claims.length, 0)} claims`);
       };
-      await sync();
-      const watched = [path.resolve(root, casesDir), path.resolve(root, seedsDir)];
-      context.watcher?.add(watched);
-      context.watcher?.on('all', (_event, changed) => {
-        if (watched.some((dir) => changed.startsWith(dir + path.sep))) {
-          sync().catch((error: unknown) => context.logger.error(String(error)));
+      context.watcher.add([casesPath, seedsPath]);
+      context.watcher.on('all', (event, changed) => {
+        const t = performance.now();
+        let work: string[] = [];
+        if (changed.startsWith(casesPath + path.sep) && changed.endsWith('.md')) {
+          const file = path.relative(root, changed).split(path.sep).join('/');
+          if (event === 'unlink') {
+            const id = path.basename(file, '.md');
+            records.delete(id);
+            broken.delete(file);
+            context.store.delete(id);
+            setBrokenCases(brokenCases().filter((b) => b.file !== file));
+            saveRecords(context, tool, records);
+            return;
+          }
+          work = [file];
+        } else if (changed.startsWith(seedsPath + path.sep)) {
+          const document = path.relative(root, changed).split(path.sep).join('/');
+          const citing = [...records].filter(([, r]) => document in r.sources).map(([id]) => files.find((f) => path.basename(f, '.md') === id) ?? `${path.relative(root, casesPath).split(path.sep).join('/')}/${id}.md`);
+          work = [...new Set([...citing, ...broken])];
         }
+        if (work.length === 0) return;
+        Promise.all(work.map(reverify))
+          .then(() => {
+            saveRecords(context, tool, records);
+            context.logger.info(`re-verified ${work.length} case${work.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t)} ms`);
+          })
+          .catch((error: unknown) => context.logger.error(String(error)));
       });
     },
   };
+}
+
+function log(context: LoaderContext, problem: Problem): void {
+  (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
+}
+
+/**
+ * Stores a verified entry. The core builds entries of the schema's own type (CaseEntry is inferred from
+ * caseEntrySchema, and the fixture tests parse every built entry with it), so the entry is not parsed again
+ * here: zod over every node of every source tree cost about as much as verifying the case.
+ */
+async function store(context: LoaderContext, entry: CaseEntry, record: VerifiedRecord | undefined): Promise<void> {
+  const data = entry as unknown as Record<string, unknown>;
+  // The store skips an entry whose digest it already has: the digest covers the case file and every source it read.
+  const digest = record
+    ? context.generateDigest(`${record.digest} ${JSON.stringify(record.sources)} ${JSON.stringify(entry.history ?? null)}`)
+    : context.generateDigest(data);
+  context.store.set({ id: entry.id, data, digest, filePath: entry.file });
+}
+
+function saveRecords(context: LoaderContext, tool: string, records: Map<string, VerifiedRecord>): void {
+  context.meta.set(META_TOOL, tool);
+  context.meta.set(META_RECORDS, JSON.stringify([...records]));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasVisibleText } from '../core/invisible-text.ts';
+import { documentIdSchema } from './frontmatter.ts';
 import { statusSchema } from './status.ts';
 
 /** Ids the case page uses for itself; a claim may not take them. */
@@ -12,8 +13,15 @@ export const RESERVED_IDS = ['main', 'claims', 'source', 'source-heading', 'glan
 export const claimIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'expected lowercase ASCII words joined by `-`, starting with a letter', abort: true })
-  .refine((id) => !/^(s|quote|tally|case-tally)-/.test(id), 'ids starting with `s-`, `quote-` or `tally-` are reserved for the page')
+  .refine((id) => !/^(s|quote|tally|case-tally|source|note)-/.test(id), 'ids starting with `s-`, `quote-`, `tally-`, `source-` or `note-` are reserved for the page')
   .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), `the page uses this id itself (reserved: ${RESERVED_IDS.join(', ')})`);
+
+/** Which occurrence of a passage in its source is meant (1-based), when it appears more than once. */
+export const occurrenceSchema = z
+  .string()
+  .regex(/^[0-9]+$/, { error: 'expected a whole number such as `2`, in digits', abort: true })
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'expected 1 or more (occurrences count from 1)'));
 
 /** Attributes of a `:::claim{…}` directive, exactly as written in the case file. */
 export const claimAttributesSchema = z.strictObject({
@@ -25,13 +33,10 @@ export const claimAttributesSchema = z.strictObject({
   claimant: z.string().trim().min(1).refine(hasVisibleText),
   /** For `unconfirmed` claims: the evidence that would settle it. */
   missing: z.string().trim().min(1).refine(hasVisibleText).optional(),
+  /** Which source document the quote comes from (its `id` in `sources:`); default: the first. */
+  doc: documentIdSchema.optional(),
   /** Which occurrence of the quote in the source is meant (1-based), when it appears more than once. */
-  occurrence: z
-    .string()
-    .regex(/^[0-9]+$/, { error: 'expected a whole number such as `2`, in digits', abort: true })
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'expected 1 or more (occurrences count from 1)'))
-    .optional(),
+  occurrence: occurrenceSchema.optional(),
 });
 
 export type ClaimAttributes = z.infer<typeof claimAttributesSchema>;

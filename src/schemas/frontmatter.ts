@@ -43,14 +43,28 @@ export const sourceSchema = z.strictObject({
   lang: languageTagSchema.optional().describe('Language of the source document, when it differs from the case\'s `lang`.'),
 });
 
+/** A document's short id, used by `doc=` on claims, evidence passages and notes. */
+export const documentIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a short id of lowercase ASCII words joined by `-`, e.g. `report` or `statement`');
+
+/** One of several source documents (`sources:`): a document with a short id. */
+export const sourcesItemSchema = z.strictObject({
+  id: documentIdSchema.describe('Short id of the document, e.g. `report`; claims, evidence and notes name it with `doc=`. The first document is the default.'),
+  ...sourceSchema.shape,
+  record: z.boolean().optional().describe('`true` when the document is an official record (a court filing, a government notice): one supporting passage from it can confirm a claim, if the method says so.'),
+});
+
 /** The YAML frontmatter at the top of every case file. Each field's `.describe()` is its documentation (and the JSON Schema's). */
 export const caseFrontmatterSchema = z.strictObject({
   title: visibleText('a headline').describe('The case headline, in the case\'s language.'),
   lang: languageTagSchema.describe('BCP 47 language of the case; decides `dir` and the UI language.'),
-  source: sourceSchema.describe('The source document the claims quote.'),
+  source: sourceSchema.optional().describe('The source document the claims quote (its id is `source`). Use `sources` instead for several documents; not both.'),
+  sources: z.array(sourcesItemSchema).min(1, 'expected at least one document').optional().describe('Several source documents, each with a short `id`; the first is the default. Use instead of `source`; not both.'),
   reviewed: isoDateSchema.describe('When the fact-check was last reviewed (`YYYY-MM-DD`).'),
   summary: visibleText('a one-paragraph conclusion').describe('One-paragraph conclusion shown at the top of the case page.'),
   reviewers: z.array(visibleText('a reviewer\'s name')).optional().describe('Who reviewed the case; optional.'),
 });
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
+export type SourcesItem = z.infer<typeof sourcesItemSchema>;

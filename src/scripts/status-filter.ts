@@ -1,22 +1,28 @@
 /**
- * Optional enhancement of the status filter. Without JavaScript each filter link
- * loads a per-status page (`/cases/<id>/<status>/`). With it, the same links
- * filter the table in place and push that same URL, so the view stays shareable
- * and Back/Forward work.
+ * Optional enhancement of the status filter. Each filter link is a fragment of
+ * the case page (`#status-disputed`) and CSS filters the table on `:target`, so
+ * filtering needs no JavaScript, the URL is shareable and Back/Forward work.
+ * With JavaScript the filter also updates the caption, the current link and a
+ * live announcement, and stays on while the reader follows links to claims and
+ * quotes (a link to a filtered-out row still shows that row, through `:target`).
  */
 import { STATUSES } from '../schemas/status-names.ts';
 
-/** The status in a case URL: `/cases/<id>/<status>/` → status; the case page itself → `all`. */
-export function statusOfPath(pathname: string, caseUrl: string): string {
-  const rest = pathname.startsWith(caseUrl) ? pathname.slice(caseUrl.length).replace(/\/$/, '') : '';
-  return (STATUSES as readonly string[]).includes(rest) ? rest : 'all';
+/**
+ * The filter a URL fragment asks for: `#status-<status>` → that status; no fragment or
+ * `#claims` → `all`; any other fragment (a claim, a quote) → undefined, the filter stays as it is.
+ */
+export function statusOfHash(hash: string): string | undefined {
+  const name = decodeURIComponent(hash.replace(/^#/, ''));
+  if (name === '' || name === 'claims') return 'all';
+  const status = name.startsWith('status-') ? name.slice('status-'.length) : '';
+  return (STATUSES as readonly string[]).includes(status) ? status : undefined;
 }
 
 export function enhanceStatusFilter(doc: Document): void {
   const nav = doc.querySelector<HTMLElement>('nav[data-filter]');
   const table = doc.querySelector<HTMLTableElement>('table.claims');
   if (!nav || !table) return;
-  const caseUrl = nav.dataset['caseUrl'] ?? '';
   const captions = JSON.parse(nav.dataset['captions'] ?? '{}') as Record<string, string>;
   const caption = table.querySelector<HTMLElement>('[data-caption-count]');
   const announce = doc.querySelector<HTMLElement>('[data-filter-announce]');
@@ -33,15 +39,10 @@ export function enhanceStatusFilter(doc: Document): void {
     if (announce && captions[status] && !initial) announce.textContent = captions[status];
     doc.documentElement.dataset['filter'] = status;
   };
-
-  nav.addEventListener('click', (event) => {
-    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-filter-status]');
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    const status = link.dataset['filterStatus'] ?? 'all';
-    history.pushState({ status }, '', link.href.replace(/#.*$/, ''));
-    apply(status);
+  // The links navigate to their fragment as they would without JavaScript; hashchange covers clicks, Back and Forward.
+  window.addEventListener('hashchange', () => {
+    const status = statusOfHash(location.hash);
+    if (status) apply(status);
   });
-  window.addEventListener('popstate', () => apply(statusOfPath(location.pathname, caseUrl)));
-  apply(statusOfPath(location.pathname, caseUrl), true);
+  apply(statusOfHash(location.hash) ?? 'all', true);
 }

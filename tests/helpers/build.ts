@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './seed.ts';
 
-/** The environment without vitest's own variables (NODE_ENV=test, VITEST…), as a journalist's or CI's shell has it. */
+/** Variables vitest sets for itself (its `import.meta.env` mirror); `BASE_URL` would otherwise override a build's base path. */
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'TEST', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+
+/** The environment without vitest's own variables (NODE_ENV=test, VITEST…, BASE_URL), as a journalist's or CI's shell has it. */
 export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST') && k !== 'TEST'));
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_VARIABLES.has(k) && !k.startsWith('VITEST')));
 }
 
 export interface BuildRun {
@@ -18,12 +21,14 @@ export interface BuildRun {
 
 /**
  * Runs the real build (`npm run build`, the command CI and the README use) into a
- * fresh temporary folder. `casesDir` points the build at another folder of cases.
+ * fresh temporary folder. `casesDir` points the build at another folder of cases;
+ * `env` adds variables (e.g. `TAHQIQ_BASE` for a sub-path build).
  */
-export function runBuild(options: { casesDir?: string; command?: 'npm' | 'astro' } = {}): BuildRun {
+export function runBuild(options: { casesDir?: string; command?: 'npm' | 'astro'; env?: Record<string, string> } = {}): BuildRun {
   const outDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-dist-'));
   const env: NodeJS.ProcessEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
   if (options.casesDir) env['TAHQIQ_CASES_DIR'] = options.casesDir;
+  Object.assign(env, options.env);
   const [cmd, args] = options.command === 'astro'
     ? ['npx', ['astro', 'build', '--outDir', outDir]]
     : ['npm', ['run', '--silent', 'build', '--', '--outDir', outDir]];

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:archive`: the project at archive scale, beside plain Astro.
+ * For each N (default 100, 1,000, 4,000) it generates N synthetic cases (see
+ * synthetic.ts) into a temporary copy of the project and, in one run, times:
+ *   - the cold build (`npm run build`, no caches),
+ *   - a rebuild with nothing changed,
+ *   - a rebuild after editing one case file,
+ *   - a rebuild after editing one source document (re-verifies only its case),
+ *   - the baseline: a plain Astro project publishing the same source texts as
+ *     ordinary markdown pages (`src/pages/cases/<id>.md` with a layout), built cold.
+ * Peak RSS comes from GNU time (`/usr/bin/time -v`, apt package `time`): the
+ * largest resident set of any one process of the build. Prints a table; asserts nothing.
+ *
+ *   npm run bench:archive -- --sizes 100,1000 --keep
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { copyProject, linkPackages, writeArchive } from './synthetic.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,4000' },
+    keep: { type: 'boolean', default: false },
+    'no-baseline': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+if (!existsSync('/usr/bin/time')) {
+  console.error('GNU time is missing: install it with `apt-get install time` (it measures peak memory).');
+  process.exit(2);
+}
+
+interface Run {
+  s: number;
+  /** User + system CPU seconds of the build's processes (less sensitive than wall time to other load on the machine). */
+  cpu: number;
+  rssMb: number;
+  ok: boolean;
+  output: string;
+}
+
+function timed(cwd: string, command: string[]): Run {
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-v', ...command], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const s = (performance.now() - started) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1];
+  const cpu = ['User', 'System'].reduce((sum, k) => sum + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)?.[1] ?? NaN), 0);
+  return { s, cpu, rssMb: rss ? Number(rss) / 1024 : NaN, ok: run.status === 0, output: `${run.stdout}\n${run.stderr}` };
+}
+
+function must(run: Run, what: string): Run {
+  if (!run.ok) {
+    console.error(`${what} failed:\n${run.output.slice(-4000)}`);
+    process.exit(1);
+  }
+  return run;
+}
+
+/** A plain Astro 7 site: the same texts as markdown pages with a minimal layout. */
+function writeBaseline(dir: string, sources: Map<string, string>): void {
+  linkPackages(root, dir);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'plain-astro', private: true, type: 'module', scripts: { build: 'astro build' } }));
+  writeFileSync(path.join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' } });\n`);
+  mkdirSync(path.join(dir, 'src/layouts'), { recursive: true });
+  mkdirSync(path.join(dir, 'src/pages/cases'), { recursive: true });
+  writeFileSync(path.join(dir, 'src/layouts/Plain.astro'), `---
+const { frontmatter } = Astro.props;
+---
+<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8" /><title>{frontmatter.title}</title></head>
+<body><main><h1>{frontmatter.title}</h1><slot /></main></body></html>
+`);
+  for (const [id, text] of sources) {
+    const [title, ...paragraphs] = text.trim().split('\n');
+    writeFileSync(path.join(dir, `src/pages/cases/${id}.md`), `---\nlayout: ../../layouts/Plain.astro\ntitle: "${title}"\n---\n\n${paragraphs.join('\n\n')}\n`);
+  }
+}
+
+const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+/** Wall time, with CPU time in parentheses. */
+const w = (r: Run) => `${r.s.toFixed(1)} s (cpu ${r.cpu.toFixed(1)})`;
+const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const project = mkdtempSync(path.join(tmpdir(), `tahqiq-archive-${n}-`));
+  copyProject(root, project);
+  const t0 = performance.now();
+  const archive = writeArchive(root, project, n);
+  // A newsroom's archive has its source fingerprints recorded (content/sources.lock.json); not timed.
+  must(timed(project, ['node', 'src/cli/tahqiq.ts', 'check', '--accept']), `tahqiq check --accept (${n})`);
+  const generated = (performance.now() - t0) / 1000;
+  const build = ['npm', 'run', '--silent', 'build'];
+  const cold = must(timed(project, build), `cold build (${n})`);
+  const out = pages(path.join(project, 'dist'));
+  const again = must(timed(project, build), `rebuild (${n})`);
+  archive.editCase(Math.floor(n / 2), 'تعديل للقياس.');
+  const editCase = must(timed(project, build), `edit-one-case rebuild (${n})`);
+  archive.editSource(Math.floor(n / 3), 'تعديل');
+  const editSource = must(timed(project, build), `edit-one-source rebuild (${n})`);
+  let plain: Run | undefined;
+  let plainPages = 0;
+  if (!values['no-baseline']) {
+    const baseline = mkdtempSync(path.join(tmpdir(), `plain-astro-${n}-`));
+    writeBaseline(baseline, archive.sources);
+    plain = must(timed(baseline, ['npx', 'astro', 'build']), `plain Astro build (${n})`);
+    plainPages = pages(path.join(baseline, 'dist'));
+    if (!values.keep) rmSync(baseline, { recursive: true, force: true });
+  }
+  const row = `| ${n} | ${w(cold)}, ${((cold.s * 1000) / n).toFixed(1)} ms/case | ${w(again)} | ${w(editCase)} | ${w(editSource)} | ${plain ? w(plain) : '–'} | ${plain ? `${(cold.s / plain.s).toFixed(2)}× (cpu ${(cold.cpu / plain.cpu).toFixed(2)}×)` : '–'} | ${gb(cold.rssMb)} / ${plain ? gb(plain.rssMb) : '–'} | ${out} / ${plainPages} |`;
+  rows.push(row);
+  console.log(`N=${n}: generated and fingerprinted in ${generated.toFixed(1)} s; ${values.keep ? `kept ${project}` : 'done'}`);
+  console.log(row);
+  for (const [name, r] of [['cold', cold], ['no change', again], ['edit case', editCase], ['edit source', editSource]] as const) {
+    console.log(`  ${name}: ${/tahqiq-case-loader\] (.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}`);
+  }
+  if (!values.keep) rmSync(project, { recursive: true, force: true });
+}
+
+console.log(`
+Archive benchmark (${new Date().toISOString()}, ${(await import('node:os')).cpus().length} cores; the project and the baseline run one after the other in this run)
+| cases | tahqiq cold build | no change | edit one case | edit one source | plain Astro cold | ratio tahqiq / plain | peak RSS tahqiq / plain | HTML pages tahqiq / plain |
+|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}`);

@@ -1,0 +1,126 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CASES_DIR, loadCases } from '../core/load-cases.ts';
+import { loadCaseFiles } from '../core/load-case-files.ts';
+import { formatReport, ProblemList } from '../core/problems.ts';
+import { acceptIntoLock, type CheckedCase } from '../core/provenance/check-provenance.ts';
+import { formatReanchoring, staleNotices } from '../core/provenance/format-report.ts';
+import { DEFAULT_LOCK_FILE, serializeLock, writeLock } from '../core/provenance/lock-file.ts';
+import { SourceTexts } from '../core/provenance/source-texts.ts';
+import { verifyProvenance } from '../core/provenance/verify.ts';
+import type { CaseEntry } from '../schemas/case-entry.ts';
+import { githubAnnotation, githubNotice } from './format-github.ts';
+import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
+
+export const CHECK_OPTIONS = {
+  format: { type: 'string', choices: ['text', 'json', 'github'], default: 'text', help: 'text for people (default), json for tools, github for GitHub Actions annotations' },
+  accept: { type: 'boolean', help: 'record the current source fingerprints and quoted passages in the lock (after reviewing a changed source)' },
+  root: { type: 'string', help: 'project root (default: the current folder)' },
+  cases: { type: 'string', help: 'folder of case files (default: content/cases, or $TAHQIQ_CASES_DIR)' },
+  lock: { type: 'string', help: `source lock file (default: ${DEFAULT_LOCK_FILE}, or $TAHQIQ_LOCK_FILE)` },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+  // `node src/cli/check.ts --json` predates --format; kept working.
+  json: { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
+export const CHECK_HELP = helpText(
+  'tahqiq check [case files…] [options]',
+  [
+    'Verifies case files against their source documents: every quote anchored, every field valid, and every',
+    'source unchanged since its claims were last accepted (content/sources.lock.json). With no files, checks',
+    'every case; with files, only those cases and the sources they quote (fast in a large archive).',
+    'When a source changed, each claim quoting it is re-anchored and reported: unchanged, moved, fuzzy or orphaned.',
+    'Fuzzy and orphaned claims are errors; after review, `--accept` records the new state.',
+  ].join('\n'),
+  CHECK_OPTIONS,
+  'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error, 3 internal error.\nExamples:\n  npx tahqiq check\n  npx tahqiq check content/cases/dumayr-raid.md --format github\n  npx tahqiq check --accept',
+);
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Case files named on the command line, as paths from the root; each must be an existing `.md` file. */
+function namedCaseFiles(root: string, paths: string[]): string[] {
+  return paths.map((p) => {
+    const absolute = path.resolve(p);
+    if (!p.endsWith('.md')) throw new UsageError('notACasePath', `Unexpected \`${p}\`, expected a case file ending in \`.md\``);
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) throw new UsageError('notACasePath', `Case file \`${p}\` not found`);
+    return toPosix(path.relative(root, absolute));
+  });
+}
+
+export async function checkCommand(args: string[], out: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+  const { values, positionals } = parseCommand('check', args, CHECK_OPTIONS);
+  if (values.help) {
+    out.stdout(CHECK_HELP);
+    return EXIT.ok;
+  }
+  const format = values.json ? 'json' : values.format ?? 'text';
+  const root = path.resolve(values.root ?? process.cwd());
+  const casesDir = values.cases ?? process.env['TAHQIQ_CASES_DIR'] ?? DEFAULT_CASES_DIR;
+  const lockFile = values.lock ?? process.env['TAHQIQ_LOCK_FILE'] ?? DEFAULT_LOCK_FILE;
+  const shownLock = toPosix(path.relative(root, path.resolve(root, lockFile)));
+
+  let files: string[];
+  let checked: CheckedCase[];
+  let problems: ProblemList;
+  if (positionals.length > 0) {
+    files = [...new Set(namedCaseFiles(root, positionals))];
+    const loaded = await loadCaseFiles(root, files);
+    checked = loaded.built;
+    problems = loaded.problems;
+  } else {
+    const loaded = await loadCases(root, casesDir);
+    files = loaded.files;
+    const byFile = new Map<string, CaseEntry>(loaded.cases.map((c) => [c.file, c]));
+    checked = files.map((file) => ({ file, entry: byFile.get(file) }));
+    problems = loaded.problems;
+  }
+
+  const sources = new SourceTexts(root);
+  const caseProblems = problems.items.slice();
+  let provenanceProblems = new ProblemList();
+  let { result, lock, lockValid } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources });
+  const report = formatReanchoring(result);
+  const notices: string[] = [];
+  if (values.accept) {
+    if (!lockValid) {
+      notices.push(`${shownLock} could not be read; it is written again from the current cases`);
+    }
+    const accepted = await acceptIntoLock({ root, lock, cases: checked, prune: positionals.length === 0, sources });
+    if (serializeLock(accepted.lock) !== serializeLock(lock) || !lockValid) await writeLock(root, lockFile, accepted.lock);
+    notices.push(`accepted: ${shownLock} records ${accepted.accepted.length} case${accepted.accepted.length === 1 ? '' : 's'}${accepted.refused.length ? `; not accepted until their errors are fixed: ${accepted.refused.join(', ')}` : ''}`);
+    // Report what holds now, against the lock just written.
+    provenanceProblems = new ProblemList();
+    ({ result } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources }));
+  }
+  notices.push(...staleNotices(result, shownLock));
+
+  const all = new ProblemList();
+  for (const p of [...caseProblems, ...provenanceProblems.items]) all.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+  const claims = checked.reduce((n, c) => n + (c.entry?.claims.length ?? 0), 0);
+  const errors = all.errors.length;
+
+  if (format === 'json') {
+    out.stdout(`${JSON.stringify({
+      files,
+      cases: checked.filter((c) => c.entry).map((c) => ({ id: c.entry!.id, file: c.file, claims: c.entry!.claims.length, tally: c.entry!.tally })),
+      problems: all.items,
+      provenance: { lock: shownLock, changes: result.changes, stale: result.stale, unfingerprinted: result.unfingerprinted },
+      notices,
+      summary: { files: files.length, claims, errors, warnings: all.warnings.length },
+    }, null, 2)}\n`);
+  } else if (format === 'github') {
+    const lines = [...all.items].sort((a, b) => a.file.localeCompare(b.file) || a.place.line - b.place.line || a.place.column - b.place.column).map(githubAnnotation);
+    if (report) lines.push(report);
+    lines.push(...notices.map(githubNotice));
+    lines.push(`tahqiq: checked ${files.length} case file${files.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'} verified; ${errors} error${errors === 1 ? '' : 's'}, ${all.warnings.length} warning${all.warnings.length === 1 ? '' : 's'}`);
+    out.stdout(`${lines.join('\n')}\n`);
+  } else {
+    const parts = [`tahqiq: checked ${files.length} case file${files.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'} verified`];
+    if (report) parts.push(report, '');
+    parts.push(formatReport(all.items));
+    if (notices.length) parts.push('', ...notices.map((n) => `note: ${n}`));
+    (errors ? out.stderr : out.stdout)(`${parts.join('\n')}\n`);
+  }
+  return all.items.some((p) => p.name === 'internalError') ? EXIT.internal : errors ? EXIT.problems : EXIT.ok;
+}

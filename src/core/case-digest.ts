@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Problem } from './problems.ts';
+
+/**
+ * What a verified case depended on, kept between runs so an unchanged case is
+ * not verified again: the digest of its file (with the tool's own digest), the
+ * SHA-256 of every source document it read, and the problems (warnings) it had.
+ */
+export interface VerifiedRecord {
+  /** SHA-256 of the tool digest and the case file's bytes. */
+  digest: string;
+  /** Source document path (from the project root) → SHA-256 of its bytes when verified. */
+  sources: Record<string, string>;
+  /** Problems reported when it was verified (warnings only: a case with errors is never kept). */
+  problems: Problem[];
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * The tool's own digest: the core and schema code that verifies a case, the
+ * package manifest, and the project's configuration files at the top of
+ * `content/` (method, site…). Any change to these re-verifies every case.
+ */
+export function toolDigest(root: string): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // The core's own folder when run from source; the project's copy otherwise (bundled into a build).
+  const src = existsSync(path.join(here, 'load-cases.ts')) ? path.dirname(here) : path.join(root, 'src');
+  const hash = createHash('sha256');
+  const config = path.join(root, 'content');
+  const configFiles = existsSync(config)
+    ? readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(config, d.name)).sort()
+    : [];
+  for (const file of [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas')), path.join(root, 'package.json'), ...configFiles]) {
+    if (!existsSync(file)) continue;
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The digest of one case file under a given tool digest. */
+export function caseDigest(tool: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(tool).update('\0').update(bytes).digest('hex');
+}
+
+/** SHA-256 of a file's bytes, or undefined when it cannot be read. */
+export function fileSha256(file: string): string | undefined {
+  try {
+    return sha256(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,24 @@
+import type { SourcesLock } from '../../schemas/sources-lock.ts';
+import { reportExampleClaims } from '../example-claim.ts';
+import type { ProblemList } from '../problems.ts';
+import { checkProvenance, type CheckedCase, type ProvenanceResult } from './check-provenance.ts';
+import { readLock } from './lock-file.ts';
+import { SourceTexts } from './source-texts.ts';
+
+/**
+ * What `tahqiq check` (and the content loader) verify beyond each case on its own: the example claim left in
+ * (TQ606) and the source fingerprints against the lock (TQ600–TQ605). Problems go to `problems`.
+ */
+export async function verifyProvenance(options: {
+  root: string;
+  lockFile: string;
+  cases: readonly CheckedCase[];
+  problems: ProblemList;
+  sources?: SourceTexts;
+}): Promise<{ result: ProvenanceResult; lock: SourcesLock; lockValid: boolean }> {
+  const { root, lockFile, cases, problems } = options;
+  for (const c of cases) if (c.entry) reportExampleClaims(c.entry, problems);
+  const { lock, valid } = await readLock(root, lockFile, problems);
+  const result = await checkProvenance({ root, lock, cases, problems, sources: options.sources ?? new SourceTexts(root) });
+  return { result, lock, lockValid: valid };
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, parseDocument, type Document } from 'yaml';
+import { methodSchema, type Method } from '../schemas/method.ts';
+import { offsetToPoint, plainMessage } from './messages.ts';
+import { ProblemList, type Point, type Problem } from './problems.ts';
+
+/** Where a project keeps its method, from the project root. */
+export const METHOD_FILE = 'content/method.yaml';
+
+/** A method read from its file: the method when valid, and the problems found in it. */
+export interface ReadMethod {
+  method?: Method;
+  problems: Problem[];
+}
+
+function keyPlace(doc: Document, text: string, keys: (string | number)[]): Point {
+  for (let p = keys; p.length > 0; p = p.slice(0, -1)) {
+    const parent = p.length > 1 ? doc.getIn(p.slice(0, -1), true) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value) === String(p[p.length - 1]));
+      const range = (pair?.key as { range?: [number, number] } | undefined)?.range;
+      if (range) return offsetToPoint(text, range[0], { line: 1, column: 1 });
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+/** Parses and checks the text of a method file; every problem at its line and column (TQ420). */
+export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
+  const problems = new ProblemList();
+  const doc = parseDocument(text, { prettyErrors: false });
+  for (const error of doc.errors) problems.add('methodFile', file, offsetToPoint(text, error.pos[0], { line: 1, column: 1 }), `Invalid YAML in the method: ${error.message.split('\n')[0]}`);
+  if (doc.errors.length) return { problems: problems.items };
+  const result = methodSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  if (result.success) return { method: result.data, problems: [] };
+  for (const issue of result.error.issues) {
+    const keys = issue.path as (string | number)[];
+    const field = keys.join('.');
+    const message = issue.code === 'unrecognized_keys'
+      ? `Unexpected field \`${field ? `${field}.` : ''}${issue.keys.join('`, `')}\` in the method`
+      : doc.getIn(keys) === undefined
+        ? `Missing field \`${field}\` in the method`
+        : `Unexpected \`${field}: ${String(doc.getIn(keys))}\` in the method, ${plainMessage(issue.message)}`;
+    problems.add('methodFile', file, keyPlace(doc, text, issue.code === 'unrecognized_keys' ? [...keys, issue.keys[0]!] : keys), message);
+  }
+  return { problems: problems.items };
+}
+
+/** Reads `content/method.yaml` of a project. A project without one has no method checks (and no ratings pages). */
+export async function readMethod(root: string): Promise<ReadMethod | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, METHOD_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return parseMethod(text);
+}
+
+/** The same, synchronously, for pages rendered at build time (ratings pages, status labels). */
+export function readMethodSync(root: string): ReadMethod | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, METHOD_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return parseMethod(text);
+}
+
+/** One read per run: keyed by the run's source cache, which every case of a run shares. */
+const perRun = new WeakMap<object, Promise<ReadMethod | undefined>>();
+
+/**
+ * The method for a case of this run. Its problems are added to every case's list, so a
+ * broken method stops every case (and, merged, is printed once).
+ */
+export async function methodFor(root: string, run: object, problems: ProblemList): Promise<Method | undefined> {
+  let pending = perRun.get(run);
+  if (!pending) {
+    pending = readMethod(root);
+    perRun.set(run, pending);
+  }
+  const read = await pending;
+  for (const p of read?.problems ?? []) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+  return read?.method;
+}
+
+let site: { root: string; method: Method | undefined } | undefined;
+
+/**
+ * The method of the site being built (`content/method.yaml` under the working directory, where
+ * `npm run build` and `astro dev` run), for pages: the ratings pages and the status labels.
+ * The case loader has already reported any problem in it; an invalid or absent file gives undefined.
+ */
+export function siteMethod(root = process.cwd()): Method | undefined {
+  if (site?.root !== root) site = { root, method: readMethodSync(root)?.method };
+  return site.method;
+}

@@ -1,0 +1,54 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CaseEntry } from '../schemas/case-entry.ts';
+import type { VerifiedRecord } from './case-digest.ts';
+import type { Problem } from './problems.ts';
+
+export interface WorkerRequest {
+  files: string[];
+}
+
+export interface WorkerResult {
+  file: string;
+  entry: CaseEntry | undefined;
+  problems: Problem[];
+  record: VerifiedRecord | undefined;
+}
+
+/** Below this many case files to verify, starting workers (each loads the core: ~0.3 s) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 200;
+
+/** How many workers: one per core, at most 4, overridable with `$TAHQIQ_WORKERS` (0 or 1 = verify in this thread). */
+export function workerCount(): number {
+  const env = process.env['TAHQIQ_WORKERS'];
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  return Math.min(4, availableParallelism());
+}
+
+/**
+ * Verifies case files in worker threads, split in contiguous slices (cases next to each other
+ * often share sources, and each worker reads a source once). Resolves with one result per file,
+ * in the order given; rejects when a worker cannot start, so the caller can verify in-thread instead.
+ */
+export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number): Promise<WorkerResult[]> {
+  const url = new URL('./verify-worker.ts', import.meta.url);
+  if (url.protocol !== 'file:') throw new Error(`no worker file at ${url.href}`);
+  const size = Math.ceil(files.length / workers);
+  const slices = Array.from({ length: workers }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
+  const parts = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<WorkerResult[]>((resolve, reject) => {
+          const worker = new Worker(url, { workerData: { root, tool } });
+          worker.once('message', (results: WorkerResult[]) => {
+            resolve(results);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`verification worker exited with code ${code}`)));
+          worker.postMessage({ files: slice } satisfies WorkerRequest);
+        }),
+    ),
+  );
+  return parts.flat();
+}

@@ -1,0 +1,26 @@
+/**
+ * Worker side of verify-pool.ts: verifies the case files it is sent, one source
+ * cache per worker, and posts back plain data (entries, problems, records).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SourceCache } from './build-case.ts';
+import { failedCase } from './internal-error.ts';
+import { verifyCaseFile } from './load-cases.ts';
+import type { WorkerRequest, WorkerResult } from './verify-pool.ts';
+
+const { root, tool } = workerData as { root: string; tool: string };
+const sources: SourceCache = new Map();
+
+parentPort?.on('message', async ({ files }: WorkerRequest) => {
+  const results: WorkerResult[] = await Promise.all(
+    files.map(async (file) => {
+      try {
+        const v = await verifyCaseFile(root, file, { sources, tool });
+        return { file, entry: v.entry, problems: v.problems.items, record: v.record };
+      } catch (error) {
+        return { file, entry: undefined, problems: failedCase(error, file).own.items, record: undefined };
+      }
+    }),
+  );
+  parentPort?.postMessage(results);
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { statusSchema } from './status.ts';
+
+/** One commit that changed a claim: what changed, from what to what, and why (the commit subject). */
+export const claimChangeSchema = z.object({
+  /** Commit date, `YYYY-MM-DD` (committer date, UTC). */
+  date: z.string(),
+  /** Full commit hash. */
+  commit: z.string(),
+  /** The commit subject, shown as the reason. */
+  reason: z.string(),
+  /** `added`: the claim appeared after first publication; `status`, `label`, `quote`: that part changed; `removed`: the claim was deleted. */
+  kind: z.enum(['added', 'status', 'label', 'quote', 'removed']),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+
+/** The history of one claim, oldest first. */
+export const claimHistorySchema = z.object({
+  id: z.string(),
+  /** Date of the first commit that had the claim. */
+  since: z.string(),
+  /** Status when first committed. */
+  firstStatus: statusSchema.or(z.string()),
+  changes: z.array(claimChangeSchema),
+});
+
+/** A case's history from git: when it was first published, last updated, and every change of a claim's status, statement or quote. */
+export const caseHistorySchema = z.object({
+  /** First commit of the case file (`YYYY-MM-DD`). */
+  firstPublished: z.string(),
+  /** Latest commit of the case file (`YYYY-MM-DD`). */
+  lastUpdated: z.string(),
+  /** How many commits changed the case file. */
+  commits: z.number().int(),
+  /** True in a shallow clone: commits before the clone's depth are missing, so "first published" may be later than the truth. */
+  partial: z.boolean(),
+  /** Claims still in the case, and removed ones, by id. */
+  claims: z.array(claimHistorySchema),
+});
+
+export type ClaimChange = z.infer<typeof claimChangeSchema>;
+export type ClaimHistory = z.infer<typeof claimHistorySchema>;
+export type CaseHistory = z.infer<typeof caseHistorySchema>;

@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, githubAnnotation } from '../src/cli/format-github.ts';
+import type { Problem } from '../src/core/problems.ts';
+import { cleanEnv } from './helpers/build.ts';
+import { tahqiq } from './helpers/git-repo.ts';
+import { parse, ROOT, SEED_PATH, seedText } from './helpers/seed.ts';
+
+const EN_SEED = 'seeds/sample-en-riverside-clinic.txt';
+
+/** A project folder with the two sample seeds and no cases. */
+function project(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-cli-'));
+  mkdirSync(path.join(root, 'seeds'));
+  mkdirSync(path.join(root, 'content/cases'), { recursive: true });
+  for (const seed of [EN_SEED, SEED_PATH]) copyFileSync(path.join(ROOT, seed), path.join(root, seed));
+  return root;
+}
+
+describe('tahqiq, the command line', () => {
+  it('runs as `npx tahqiq` from the package bin and lists its commands and exit codes', () => {
+    const run = spawnSync('npx', ['tahqiq', '--help'], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: tahqiq <command> [options]');
+    for (const command of ['check [case files…]', 'new <id> --source seeds/<file>', 'sentences <seeds/file>']) expect(run.stdout).toContain(command);
+    expect(run.stdout).toMatch(/2 {2}usage error/);
+  });
+
+  it('is what `npm run check` runs', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> });
+    expect(scripts.bin['tahqiq']).toBe('src/cli/tahqiq.ts');
+    expect(scripts.scripts['check']).toBe('node src/cli/tahqiq.ts check');
+  });
+
+  it('gives each command its own --help', () => {
+    for (const command of ['check', 'new', 'sentences']) {
+      const run = tahqiq(ROOT, [command, '--help']);
+      expect(run.status, command).toBe(0);
+      expect(run.stdout).toContain(`Usage: tahqiq ${command}`);
+      expect(run.stdout).toContain('Exit codes:');
+    }
+  });
+
+  it('refuses an unknown command with a suggestion, exit 2', () => {
+    const run = tahqiq(ROOT, ['chek']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('tahqiq: error: Unknown command `chek` (did you mean `check`?)  [TQ620]\n  hint: Commands are `check`, `new` and `sentences`; `npx tahqiq --help` lists them.\n');
+  });
+
+  it('refuses an unknown option or value with a suggestion, exit 2', () => {
+    expect(tahqiq(ROOT, ['check', '--fromat', 'json']).stderr).toContain('Unknown option `--fromat` for `tahqiq check` (did you mean `--format`?)  [TQ621]');
+    const bad = tahqiq(ROOT, ['check', '--format', 'githb']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Unexpected `--format githb`, expected one of `text`, `json`, `github` (did you mean `github`?)');
+    expect(tahqiq(ROOT, ['check', '--format']).stderr).toContain('Option `--format` needs a value: one of `text`, `json`, `github`  [TQ622]');
+    expect(tahqiq(ROOT, ['check', 'seeds/sample-en-riverside-clinic.txt']).stderr).toContain('expected a case file ending in `.md`  [TQ624]');
+  });
+
+  it('checks only the case files it is given, and reads only their sources', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'content/cases/good.md'), readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8'));
+    writeFileSync(path.join(root, 'content/cases/broken.md'), readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8').replace('status=disputed', 'status=dispted'));
+    const one = tahqiq(root, ['check', 'content/cases/good.md', '--accept']);
+    expect(one.status).toBe(0);
+    expect(one.stdout).toContain('checked 1 case file,');
+    expect(one.stdout).not.toContain('broken.md');
+    const all = tahqiq(root, ['check']);
+    expect(all.status).toBe(1);
+    expect(all.stderr).toContain('checked 2 case files,');
+    expect(all.stderr).toMatch(/content\/cases\/broken\.md:\d+:\d+ {2}error {2}Unexpected status `dispted`/);
+  });
+
+  it('prints GitHub Actions annotations for a broken case, one per problem, exit 1', () => {
+    const run = tahqiq(ROOT, ['check', 'tests/fixtures/build-broken/bad-status.md', '--format', 'github']);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toContain('::error file=tests/fixtures/build-broken/bad-status.md,line=12,col=72,title=TQ203::Unexpected status `confimed`, expected one of `confirmed`, `unconfirmed`, `disputed` (did you mean `confirmed`?)%0Ahint: Use one of `confirmed`, `unconfirmed`, `disputed` (see docs/case-format.md#statuses).');
+    expect(lines.at(-1)).toMatch(/^tahqiq: checked 1 case file, 0 claims verified; 1 error, \d+ warnings?$/);
+  });
+
+  it('escapes annotation data and properties as GitHub\'s workflow commands require', () => {
+    expect(escapeData('100%\r\nnext')).toBe('100%25%0D%0Anext');
+    expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+    const problem: Problem = { name: 'quoteNotFound', code: 'TQ303', severity: 'error', file: 'content/cases/a,b:c.md', place: { line: 3, column: 4 }, message: 'Quote `50%` not found\nhere', hint: 'Fix it.' };
+    expect(githubAnnotation(problem)).toBe('::error file=content/cases/a%2Cb%3Ac.md,line=3,col=4,title=TQ303::Quote `50%25` not found%0Ahere%0Ahint: Fix it.');
+  });
+
+  it('gives tools JSON: files, cases, problems, provenance and a summary', () => {
+    const run = tahqiq(ROOT, ['check', '--format', 'json']);
+    const json = JSON.parse(run.stdout) as { files: string[]; summary: { errors: number }; provenance: { lock: string } };
+    expect(json.files).toContain('content/cases/dumayr-raid.md');
+    expect(json.summary.errors).toBe(0);
+    expect(json.provenance.lock).toBe('content/sources.lock.json');
+  });
+
+  it('scaffolds a case that passes check with exactly one warning, for its example claim, and never overwrites', () => {
+    const root = project();
+    const created = tahqiq(root, ['new', 'clinic-closure', '--source', EN_SEED]);
+    expect(created.status).toBe(0);
+    expect(created.stdout).toContain('created content/cases/clinic-closure.md (lang en)');
+    const text = readFileSync(path.join(root, 'content/cases/clinic-closure.md'), 'utf8');
+    expect(text).toContain(`  document: ${EN_SEED}\n`);
+    expect(text).toContain('{#example status=unconfirmed');
+    expect(text).toContain('> Riverside’s only public health clinic to close on March 31, officials say\n');
+    expect(existsSync(path.join(root, 'content/sources.lock.json'))).toBe(true);
+    const check = tahqiq(root, ['check', 'content/cases/clinic-closure.md']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/content\/cases\/clinic-closure\.md:\d+:1 {2}warning {2}Example claim `#example` written by `tahqiq new` is still in the case.*\[TQ606\]/);
+    expect(check.stdout).toContain('0 errors, 1 warning');
+    const again = tahqiq(root, ['new', 'clinic-closure', '--source', EN_SEED]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('Case file `content/cases/clinic-closure.md` already exists; `tahqiq new` never overwrites  [TQ623]');
+    expect(readFileSync(path.join(root, 'content/cases/clinic-closure.md'), 'utf8')).toBe(text);
+  });
+
+  it('scaffolds an Arabic case from the seed, guessing the language from its script', () => {
+    const root = project();
+    const created = tahqiq(root, ['new', 'raid', '--source', SEED_PATH]);
+    expect(created.status).toBe(0);
+    expect(readFileSync(path.join(root, 'content/cases/raid.md'), 'utf8')).toContain('lang: ar\n');
+    const check = tahqiq(root, ['check']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('[TQ606]');
+  });
+
+  it('explains what `new` needs', () => {
+    expect(tahqiq(ROOT, ['new']).stderr).toContain('Missing case id');
+    expect(tahqiq(ROOT, ['new', 'x']).stderr).toContain('Missing `--source seeds/<file>`');
+    expect(tahqiq(ROOT, ['new', 'Bad_Id', '--source', EN_SEED]).stderr).toContain('Unexpected case id `Bad_Id`');
+    const missing = tahqiq(ROOT, ['new', 'x', '--source', 'seeds/nope.txt']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Source document `seeds/nope.txt` not found');
+  });
+
+  it('lists the seed\'s sentences with the ids and lines quotes anchor to', () => {
+    const run = tahqiq(ROOT, ['sentences', SEED_PATH]);
+    expect(run.status).toBe(0);
+    const { doc } = parse(seedText());
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(`${SEED_PATH}: ${doc.sentences.length} sentences in ${doc.blocks.length} paragraphs (lang ar, sha256 ${doc.sha256.slice(0, 12)}…)`);
+    const rows = lines.slice(1).filter((l) => l.startsWith('s-'));
+    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(doc.sentences.map((s) => s.id));
+    expect(rows[0]).toMatch(/^s-[0-9a-f]{7}\s+1:1\s+يُزعم أن الغارة الأمريكية/);
+    const json = JSON.parse(tahqiq(ROOT, ['sentences', SEED_PATH, '--format', 'json']).stdout) as { sentences: { id: string; line: number }[] };
+    expect(json.sentences[1]).toMatchObject({ id: doc.sentences[1]!.id, line: 2 });
+  });
+});

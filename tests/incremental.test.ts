@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeArchive } from '../bench/synthetic.ts';
+import { toolDigest } from '../src/core/case-digest.ts';
+import { loadCases } from '../src/core/load-cases.ts';
+import { MIN_FILES_FOR_WORKERS } from '../src/core/verify-pool.ts';
+import { ROOT } from './helpers/seed.ts';
+
+describe('verifying only what changed', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-incremental-'));
+  const archive = writeArchive(ROOT, dir, 12);
+  const tool = 'test-tool';
+
+  it('keeps every case of an unchanged archive without verifying it again, and reports its warnings again', async () => {
+    const first = await loadCases(dir, undefined, { tool, workers: 1 });
+    expect(first.problems.errors).toEqual([]);
+    expect(first.cases).toHaveLength(12);
+    const again = await loadCases(dir, undefined, { tool, previous: first.records, workers: 1 });
+    expect(again.cases).toEqual([]);
+    expect(again.kept).toEqual(archive.ids);
+    expect(again.problems.items).toEqual(first.problems.items);
+  });
+
+  it('verifies again only the edited case', async () => {
+    const first = await loadCases(dir, undefined, { tool, workers: 1 });
+    archive.editCase(3, 'تعديل.');
+    const again = await loadCases(dir, undefined, { tool, previous: first.records, workers: 1 });
+    expect(again.cases.map((c) => c.id)).toEqual([archive.ids[3]]);
+    expect(again.kept).toHaveLength(11);
+    expect(again.cases[0]!.claims[0]!.reasoningHtml).toContain('تعديل.');
+  });
+
+  it('verifies again only the cases that read an edited source document', async () => {
+    const first = await loadCases(dir, undefined, { tool, workers: 1 });
+    archive.editSource(5, 'تعديل');
+    const again = await loadCases(dir, undefined, { tool, previous: first.records, workers: 1 });
+    expect(again.cases.map((c) => c.id)).toEqual([archive.ids[5]]);
+    expect(again.cases[0]!.source.sha256).not.toBe(first.cases[5]!.source.sha256);
+  });
+
+  it('verifies everything again under another tool digest (changed core code or configuration)', async () => {
+    const first = await loadCases(dir, undefined, { tool, workers: 1 });
+    const again = await loadCases(dir, undefined, { tool: 'another-tool', previous: first.records, workers: 1 });
+    expect(again.kept).toEqual([]);
+    expect(again.cases).toHaveLength(12);
+  });
+
+  it('verifies a broken case again on every run, so its errors are never hidden', async () => {
+    const file = path.join(dir, 'content/cases', `${archive.ids[7]}.md`);
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('status=confirmed', 'status=confimed'));
+    const first = await loadCases(dir, undefined, { tool, workers: 1 });
+    expect(first.problems.errors.map((p) => p.code)).toEqual(['TQ203']);
+    const again = await loadCases(dir, undefined, { tool, previous: first.records, workers: 1 });
+    expect(again.problems.errors.map((p) => p.code)).toEqual(['TQ203']);
+    writeFileSync(file, good);
+  });
+
+  it('changes the tool digest when the configuration at the top of content/ changes', () => {
+    const before = toolDigest(dir);
+    writeFileSync(path.join(dir, 'content/method.yaml'), 'rules: {}\n');
+    expect(toolDigest(dir)).not.toBe(before);
+  });
+});
+
+describe('verifying a large archive in worker threads', () => {
+  it('gives the same entries and problems as verifying in one thread', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-workers-'));
+    writeArchive(ROOT, dir, MIN_FILES_FOR_WORKERS);
+    const one = await loadCases(dir, undefined, { workers: 1 });
+    const two = await loadCases(dir, undefined, { workers: 2 });
+    expect(one.problems.errors).toEqual([]);
+    expect(two.cases).toEqual(one.cases);
+    expect(two.problems.items).toEqual(one.problems.items);
+    expect([...two.records.keys()]).toEqual([...one.records.keys()]);
+  }, 120_000);
+});

@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from './helpers/build.ts';
+import { launch } from './helpers/browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+/** A token no font can fit in 360 px: a long URL with no break opportunity. */
+const LONG_TOKEN = `https://example.org/${'averyveryverylongpathsegment'.repeat(12)}?q=${'x'.repeat(120)}`;
+
+/** Every place a case page shows text from a case file or a source: each table column, the quote, the summary, the notes, the source view. */
+const TEXT_PLACES = [
+  '.case-header h1',
+  '.at-a-glance .summary',
+  'table.claims tbody tr[data-status] .cell-claim .claim-label',
+  'table.claims tbody tr[data-status] .claim-quote p',
+  'table.claims tbody tr[data-status] .cell-status',
+  'table.claims tbody tr[data-status] .cell-claimant',
+  'table.claims tbody tr[data-status] .cell-evidence',
+  'table.claims tbody tr[data-status] .cell-source',
+  '.source-meta dd',
+  '.source-text .source-block',
+];
+
+let site: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  const build = runBuild({ command: 'astro' });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  site = await serveStatic(build.outDir);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function phone(route: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(site.url + route);
+  return page;
+}
+
+/** Roles Chromium exposes to assistive technology, from its accessibility tree. */
+async function axRoles(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string } }[] };
+  return nodes.map((n) => String(n.role?.value ?? ''));
+}
+
+describe('long tokens on a 360 px phone', () => {
+  for (const route of ['/cases/dumayr-raid/', '/cases/riverside-clinic/']) {
+    it(`wraps a very long URL in every column and in the source view instead of scrolling sideways (${route})`, async () => {
+      const page = await phone(route);
+      const injected = await page.evaluate(({ places, token }) => {
+        let n = 0;
+        for (const selector of places) {
+          for (const el of document.querySelectorAll(selector)) {
+            el.append(document.createTextNode(` ${token} `));
+            n++;
+          }
+        }
+        return n;
+      }, { places: TEXT_PLACES, token: LONG_TOKEN });
+      expect(injected).toBeGreaterThanOrEqual(TEXT_PLACES.length);
+      const overflowing = await page.evaluate(() => {
+        const root = document.documentElement;
+        const wide = [...document.querySelectorAll('main *')]
+          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 || el.getBoundingClientRect().left < -0.5)
+          .filter((el) => !el.closest('.visually-hidden, thead, .backref-text'))
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+        return { scroll: root.scrollWidth, client: root.clientWidth, wide: [...new Set(wide)].slice(0, 10) };
+      });
+      expect(overflowing.wide).toEqual([]);
+      expect(overflowing.scroll).toBeLessThanOrEqual(overflowing.client);
+      await page.context().close();
+    });
+  }
+});
+
+describe('the claims table on a phone', () => {
+  it('keeps its table semantics (table, rows, row and column headers, cells) while the rows read as cards, with no ARIA roles', async () => {
+    const page = await phone('/cases/dumayr-raid/');
+    expect(await page.locator('table.claims [role], table.claims[role]').count()).toBe(0);
+    const display = await page.locator('table.claims tbody tr[data-status]').first().evaluate((tr) => getComputedStyle(tr).display);
+    expect(display).toBe('table-row');
+    const roles = await axRoles(page);
+    const rows = await page.locator('table.claims tbody tr[data-status]').count();
+    expect(roles.filter((r) => r === 'table')).toHaveLength(1);
+    expect(roles.filter((r) => r === 'row').length).toBeGreaterThanOrEqual(rows + 1);
+    expect(roles.filter((r) => r === 'rowheader')).toHaveLength(rows);
+    expect(roles.filter((r) => r === 'columnheader')).toHaveLength(6);
+    expect(roles.filter((r) => r === 'cell')).toHaveLength(rows * 5);
+    await page.context().close();
+  });
+});
