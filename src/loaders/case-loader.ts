@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
+import { failedCase } from '../core/internal-error.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
 import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
 import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
@@ -94,7 +95,8 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
       const reverify = async (file: string) => {
         const id = path.basename(file, '.md');
-        const verified = await verifyCaseFile(root, file, { tool }).catch(() => undefined);
+        // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
+        const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
         for (const problem of verified?.problems.items ?? []) log(context, problem);
         // The dev server's list of broken cases (their pages show the problems): replace this file's line.
         const others = brokenCases().filter((b) => b.file !== file);
