@@ -14,6 +14,8 @@ const ar: UiStrings = {
   casesHeading: 'ملفات التحقق',
   casesEmpty: 'لم يُنشر أي ملف بعد.',
   reviewed: 'تاريخ المراجعة',
+  reviewedBy: 'راجعه',
+  listSeparator: '، ',
   claimsCount: (n) => arabicCount(n),
   status: {
     confirmed: 'مؤكد',

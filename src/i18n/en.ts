@@ -6,6 +6,8 @@ export default {
   casesHeading: 'Fact-checks',
   casesEmpty: 'No cases published yet.',
   reviewed: 'Reviewed',
+  reviewedBy: 'Reviewed by',
+  listSeparator: ', ',
   claimsCount: (n: number) => `${n} claim${n === 1 ? '' : 's'}`,
   status: {
     confirmed: 'Confirmed',
