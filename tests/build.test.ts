@@ -7,6 +7,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageWeight } from '../bench/page-weight.ts';
+import { parseMethod } from '../src/core/read-method.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
 import { ROOT } from './helpers/seed.ts';
 
@@ -174,6 +175,17 @@ describe('a real build of the site', () => {
     const isolated = selectAll('.source-text bdi', seed).map((b) => toString(b));
     expect(isolated).toContain('SFA');
     expect(isolated).toContain('Airwars');
+  });
+
+  it('publishes how sources are counted on each ratings page, in its language, from content/method.yaml', () => {
+    const { method } = parseMethod(readFileSync(path.join(ROOT, 'content/method.yaml'), 'utf8'));
+    expect(method?.counting, 'the project method states how sources are counted').toBeDefined();
+    for (const lang of ['ar', 'en'] as const) {
+      const section = select('section.counting', page(build.outDir, `ratings/${lang}`));
+      expect(section, lang).toBeDefined();
+      expect(toString(select('h2', section)!).trim()).toBe(method!.counting!.heading[lang]);
+      expect(selectAll('li', section).map((li) => toString(li).trim())).toEqual(method!.counting!.principles.map((p) => p[lang]));
+    }
   });
 
   it('publishes the English case left to right next to the Arabic one', () => {
