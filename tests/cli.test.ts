@@ -10,13 +10,15 @@ import { tahqiq } from './helpers/git-repo.ts';
 import { parse, ROOT, SEED_PATH, seedText } from './helpers/seed.ts';
 
 const EN_SEED = 'seeds/sample-en-riverside-clinic.txt';
+/** The English sample case cites a second document, the health authority's notice. */
+const EN_NOTICE = 'seeds/sample-en-riverside-health-notice.txt';
 
 /** A project folder with the two sample seeds and no cases. */
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-cli-'));
   mkdirSync(path.join(root, 'seeds'));
   mkdirSync(path.join(root, 'content/cases'), { recursive: true });
-  for (const seed of [EN_SEED, SEED_PATH]) copyFileSync(path.join(ROOT, seed), path.join(root, seed));
+  for (const seed of [EN_SEED, EN_NOTICE, SEED_PATH]) copyFileSync(path.join(ROOT, seed), path.join(root, seed));
   return root;
 }
 
