@@ -14,6 +14,8 @@ const ar: UiStrings = {
   casesHeading: 'ملفات التحقق',
   casesEmpty: 'لم يُنشر أي ملف بعد.',
   reviewed: 'تاريخ المراجعة',
+  reviewedBy: 'راجعه',
+  listSeparator: '، ',
   claimsCount: (n) => arabicCount(n),
   status: {
     confirmed: 'مؤكد',
@@ -84,7 +86,7 @@ const ar: UiStrings = {
   openDataLink: 'بيانات مفتوحة (JSON)',
   contactLine: 'وجدت خطأ؟ راسلنا على',
   searchLabel: 'ابحث في ملفات التحقق',
-  searchNoScript: 'يحتاج البحث إلى جافاسكربت؛ كل الملفات مدرجة أدناه.',
+  searchCount: 'عدد النتائج: {n}',
   liveSourceLink: 'افتح المقطع لدى الناشر',
   liveSourceLabel: (n) => `افتح المقطع لدى الناشر: الادعاء ${n}`,
   historyHeading: 'التحديثات والتصحيحات',
