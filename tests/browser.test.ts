@@ -56,7 +56,7 @@ describe('following claims to their source and back', () => {
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${id}`);
         // The target is the quote's first mark (or an anchor just before it); a quote sharing words with another passage spans several marks.
         const target = `[id="quote-${id}"]`;
-        const marks = `mark[data-passages~="quote-${id}"]`;
+        const marks = `mark[id="quote-${id}"], mark[data-passages~="quote-${id}"]`;
         const quote = (await page.locator(`tr[id="${id}"] blockquote.claim-quote`).innerText()).trim();
         const markText = await page.locator(marks).evaluateAll((els) => els.map((el) => {
           const copy = el.cloneNode(true) as HTMLElement;
@@ -84,7 +84,7 @@ describe('following claims to their source and back', () => {
     await page.keyboard.press('Enter');
     const first = await page.locator('tr[data-status]').first().getAttribute('id');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${first}`);
-    await page.locator(`mark[data-passages~="quote-${first}"] a.backref[href="#${first}"]`).focus();
+    await page.locator(`mark[id="quote-${first}"] a.backref[href="#${first}"], mark[data-passages~="quote-${first}"] a.backref[href="#${first}"]`).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${first}`);
     await context.close();
@@ -159,7 +159,7 @@ describe('filtering by status', () => {
       expect(await visibleStatuses(page)).toEqual(['confirmed']);
       const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
       expect(await page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(false);
-      await page.locator(`mark[data-passages~="quote-${hiddenId}"] a.backref[href="#${hiddenId}"]`).click();
+      await page.locator(`mark[id="quote-${hiddenId}"] a.backref[href="#${hiddenId}"], mark[data-passages~="quote-${hiddenId}"] a.backref[href="#${hiddenId}"]`).click();
       await expect.poll(() => page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(true);
       expect(await inViewport(page, `tr[id="${hiddenId}"]`)).toBe(true);
       await context.close();
@@ -309,12 +309,12 @@ describe('evidence passages and notes, both ways, on a two-document English case
   for (const [route, count] of PAGES) for (const width of WIDTHS) {
     it(`follows every evidence link to its highlighted passage in the right document and back to the claim (${route}, ${width} px)`, async () => {
       const { context, page } = await openEvidence(width, route);
-      const items = await page.locator('.evidence li').evaluateAll((lis) => lis.map((li) => ({ id: li.id, href: li.querySelector('a.to-evidence')!.getAttribute('href')! })));
+      const items = await page.locator('.evidence li').evaluateAll((lis) => lis.map((li) => ({ id: li.id, href: li.querySelector('a')!.getAttribute('href')! })));
       expect(items.length).toBe(count);
       for (const { id, href } of items) {
-        await page.locator(`li[id="${id}"] a.to-evidence`).click();
+        await page.locator(`li[id="${id}"] > a`).click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
-        const marks = `mark[data-passages~="${href.slice(1)}"]`;
+        const marks = `mark[id="${href.slice(1)}"], mark[data-passages~="${href.slice(1)}"]`;
         expect(await inViewport(page, `[id="${href.slice(1)}"]`), `${href} in view`).toBe(true);
         expect(await page.locator(marks).evaluateAll((els) => els.every((el) => getComputedStyle(el).outlineStyle !== 'none')), `${href} highlighted`).toBe(true);
         const back = page.locator(marks).last().locator(`a.backref[href="#${id}"]`);
