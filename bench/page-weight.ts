@@ -25,7 +25,8 @@ function weigh(text: string): Weight {
 export function pageWeight(htmlFile: string): PageWeight {
   const html = readFileSync(htmlFile, 'utf8');
   const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
-  const js = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+  // JSON-LD (structured data) is data, not script: it counts in the total only.
+  const js = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
   const externalAssets = [...html.matchAll(/<script[^>]+src=|<link[^>]+rel="stylesheet"/g)].length;
   return { total: weigh(html), css: weigh(css), js: weigh(js), externalAssets };
 }

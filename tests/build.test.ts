@@ -52,7 +52,8 @@ describe('a real build of the site', () => {
     for (const route of ['', `cases/${SEED_CASE}`, 'ratings/ar', 'ratings/en']) {
       expect(existsSync(path.join(build.outDir, route, 'index.html')), route).toBe(true);
     }
-    expect(readdirSync(path.join(build.outDir, 'cases', SEED_CASE))).toEqual(['index.html']);
+    // Besides its page, a case folder holds its exports (share card, annotations, source texts), never a page per status.
+    expect(readdirSync(path.join(build.outDir, 'cases', SEED_CASE)).filter((f) => f === 'index.html' || ['confirmed', 'unconfirmed', 'disputed'].includes(f))).toEqual(['index.html']);
   });
 
   it('marks the seed page as Arabic, right to left', () => {
@@ -139,7 +140,7 @@ describe('a real build of the site', () => {
         const href = attr(a, 'href');
         if (/^[a-z]+:/i.test(href)) continue;
         const [route, hash] = href.split('#') as [string, string | undefined];
-        const targetFile = route ? path.join(route.replace(/^\//, ''), 'index.html') : file;
+        const targetFile = route ? (/\.[a-z]+$/.test(route) ? route.replace(/^\//, '') : path.join(route.replace(/^\//, ''), 'index.html')) : file;
         if (route && !existsSync(path.join(build.outDir, targetFile))) broken.push(`${file}: ${href}`);
         else if (hash) {
           const targetIds = route ? new Set(selectAll('[id]', fromHtml(readFileSync(path.join(build.outDir, targetFile), 'utf8'))).map((el) => attr(el, 'id'))) : ids;
