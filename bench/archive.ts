@@ -14,7 +14,7 @@
  *
  *   npm run bench:archive -- --sizes 100,1000 --keep
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,1000,4000' },
     keep: { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
+    'no-dev': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -83,12 +84,52 @@ const { frontmatter } = Astro.props;
   }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `astro dev` on the archive: time to serve the first case page, then the time from
+ * saving an edit to one case until the dev server serves the page with the edit.
+ */
+async function measureDev(project: string, archive: ReturnType<typeof writeArchive>, index: number): Promise<{ startS: number; editMs: number[] }> {
+  const port = 4400 + Math.floor(Math.random() * 500);
+  const url = `http://127.0.0.1:${port}/cases/${archive.ids[index]}/`;
+  const started = performance.now();
+  const dev = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, detached: true, stdio: 'ignore',
+  });
+  const page = () => fetch(url).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+  try {
+    for (let waited = 0; !(await page()).includes('<table'); waited += 250) {
+      if (waited > 600_000) throw new Error('dev server did not serve the case within 10 min');
+      await sleep(250);
+    }
+    const startS = (performance.now() - started) / 1000;
+    const editMs: number[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const mark = `علامة-القياس-${k}-${Date.now()}`;
+      const t = performance.now();
+      archive.editCase(index, mark);
+      while (!(await page()).includes(mark)) {
+        if (performance.now() - t > 120_000) throw new Error('the edit did not reach the page within 2 min');
+        await sleep(20);
+      }
+      editMs.push(performance.now() - t);
+      await sleep(500);
+    }
+    return { startS, editMs };
+  } finally {
+    if (dev.pid) process.kill(-dev.pid);
+  }
+}
+
 const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 /** Wall time, with CPU time in parentheses. */
 const w = (r: Run) => `${r.s.toFixed(1)} s (cpu ${r.cpu.toFixed(1)})`;
 const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
 
 const rows: string[] = [];
+const devRows: string[] = [];
+const checkRows: string[] = [];
 for (const n of sizes) {
   const project = mkdtempSync(path.join(tmpdir(), `tahqiq-archive-${n}-`));
   copyProject(root, project);
@@ -114,12 +155,23 @@ for (const n of sizes) {
     plainPages = pages(path.join(baseline, 'dist'));
     if (!values.keep) rmSync(baseline, { recursive: true, force: true });
   }
+  // `tahqiq check` on one case file of the archive (what an editor runs on save), twice (the second with the file cache warm).
+  const one = `content/cases/${archive.ids[Math.floor(n / 5)]}.md`;
+  const checkOne = [1, 2].map(() => timed(project, ['node', 'src/cli/tahqiq.ts', 'check', one]));
+  checkRows.push(`| ${n} | ${checkOne.map(w).join(' / ')} |`);
+  let devRow = '';
+  if (!values['no-dev']) {
+    const d = await measureDev(project, archive, Math.floor(n / 4));
+    devRow = `| ${n} | ${d.startS.toFixed(1)} s | ${d.editMs.map((ms) => `${Math.round(ms)} ms`).join(', ')} |`;
+    devRows.push(devRow);
+    console.log(`  dev: ${devRow}`);
+  }
   const row = `| ${n} | ${w(cold)}, ${((cold.s * 1000) / n).toFixed(1)} ms/case | ${w(again)} | ${w(editCase)} | ${w(editSource)} | ${plain ? w(plain) : '–'} | ${plain ? `${(cold.s / plain.s).toFixed(2)}× (cpu ${(cold.cpu / plain.cpu).toFixed(2)}×)` : '–'} | ${gb(cold.rssMb)} / ${plain ? gb(plain.rssMb) : '–'} | ${out} / ${plainPages} |`;
   rows.push(row);
   console.log(`N=${n}: generated and fingerprinted in ${generated.toFixed(1)} s; ${values.keep ? `kept ${project}` : 'done'}`);
   console.log(row);
   for (const [name, r] of [['cold', cold], ['no change', again], ['edit case', editCase], ['edit source', editSource]] as const) {
-    console.log(`  ${name}: ${/tahqiq-case-loader\] (.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}`);
+    console.log(`  ${name}: ${/tahqiq-case-loader\] (\d+ cases? verified.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}`);
   }
   if (!values.keep) rmSync(project, { recursive: true, force: true });
 }
@@ -128,4 +180,6 @@ console.log(`
 Archive benchmark (${new Date().toISOString()}, ${(await import('node:os')).cpus().length} cores; the project and the baseline run one after the other in this run)
 | cases | tahqiq cold build | no change | edit one case | edit one source | plain Astro cold | ratio tahqiq / plain | peak RSS tahqiq / plain | HTML pages tahqiq / plain |
 |---|---|---|---|---|---|---|---|---|
-${rows.join('\n')}`);
+${rows.join('\n')}
+\n\`tahqiq check <one case file>\` in the archive (two runs)\n| cases | wall (cpu) |\n|---|---|\n${checkRows.join('\n')}
+${devRows.length ? `\nDev server (astro dev): first case page served, then save-to-page for three edits of one case\n| cases | first page | edit → page updated |\n|---|---|---|\n${devRows.join('\n')}` : ''}`);

@@ -1,7 +1,8 @@
 /**
  * Synthetic archives for the benchmarks: N cases, each quoting its own ~800-word
  * Arabic source recombined from the seed's sentences (shuffled, regrouped into
- * paragraphs), 15 claims per case across all three statuses. Deterministic: the
+ * paragraphs), 15 claims per case across all three statuses, each citing its
+ * evidence passages as the method requires. Deterministic: the
  * same N gives the same files. Every quote is checked with the core's own
  * matcher while generating, so every generated case verifies.
  */
@@ -105,8 +106,17 @@ export function caseFile(index: number, document: string, quotes: readonly strin
     const status = STATUSES[k % 3]!;
     const missing = status === 'unconfirmed' ? ` missing="وثيقة رسمية أو شاهد ثانٍ مستقل"` : '';
     const other = `claim-${((k + 1) % quotes.length) + 1}`;
+    const next = quotes[(k + 1) % quotes.length]!;
+    // Evidence as the method requires (content/method.yaml): confirmed by two attributions, disputed by a contradicting passage.
+    const evidence = {
+      confirmed: `::supports[${quote}]{by="مصدر رقم ${k + 1}"}\n::supports[${next}]{by="مصدر مستقل رقم ${k + 2}"}`,
+      unconfirmed: `::supports[${quote}]{by="مصدر رقم ${k + 1}"}`,
+      disputed: `::contradicts[${next}]{by="مصدر مخالف رقم ${k + 2}"}`,
+    }[status];
     return `:::claim[ادعاء رقم ${k + 1} في الملف ${index + 1}: ${quote.split(' ').slice(0, 4).join(' ')}]{#claim-${k + 1} status=${status} claimant="مصدر رقم ${k + 1}"${missing}}
 > ${quote}
+
+${evidence}
 
 يستند هذا الحكم إلى ما ينسبه التقرير إلى **مصادره** في الفقرة نفسها، ويقارنه بما يرد في [ادعاء آخر](#${other}) من الملف. لا يذكر التقرير مصدراً ثانياً مستقلاً لهذه الرواية، ولذلك نبني الحكم على نص التقرير وحده.${edit && k === 0 ? ` ${edit}` : ''}
 :::

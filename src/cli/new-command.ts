@@ -102,7 +102,7 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
   const problems = new ProblemList();
   const probe = await readSourceDocument(root, document, values.lang ?? 'und', problems);
   if (typeof probe === 'string') {
-    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`' }[probe];
+    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters (binary, or bidi controls)' }[probe];
     throw new UsageError(probe === 'sourceNotFound' ? 'missingArgument' : 'unknownOption', `Source document \`${document}\` ${why}; expected a file in \`seeds/\``, EXIT.problems);
   }
   const lang = values.lang ?? guessLanguage(probe.text);

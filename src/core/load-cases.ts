@@ -117,7 +117,13 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   await Promise.all(
     files.map(async (file) => {
       const id = path.basename(file, '.md');
-      const bytes = await readFile(path.join(root, file));
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path.join(root, file));
+      } catch (error) {
+        built.set(file, failedCase(error, file)); // unreadable: reported at the file, the others still checked
+        return;
+      }
       const before = options.previous?.get(id);
       if (before && options.tool && before.digest === caseDigest(tool, bytes)
         && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha)) {
@@ -130,6 +136,9 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
       }
     }),
   );
+  // In file order: each worker takes a contiguous slice, and neighbouring cases often share sources.
+  const order = new Map(files.map((f, i) => [f, i]));
+  toVerify.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
   const workers = options.workers ?? workerCount();
   let pooled: WorkerResult[] | undefined;
   if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
