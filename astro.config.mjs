@@ -3,6 +3,9 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { formatReport } from './src/core/problems.ts';
 import { readSiteConfig } from './src/core/site-config.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from './src/core/csp-policy.ts';
 
 // content/site.yaml is the one place for the public URL, the sub-path and the rest (docs/configuration.md).
 // A mistake in it stops every command here, reported at file:line:column, with no stack trace.
@@ -17,13 +20,25 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind(), securityHeaders()],
+  // A strict Content-Security-Policy in every page's <meta http-equiv>, with the hashes of its own inline
+  // scripts and styles; the same policy goes to dist/_headers (src/integrations/security-headers.ts).
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] },
+      styleDirective: { resources: [...CSP_STYLE_RESOURCES] },
+    },
+  },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   // Case pages whose entry digest and templates are unchanged are restored from the last build, not rendered (src/pages/cases/[id]/index.astro).
   experimental: { incrementalBuild: true },
   vite: {
     build: {
+      // Small scripts are inlined into pages, except the search box's: it imports Pagefind's own module at
+      // run time, which an inlined script cannot do (withastro/astro#17265: `__VITE_PRELOAD__ is not defined`).
+      assetsInlineLimit: (file) => (file.includes('SiteSearch') ? false : undefined),
       rollupOptions: {
         // MDX pages carry Astro's own "use astro:head-inject" marker; the bundler's notice about it is noise.
         onwarn(warning, warn) {

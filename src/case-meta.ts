@@ -9,6 +9,6 @@ export function caseMeta(entry: CaseEntry, only: Status | undefined) {
     // A per-status view shows the same case: its canonical address is the case page, and search indexes the case page only.
     canonical: urls.case(entry.id),
     searchable: only === undefined,
-    image: undefined,
+    image: { url: urls.shareCard(entry.id), alt: entry.title },
   };
 }

@@ -56,7 +56,7 @@ describe('following claims to their source and back', () => {
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${id}`);
         // The target is the quote's first mark (or an anchor just before it); a quote sharing words with another passage spans several marks.
         const target = `[id="quote-${id}"]`;
-        const marks = `mark[data-passages~="quote-${id}"]`;
+        const marks = `mark[id="quote-${id}"], mark[data-passages~="quote-${id}"]`;
         const quote = (await page.locator(`tr[id="${id}"] blockquote.claim-quote`).innerText()).trim();
         const markText = await page.locator(marks).evaluateAll((els) => els.map((el) => {
           const copy = el.cloneNode(true) as HTMLElement;
@@ -84,7 +84,7 @@ describe('following claims to their source and back', () => {
     await page.keyboard.press('Enter');
     const first = await page.locator('tr[data-status]').first().getAttribute('id');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${first}`);
-    await page.locator(`mark[data-passages~="quote-${first}"] a.backref[href="#${first}"]`).focus();
+    await page.locator(`mark[id="quote-${first}"] a.backref[href="#${first}"], mark[data-passages~="quote-${first}"] a.backref[href="#${first}"]`).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${first}`);
     await context.close();
@@ -159,7 +159,7 @@ describe('filtering by status', () => {
       expect(await visibleStatuses(page)).toEqual(['confirmed']);
       const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
       expect(await page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(false);
-      await page.locator(`mark[data-passages~="quote-${hiddenId}"] a.backref[href="#${hiddenId}"]`).click();
+      await page.locator(`mark[id="quote-${hiddenId}"] a.backref[href="#${hiddenId}"], mark[data-passages~="quote-${hiddenId}"] a.backref[href="#${hiddenId}"]`).click();
       await expect.poll(() => page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(true);
       expect(await inViewport(page, `tr[id="${hiddenId}"]`)).toBe(true);
       await context.close();
@@ -222,7 +222,8 @@ describe('reading comfort', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav[data-filter]').isVisible()).toBe(false);
     expect(await page.locator('table.claims').isVisible()).toBe(true);
-    expect(await page.locator('.source-text').isVisible()).toBe(true);
+    // Every source document of the case is printed (the English sample cites two).
+    for (const source of await page.locator('.source-text').all()) expect(await source.isVisible()).toBe(true);
     const printedUrl = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el, '::after').content);
     expect(await printedUrl('.cell-evidence a[href^="http"]')).toContain('https://health.example.org/riverside-clinic-notice');
     expect(await printedUrl('.source-meta a[href^="http"]')).toContain('https://example.org/wire/riverside-clinic');
@@ -280,4 +281,76 @@ describe('the tally chart', () => {
     expect(await startSide('riverside-clinic')).toBe('left');
     await context.close();
   });
+});
+
+describe('evidence passages and notes, both ways, on a two-document English case and a right-to-left Arabic case', () => {
+  const EV = '/cases/riverside-evidence/';
+  /** The test cases and how many evidence passages each cites: English (two documents) and Arabic (right to left). */
+  const PAGES = [[EV, 8], ['/cases/dumayr-evidence/', 5]] as const;
+  let evidenceSite: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const build = runBuild({ casesDir: path.join(path.dirname(ARTIFACTS), 'fixtures/site-evidence') });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    evidenceSite = await serveStatic(build.outDir);
+  });
+
+  afterAll(async () => {
+    await evidenceSite?.close();
+  });
+
+  async function openEvidence(width: number, route: string = EV): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(evidenceSite.url + route);
+    return { context, page };
+  }
+
+  for (const [route, count] of PAGES) for (const width of WIDTHS) {
+    it(`follows every evidence link to its highlighted passage in the right document and back to the claim (${route}, ${width} px)`, async () => {
+      const { context, page } = await openEvidence(width, route);
+      const items = await page.locator('.evidence li').evaluateAll((lis) => lis.map((li) => ({ id: li.id, href: li.querySelector('a')!.getAttribute('href')! })));
+      expect(items.length).toBe(count);
+      for (const { id, href } of items) {
+        await page.locator(`li[id="${id}"] > a`).click();
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+        const marks = `mark[id="${href.slice(1)}"], mark[data-passages~="${href.slice(1)}"]`;
+        expect(await inViewport(page, `[id="${href.slice(1)}"]`), `${href} in view`).toBe(true);
+        expect(await page.locator(marks).evaluateAll((els) => els.every((el) => getComputedStyle(el).outlineStyle !== 'none')), `${href} highlighted`).toBe(true);
+        const back = page.locator(marks).last().locator(`a.backref[href="#${id}"]`);
+        expect(await back.locator('.backref-text').isVisible(), `${id}: visible back label`).toBe(true);
+        await back.click();
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`);
+        expect(await inViewport(page, `li[id="${id}"]`), `${id} in view`).toBe(true);
+        expect(await page.locator(`li[id="${id}"]`).evaluate((el) => el.matches(':target'))).toBe(true);
+      }
+      if (route === EV) await page.locator('tr[id="savings"]').screenshot({ path: path.join(ARTIFACTS, `evidence-claim-${width}.png`) });
+      await context.close();
+    });
+  }
+
+  it('reaches a note from its marker in the source with the keyboard, and the passage from the note', async () => {
+    const { context, page } = await openEvidence(1280);
+    await page.locator('a.note-ref[href="#note-2"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#note-2');
+    await page.locator('li[id="note-2"] a.to-note-passage').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#note-2-text');
+    expect(await inViewport(page, '[id="note-2-text"]')).toBe(true);
+    await context.close();
+  });
+
+  for (const [route] of PAGES) for (const width of WIDTHS) {
+    const name = route.split('/')[2]!;
+    it(`has no axe-core violations on ${name} at ${width} px, and never scrolls sideways (screenshot saved)`, async () => {
+      const { context, page } = await openEvidence(width, route);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const violations = await axe(page);
+      axeFigures.push(`  ${name} @ ${width}px: ${violations.length} violations${violations.length ? ` (${violations.map((v) => v.id).join(', ')})` : ''}`);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+      await context.close();
+    });
+  }
 });

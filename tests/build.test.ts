@@ -7,6 +7,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageWeight } from '../bench/page-weight.ts';
+import { parseMethod } from '../src/core/read-method.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
 import { ROOT } from './helpers/seed.ts';
 
@@ -21,11 +22,11 @@ function attr(el: Element | undefined, name: string): string {
   return Array.isArray(value) ? value.join(' ') : String(value ?? '');
 }
 
-/** Text of a source mark without its back-link badges. */
+/** Text of a source mark without its back-link badges and note markers. */
 function markText(mark: Element): string {
   const copy = structuredClone(mark);
   const strip = (el: Element) => {
-    el.children = el.children.filter((c) => !(c.type === 'element' && (c.properties['className'] as string[] | undefined)?.includes('backref')));
+    el.children = el.children.filter((c) => !(c.type === 'element' && (c.properties['className'] as string[] | undefined)?.some((n) => n === 'backref' || n === 'note-ref')));
     for (const c of el.children) if (c.type === 'element') strip(c);
   };
   strip(copy);
@@ -76,13 +77,20 @@ describe('a real build of the site', () => {
       const target = select(`[id="${href.slice(1)}"]`, seed);
       expect(target, `target of ${id}`).toBeDefined();
       // A quote that shares words with another passage is cut into segments; each segment's mark lists every passage it belongs to.
-      const marks = selectAll(`mark[data-passages~="quote-${id}"]`, seed);
-      expect(marks[0], `${id} starts at its target`).toBe(target);
+      const marks = selectAll(`mark[id="quote-${id}"], mark[data-passages~="quote-${id}"]`, seed);
+      // The target is the first mark itself, or (when another passage starts at the same word) an anchor just before it.
+      if (target !== marks[0]) {
+        expect(target!.tagName === 'span' && target!.children.length === 0, `${id}: an empty anchor`).toBe(true);
+        const block = selectAll('.source-block', seed).find((b) => b.children.includes(target!))!;
+        const after = block.children.slice(block.children.indexOf(target!) + 1).find((c) => c.type === 'element' && !(c.tagName === 'span' && c.children.length === 0));
+        expect(after, `${id} starts right after its anchor`).toBe(marks[0]);
+      }
       const quote = toString(select('blockquote.claim-quote', row)!).trim();
       expect(marks.map(markText).join('').trim(), id).toBe(quote);
       const back = selectAll('a.backref', marks.at(-1)!).find((a) => attr(a, 'href') === `#${id}`);
       expect(back, `back link of ${id}`).toBeDefined();
-      expect(attr(back, 'dataStatus'), id).toBe(attr(row, 'dataStatus'));
+      // A back link takes its status colour from its mark unless its own claim's status differs.
+      expect(attr(back, 'dataStatus') || attr(marks.at(-1), 'dataStatus'), id).toBe(attr(row, 'dataStatus'));
     }
   });
 
@@ -169,6 +177,17 @@ describe('a real build of the site', () => {
     expect(isolated).toContain('Airwars');
   });
 
+  it('publishes how sources are counted on each ratings page, in its language, from content/method.yaml', () => {
+    const { method } = parseMethod(readFileSync(path.join(ROOT, 'content/method.yaml'), 'utf8'));
+    expect(method?.counting, 'the project method states how sources are counted').toBeDefined();
+    for (const lang of ['ar', 'en'] as const) {
+      const section = select('section.counting', page(build.outDir, `ratings/${lang}`));
+      expect(section, lang).toBeDefined();
+      expect(toString(select('h2', section)!).trim()).toBe(method!.counting!.heading[lang]);
+      expect(selectAll('li', section).map((li) => toString(li).trim())).toEqual(method!.counting!.principles.map((p) => p[lang]));
+    }
+  });
+
   it('publishes the English case left to right next to the Arabic one', () => {
     const en = page(build.outDir, 'cases/riverside-clinic');
     expect(attr(select('html', en), 'lang')).toBe('en');
@@ -205,5 +224,105 @@ describe('a build with broken cases', () => {
     expect(run.output).toContain('[TQ203]');
     expect(run.output).toContain('2 content errors');
     expect(run.output).not.toMatch(/Stack trace|\n\s+at /);
+  });
+});
+
+describe('a built case with two documents, evidence passages and source notes', () => {
+  const casesDir = path.join(ROOT, 'tests/fixtures/site-evidence');
+  const CASE = 'riverside-evidence';
+  let html: Root;
+
+  beforeAll(() => {
+    const build = runBuild({ casesDir });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    html = page(build.outDir, `cases/${CASE}`);
+  });
+
+  /** The marks of a passage, in order, and the text they hold without back links and note markers. */
+  function marksOf(id: string): Element[] {
+    // A mark that is a whole passage on its own carries only its id; the others list their passages.
+    return selectAll(`mark[id="${id}"], mark[data-passages~="${id}"]`, html);
+  }
+  function textOf(marks: Element[]): string {
+    return marks
+      .map((m) => {
+        const copy = structuredClone(m);
+        copy.children = copy.children.filter((c) => !(c.type === 'element' && /backref|note-ref/.test(String(c.properties['className']))));
+        return toString(copy);
+      })
+      .join('');
+  }
+
+  it('shows each document in its own section with publisher, address, date, language, direction and checksum', () => {
+    const sections = selectAll('section.source', html);
+    expect(sections.map((s) => attr(s, 'id'))).toEqual(['source', 'source-minutes']);
+    const minutes = sections[1]!;
+    const meta = toString(select('.source-meta', minutes)!);
+    for (const text of ['Riverside Town Council (fictional sample)', '2026-11-23', 'official record', 'English', 'left to right', 'seeds/sample-en-riverside-council-minutes.txt']) expect(meta).toContain(text);
+    expect(toString(select('.hash', minutes)!)).toMatch(/^[0-9a-f]{64}$/);
+    expect(attr(select('.source-meta a.source-url', sections[0]!), 'href')).toBe('https://example.org/wire/riverside-clinic');
+    // Ids stay unique across documents: the second document's sentences and lines are prefixed.
+    const ids = selectAll('[id]', html).map((e) => attr(e, 'id'));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(selectAll('.source-block', minutes).every((b) => attr(b, 'id').startsWith('source-minutes-L'))).toBe(true);
+  });
+
+  it('lists each claim’s evidence by relation, with an icon and a text label, each linking to its passage in the right document', () => {
+    let items = 0;
+    for (const row of selectAll('table.claims tbody tr[data-status]', html)) {
+      for (const group of selectAll('.evidence > div', row)) {
+        const relation = attr(group, 'dataRelation');
+        const label = select(':scope > p', group)!;
+        expect(toString(select('.evidence-icon', label)!), `${relation} icon`).toBe({ supports: '+', contradicts: '−', context: 'ⓘ' }[relation]);
+        expect(toString(label).replace(/^\S+\s/, '').trim()).toBe({ supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }[relation]);
+        for (const item of selectAll('li', group)) {
+          items++;
+          const link = select(':scope > a', item)!;
+          const target = attr(link, 'href').slice(1);
+          const marks = marksOf(target);
+          expect(marks.length, target).toBeGreaterThan(0);
+          expect(textOf(marks), target).toBe(toString(select('q', item)!));
+          // …in the section of the document it names, and the last mark links back to this very item.
+          const doc = /\((\w+)\)/.exec(toString(link))?.[1] ?? 'report';
+          const section = selectAll('section.source', html).find((s) => attr(s, 'dataDoc') === doc)!;
+          expect(selectAll(`[id="${target}"]`, section), `${target} in ${doc}`).toHaveLength(1);
+          expect(selectAll(`a.backref[href="#${attr(item, 'id')}"]`, marks.at(-1)!)).toHaveLength(1);
+        }
+      }
+    }
+    expect(items).toBe(8);
+  });
+
+  it('links every mark back to every claim or note that uses its words, even where passages overlap', () => {
+    const marks = selectAll('section.source mark', html);
+    const backs = new Set(selectAll('section.source a.backref, section.source a.note-ref', html).map((a) => attr(a, 'href').slice(1)));
+    let shared = 0;
+    for (const mark of marks) {
+      const passages = (attr(mark, 'dataPassages') || attr(mark, 'id')).split(' ');
+      if (passages.length > 1) shared++;
+      for (const id of passages) {
+        const back = id.startsWith('note-') ? id.replace(/-text$/, '') : id.replace(/^quote-/, '');
+        expect(backs, `${id} links back`).toContain(back);
+        expect(select(`[id="${back}"]`, html), `${back} exists`).toBeDefined();
+      }
+    }
+    expect(shared, 'segments shared by several passages').toBeGreaterThanOrEqual(3);
+    // One passage of the minutes serves two claims: both are linked from it.
+    const minutesVote = marksOf('quote-council-vote--e1');
+    expect(attr(minutesVote[0], 'dataPassages')).toContain('quote-lease-ended--e1');
+  });
+
+  it('shows source notes at their passage and in the notes, never in the table', () => {
+    const notes = selectAll('section.source-notes li', html);
+    expect(notes.map((n) => attr(n, 'id'))).toEqual(['note-1', 'note-2']);
+    for (const note of notes) {
+      const id = attr(note, 'id');
+      expect(attr(select('a.to-note-passage', note), 'href')).toBe(`#${id}-text`);
+      expect(select(`[id="${id}-text"]`, html)).toBeDefined();
+      const marker = select(`a.note-ref[href="#${id}"]`, html)!;
+      expect(attr(marker, 'id')).toBe(`${id}-ref`);
+      expect(toString(marker)).toMatch(/editor's note \d/);
+    }
+    expect(toString(select('table.claims', html)!)).not.toContain('The minutes give the date without a year');
   });
 });

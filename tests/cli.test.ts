@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +11,13 @@ import { parse, ROOT, SEED_PATH, seedText } from './helpers/seed.ts';
 
 const EN_SEED = 'seeds/sample-en-riverside-clinic.txt';
 
-/** A project folder with the two sample seeds and no cases. */
+/** A project folder with the project's seeds and method, and no cases. */
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-cli-'));
   mkdirSync(path.join(root, 'seeds'));
   mkdirSync(path.join(root, 'content/cases'), { recursive: true });
-  for (const seed of [EN_SEED, SEED_PATH]) copyFileSync(path.join(ROOT, seed), path.join(root, seed));
+  for (const seed of readdirSync(path.join(ROOT, 'seeds'))) copyFileSync(path.join(ROOT, 'seeds', seed), path.join(root, 'seeds', seed));
+  copyFileSync(path.join(ROOT, 'content/method.yaml'), path.join(root, 'content/method.yaml'));
   return root;
 }
 
@@ -71,6 +72,21 @@ describe('tahqiq, the command line', () => {
     expect(all.status).toBe(1);
     expect(all.stderr).toContain('checked 2 case files,');
     expect(all.stderr).toMatch(/content\/cases\/broken\.md:\d+:\d+ {2}error {2}Unexpected status `dispted`/);
+  });
+
+  it('reports a damaged lock file at its line and column, and --accept writes it again', () => {
+    const root = project();
+    expect(tahqiq(root, ['new', 'clinic', '--source', EN_SEED]).status).toBe(0);
+    const lockFile = path.join(root, 'content/sources.lock.json');
+    const good = readFileSync(lockFile, 'utf8');
+    writeFileSync(lockFile, good.replace('"sha256": "', '"sha256": "x'));
+    const damaged = tahqiq(root, ['check']);
+    expect(damaged.status).toBe(1);
+    expect(damaged.stderr).toMatch(/content\/sources\.lock\.json:4:5 {2}error {2}Unexpected entry for `content\/cases\/clinic\.md → seeds\/sample-en-riverside-clinic\.txt` in `content\/sources\.lock\.json`: sha256 expected 64 lowercase hex digits {2}\[TQ605\]/);
+    writeFileSync(lockFile, good.slice(0, 40));
+    expect(tahqiq(root, ['check']).stderr).toMatch(/content\/sources\.lock\.json:\d+:\d+ {2}error {2}Unexpected JSON in `content\/sources\.lock\.json`.*\[TQ605\]/);
+    expect(tahqiq(root, ['check', '--accept']).status).toBe(0);
+    expect(readFileSync(lockFile, 'utf8')).toBe(good);
   });
 
   it('prints GitHub Actions annotations for a broken case, one per problem, exit 1', () => {

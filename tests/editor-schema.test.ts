@@ -33,9 +33,10 @@ describe('frontmatter checking in the editor (.vscode + .remarkrc.mjs)', () => {
   });
 
   it('underlines a malformed date and an unknown field, as the schema generated from zod says', async () => {
-    const bad = good.replace('reviewed: 2026-11-28', 'reviewed: 28/11/2026').replace('lang: en', 'lang: en\nlangauge: en');
+    const bad = good.replace(/^reviewed: .*$/m, 'reviewed: 28/11/2026').replace('lang: en', 'lang: en\nlangauge: en');
+    const line = bad.split('\n').findIndex((l) => l.startsWith('reviewed: ')) + 1;
     const messages = await lint(bad);
-    expect(messages).toContain('9:11 Must match pattern "^\\d{4}-\\d{2}-\\d{2}$"');
+    expect(messages).toContain(`${line}:11 Must match pattern "^\\d{4}-\\d{2}-\\d{2}$"`);
     expect(messages.some((m) => m.includes('additional properties'))).toBe(true);
   });
 

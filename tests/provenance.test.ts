@@ -53,7 +53,7 @@ describe('provenance in a git repository', () => {
 
   it('only notes a lock out of date when a quote is reworded against an unchanged source', () => {
     expect(runs['rewordedBeforeAccept']!.status).toBe(0);
-    expect(runs['rewordedBeforeAccept']!.stdout).toContain('note: content/sources.lock.json is out of date for content/cases/harbor-clinic.md: 1 claim changed since last accepted (#closure-date)');
+    expect(runs['rewordedBeforeAccept']!.stdout).toContain('note: content/sources.lock.json is out of date for content/cases/harbor-clinic.md: 1 quoted passage changed since last accepted (#closure-date)');
     expect(runs['secondAccept']!.status).toBe(0);
   });
 

@@ -102,7 +102,7 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
   const problems = new ProblemList();
   const probe = await readSourceDocument(root, document, values.lang ?? 'und', problems);
   if (typeof probe === 'string') {
-    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`' }[probe];
+    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters (binary, or bidi controls)' }[probe];
     throw new UsageError(probe === 'sourceNotFound' ? 'missingArgument' : 'unknownOption', `Source document \`${document}\` ${why}; expected a file in \`seeds/\``, EXIT.problems);
   }
   const lang = values.lang ?? guessLanguage(probe.text);
@@ -151,7 +151,7 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
     throw error;
   }
   const lockFile = values.lock ?? process.env['TAHQIQ_LOCK_FILE'] ?? DEFAULT_LOCK_FILE;
-  const { lock, valid } = await readLock(root, lockFile, new ProblemList());
+  const { lock, valid } = await readLock(root, lockFile, new ProblemList(), [fileFromRoot]);
   let recorded = '';
   if (valid) {
     const next = await acceptIntoLock({ root, lock, cases: [{ file: fileFromRoot, entry }] });

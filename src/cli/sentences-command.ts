@@ -35,7 +35,7 @@ export async function sentencesCommand(args: string[], out: { stdout: (s: string
   const problems = new ProblemList();
   const probe = await readSourceDocument(root, document, values.lang ?? 'und', problems);
   if (typeof probe === 'string') {
-    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`' }[probe];
+    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters (binary, or bidi controls)' }[probe];
     throw new UsageError('missingArgument', `Source document \`${document}\` ${why}; expected a file in \`seeds/\``, EXIT.problems);
   }
   const lang = values.lang ?? guessLanguage(probe.text);

@@ -7,6 +7,7 @@
  * Exit codes: 0 ok, 1 content problems, 2 usage error, 3 internal error (see src/cli/usage.ts).
  */
 import module from 'node:module';
+import { escapeForTerminal } from '../core/invisible-text.ts';
 import { closest } from '../core/messages.ts';
 import { EXIT, formatUsageError, UsageError } from './usage.ts';
 
@@ -60,7 +61,7 @@ export async function main(argv: string[], out: Output = { stdout: (s) => proces
       out.stderr(`${formatUsageError(error)}\n`);
       return error.exitCode;
     }
-    out.stderr(`tahqiq: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report it with the command you ran.\n`);
+    out.stderr(`tahqiq: internal error: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\nPlease report it with the command you ran.\n`);
     return EXIT.internal;
   }
 }

@@ -1,3 +1,4 @@
+import { escapeForTerminal } from '../core/invisible-text.ts';
 import { parseArgs } from 'node:util';
 import { closest, list } from '../core/messages.ts';
 import { PROBLEMS, type ProblemName } from '../core/problems.ts';
@@ -22,7 +23,7 @@ export class UsageError extends Error {
 
 export function formatUsageError(error: UsageError): string {
   const kind = PROBLEMS[error.problem];
-  return `tahqiq: error: ${error.message}  [${kind.code}]\n  hint: ${kind.hint}`;
+  return escapeForTerminal(`tahqiq: error: ${error.message}  [${kind.code}]\n  hint: ${kind.hint}`);
 }
 
 export interface OptionSpec {

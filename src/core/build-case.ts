@@ -70,7 +70,7 @@ export async function buildCase(options: {
     const doc = await sources.get(key)!;
     if (typeof doc === 'string') {
       // Reported at every case that points at the document, each at its own `document:` line.
-      const what = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8', sourceOutsideSeeds: 'is outside `seeds/`' }[doc];
+      const what = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters' }[doc];
       problems.add(doc, file, spec.documentPlace, `Source document \`${spec.document}\` ${what}`);
       unreadable = true;
       continue;

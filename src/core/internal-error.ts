@@ -13,7 +13,7 @@ export function failedCase(error: unknown, file: string): { entry: undefined; ow
   return { entry: undefined, own };
 }
 
-/** True when a run hit an internal error; the CLI exits 2 then, not 1. */
+/** True when a run hit an internal error; the CLI exits 3 then (src/cli/usage.ts), not 1. */
 export function hasInternalError(problems: ProblemList): boolean {
   return problems.items.some((p) => p.name === 'internalError');
 }

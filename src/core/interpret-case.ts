@@ -11,6 +11,7 @@ import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { caseDocuments, type CaseDocument } from './case-documents.ts';
 import { readClaim, type WrittenClaim } from './read-claim.ts';
+import { prepareMarkdown } from './prepare-markdown.ts';
 import { readSourceNote, type WrittenNote } from './read-source-note.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
 import remarkDirectivePositions from './remark-directive-positions.ts';
@@ -36,7 +37,8 @@ export interface WrittenCase {
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirectivePositions);
 
 /** Parses a case file and checks its form: frontmatter, claims, attributes. */
-export function interpretCase(markdown: string, file: string, problems: ProblemList): WrittenCase | undefined {
+export function interpretCase(text: string, file: string, problems: ProblemList): WrittenCase | undefined {
+  const markdown = prepareMarkdown(text, file, problems);
   const root = parser.parse(markdown) as Root;
   parser.runSync(root);
   const { data: frontmatter, place: frontmatterPlace, placeOf } = readFrontmatter(root, file, problems);

@@ -3,6 +3,8 @@
  * (used in docs and tests), a severity, a title, and a hint telling the fix.
  * `docs/errors.md` lists every kind; a test keeps the two in step.
  */
+import { escapeForTerminal } from './invisible-text.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface ProblemKind {
@@ -46,6 +48,23 @@ export const PROBLEMS = {
   notACaseFile: kind('TQ111', 'error', 'File in the cases folder is not a case file',
     'Only `<id>.md` files directly in the cases folder are published. Rename it to end in lowercase `.md`, move it out of the folder (or out of the subfolder), or delete it.'),
 
+  bidiControl: kind('TQ114', 'error', 'Invisible bidi control character',
+    'Delete it (most editors show it only with "show invisibles"): bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make text read differently from what it says (Trojan Source). The page isolates text direction by itself.'),
+  controlCharacter: kind('TQ115', 'error', 'Control character in a case file',
+    'Delete it: control characters (NUL, ESC…) are not text; they usually come from a copy and paste out of a terminal or a binary file.'),
+  invisibleCharacter: kind('TQ116', 'warning', 'Invisible character',
+    'Delete it unless you mean it: zero-width spaces, word joiners, bidi marks and soft hyphens are invisible and can make two words that look the same differ. ZWJ and ZWNJ (used in Arabic, Persian and emoji) are allowed.'),
+  blankText: kind('TQ117', 'error', 'Required text is blank or invisible',
+    'Write the text: a value made only of spaces, invisible characters, a horizontal rule or an image without alt text shows nothing to readers.'),
+  noUiStrings: kind('TQ118', 'warning', 'No interface strings for the case\'s language',
+    'The case is published with an English interface around its text. Add `src/i18n/<lang>.ts` (copy `en.ts`) and list it in `src/i18n/ui.ts` to translate it.'),
+  brokenFragment: kind('TQ119', 'error', 'Link to a claim that does not exist',
+    'Link to an existing claim id (`[see](#claim-id)`), or fix the spelling; broken links are never published.'),
+  markupTooDeep: kind('TQ112', 'error', 'Blocks nested too deeply',
+    'Quotes, list items and `:::` blocks may nest up to 16 deep; a longer run of `>`, `-` or `*` markers on one line, or lists indented under lists that deep, is left out. Flatten it, or escape the markers (`\\>`, `\\-`) to show them as text.'),
+  markupTooDense: kind('TQ113', 'error', 'Too many emphasis or link markers in one paragraph',
+    'A paragraph may hold up to 400 `*`, `_` and `[` markers; split it into paragraphs, or escape the markers (`\\*`, `\\_`) to show them as text.'),
+
   // 2xx: directives and claim attributes
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
     'The directives are `:::claim` and `:::note` at the top level, and `::supports`, `::contradicts`, `::context` inside a claim. A literal colon before a word needs escaping: `\\:`.'),
@@ -76,11 +95,17 @@ export const PROBLEMS = {
   nestedClaim: kind('TQ215', 'error', 'Claim inside another block',
     'Close each claim with `:::` on a line of its own before the next `:::claim`, and start claims at the beginning of a line, outside lists and quotes.'),
 
+  // 216–239 (robustness)
+  duplicateAttribute: kind('TQ216', 'error', 'Attribute given twice',
+    'Give each attribute once: with `status=disputed status=confirmed` or two `#id`s, which one did you mean? Delete the other.'),
+
   // 3xx: source documents and anchoring
   sourceNotFound: kind('TQ301', 'error', 'Source document not found',
     'Copy the document byte for byte into `seeds/` and point `source.document` at it.'),
   sourceEncoding: kind('TQ302', 'error', 'Source document is not valid UTF-8',
     'Convert the file to UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`), keeping the original alongside.'),
+  sourceControls: kind('TQ312', 'error', 'Source document holds control characters',
+    'The file looks binary or carries invisible bidi controls (Trojan Source), which are never published. Keep the original alongside for the record, point `source.document` at a copy without them, and say so in the case notes.'),
   sourceOutsideSeeds: kind('TQ311', 'error', 'Source document is outside `seeds/`',
     'Keep source documents inside `seeds/` (no `..`, no links pointing elsewhere), so only evidence is ever published.'),
   quoteNotFound: kind('TQ303', 'error', 'Quote not found in the source',
@@ -198,17 +223,19 @@ export interface Problem {
 /** Collects problems for one run, across every file. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  /** Problems by what makes them the same, so adding stays constant-time with thousands of problems. */
+  private readonly seen = new Map<string, Problem>();
 
   /** `severity` overrides the catalogue's, for problems whose severity is configuration (the method rules). */
   add(name: ProblemName, file: string, place: Point, message: string, related?: Problem['related'], severity?: Severity): Problem {
     const k = PROBLEMS[name];
-    const same = this.items.find(
-      (p) => p.name === name && p.file === file && p.place.line === place.line && p.place.column === place.column && p.message === message,
-    );
+    const key = `${name}\u0000${file}\u0000${place.line}:${place.column}\u0000${message}`;
+    const same = this.seen.get(key);
     if (same) return same; // e.g. one source document shared by two cases
     const problem: Problem = { name, code: k.code, severity: severity ?? k.severity, file, place, message, hint: k.hint };
     if (related) problem.related = related;
     this.items.push(problem);
+    this.seen.set(key, problem);
     return problem;
   }
 
@@ -221,21 +248,62 @@ export class ProblemList {
   }
 }
 
-/** `file:line:column  error  message  [TQ303]` then an indented hint, like compilers print. */
+/**
+ * `file:line:column  error  message  [TQ303]` then an indented hint, like compilers print.
+ * Messages quote what the user wrote: terminal escapes, controls and invisible characters are shown
+ * as `<U+XXXX>` here, the one place every message passes, so a value can never rewrite the terminal.
+ */
 export function formatProblem(p: Problem): string {
   const lines = [`${p.file}:${p.place.line}:${p.place.column}  ${p.severity}  ${p.message}  [${p.code}]`];
   if (p.related) lines.push(`  ${p.related.file}:${p.related.place.line}:${p.related.place.column}  ${p.related.message}`);
   lines.push(`  hint: ${p.hint}`);
-  return lines.join('\n');
+  return escapeForTerminal(lines.join('\n'));
 }
 
-/** All problems sorted by file and position, then a count line. */
-export function formatReport(problems: readonly Problem[]): string {
+/** How many warnings of one kind in one file are printed before the rest are counted instead. */
+export const REPEATED_WARNINGS_SHOWN = 10;
+
+/**
+ * Sorted by file and position, with repeated warnings grouped: after the first few of one kind
+ * in one file, a single line counts the rest (a source with thousands of `->` arrows gives eleven
+ * lines, not thousands). Errors are never grouped.
+ */
+export function groupRepeated(problems: readonly Problem[]): Problem[] {
   const sorted = [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.place.line - b.place.line || a.place.column - b.place.column,
   );
-  const errors = sorted.filter((p) => p.severity === 'error').length;
-  const warnings = sorted.length - errors;
+  const seen = new Map<string, Problem[]>();
+  const out: Problem[] = [];
+  for (const p of sorted) {
+    if (p.severity !== 'warning') {
+      out.push(p);
+      continue;
+    }
+    const key = `${p.file}\u0000${p.code}`;
+    const group = seen.get(key) ?? [];
+    seen.set(key, group);
+    group.push(p);
+    if (group.length <= REPEATED_WARNINGS_SHOWN) out.push(p);
+  }
+  for (const group of seen.values()) {
+    const rest = group.slice(REPEATED_WARNINGS_SHOWN);
+    if (rest.length === 0) continue;
+    const first = rest[0]!;
+    out.splice(out.indexOf(group[REPEATED_WARNINGS_SHOWN - 1]!) + 1, 0, {
+      ...first,
+      message: `${rest.length} more warning${rest.length === 1 ? '' : 's'} like the above in this file (${
+        first.place.line === rest[rest.length - 1]!.place.line ? `line ${first.place.line}` : `lines ${first.place.line}–${rest[rest.length - 1]!.place.line}`
+      })`,
+    });
+  }
+  return out;
+}
+
+/** All problems sorted by file and position (repeated warnings grouped), then a count line. */
+export function formatReport(problems: readonly Problem[]): string {
+  const sorted = groupRepeated(problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
   const body = sorted.map(formatProblem).join('\n\n');
   const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   return body ? `${body}\n\n${summary}` : summary;

@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
 import { STATUSES } from '../schemas/status.ts';
+import { hasVisibleText } from './invisible-text.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
 import { attributePlace, closest, list, plainMessage, start } from './messages.ts';
 import type { Point, ProblemList } from './problems.ts';
@@ -57,6 +58,8 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
           const guess = closest(value, STATUSES);
           problems.add('invalidStatus', file, place, `Unexpected status \`${value}\`, expected one of ${list(STATUSES)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
         }
+      } else if ((name === 'claimant' || name === 'missing') && typeof value === 'string' && value.trim() !== '') {
+        problems.add('blankText', file, place, `Unexpected \`${name}\` with no visible text, expected ${name === 'claimant' ? 'who made the claim' : 'what evidence is missing'}`);
       } else if (name === 'claimant') {
         problems.add('missingClaimant', file, place, 'Missing `claimant`, expected who made the claim, e.g. `claimant="Family members, to AP"`');
       } else {
@@ -78,7 +81,7 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     label = first;
     children.shift();
   }
-  if (!label || !toString(label).trim()) {
+  if (!label || !hasVisibleText(toString(label))) {
     problems.add('missingLabel', file, place, 'Missing claim statement, expected `:::claim[The claim in one sentence]{…}`');
   }
   const quotes = children.filter((c): c is Blockquote => c.type === 'blockquote');
@@ -90,8 +93,11 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     problems.add('multipleQuotes', file, start(extra.position), 'Unexpected second quote in one claim, expected exactly one `> …` blockquote');
   }
   if (reasoning.length === 0) problems.add('missingReasoning', file, place, 'Missing reasoning, expected a paragraph after the quote explaining the status');
+  else if (!hasVisibleText(reasoning.map((r) => toString(r)).join(''))) {
+    problems.add('blankText', file, start(reasoning[0]!.position), 'Unexpected reasoning with no visible words (a rule, an image without alt text, invisible characters), expected a paragraph explaining the status');
+  }
   const quote = quotes[0];
-  if (!attributes || !label || !quote || quotes.length > 1 || reasoning.length === 0 || evidence.some((e) => !e)) return undefined;
+  if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join('')) || evidence.some((e) => !e)) return undefined;
   return {
     attributes,
     labelHtml: phrasingToHtml(label.children, dir, definitions),

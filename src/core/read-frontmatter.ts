@@ -1,7 +1,8 @@
 import type { Root } from 'mdast';
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { caseFrontmatterSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
+import { hasUiStrings } from '../i18n/ui.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
@@ -22,8 +23,14 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   const doc: Document = parseDocument(node.value, { prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      problems.add('frontmatterSyntax', file, offsetToPoint(node.value, error.pos[0], base), `Invalid YAML in frontmatter: ${error.message.split('\n')[0]}`);
+      problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${error.message.split('\n')[0]}`);
     }
+    return { place: base };
+  }
+  const cycle = selfReference(doc);
+  if (cycle) {
+    problems.add('frontmatterSyntax', file, offsetToPoint(node.value, cycle.offset, base),
+      `Invalid YAML in frontmatter: alias \`*${cycle.name}\` refers to the value that contains it, expected a value that ends`);
     return { place: base };
   }
   let data: unknown;
@@ -35,12 +42,52 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   }
   const result = caseFrontmatterSchema.safeParse(data);
   if (result.success) {
+    if (!hasUiStrings(result.data.lang)) {
+      problems.add('noUiStrings', file, keyPlace(doc, node.value, ['lang'], base),
+        `No interface strings for \`lang: ${result.data.lang}\`: the page's headings, table and buttons will be in English`);
+    }
     return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base), placeOf: (path) => keyPlace(doc, node.value, path, base) };
   }
   for (const issue of result.error.issues) {
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
   }
   return { place: base };
+}
+
+/**
+ * Where a YAML error really is. A missing closing quote is noticed at the end of the frontmatter;
+ * the journalist needs the line where the quoted value starts.
+ */
+function errorOffset(doc: Document, error: YAMLError): number {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return error.pos[0];
+  let opened: number | undefined;
+  visit(doc, {
+    Scalar(_key, scalar) {
+      const range = scalar.range;
+      if (range && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && range[0] < error.pos[0] && range[1] >= error.pos[0]) {
+        opened = range[0];
+      }
+    },
+  });
+  return opened ?? error.pos[0];
+}
+
+/** An alias inside the very node its anchor names (`&a [*a]`): its value would never end. */
+function selfReference(doc: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc);
+      const at = alias.range?.[0];
+      const range = target && !isScalar(target) ? target.range : undefined;
+      if (at !== undefined && range && at >= range[0] && at < range[1]) {
+        found = { name: alias.source, offset: at };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function frontmatterPlace(doc: Document, yamlText: string, issue: z.core.$ZodIssue, base: Point): Point {

@@ -1,8 +1,10 @@
-import type { Root } from 'mdast';
+import type { Nodes as Node, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { RESERVED_IDS } from '../schemas/claim.ts';
 import { closest, list, start } from './messages.ts';
 import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
+import type { WrittenAttribute } from './remark-directive-positions.ts';
 
 /** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
@@ -14,6 +16,7 @@ const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
  */
 export function reportUnpublishable(root: Root, markdown: string, file: string, problems: ProblemList): void {
   const lines = markdown.split(/\r?\n/);
+  reportBrokenFragments(root, file, problems);
   visit(root, (node, _index, parent) => {
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
     if (node.type === 'paragraph' && node.position && !isLabel) {
@@ -35,6 +38,20 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         ? `Unexpected \`:::claim\` inside claim \`#${outer.attributes?.['id'] ?? '?'}\` (line ${outer.position?.start.line ?? '?'}), expected \`:::\` closing that claim first`
         : `Unexpected \`:::claim\` inside a ${NODE_NAMES[parent.type] ?? parent.type}, expected claims at the top level of the file`);
     }
+    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+      reportDuplicateAttributes(node, file, problems);
+    }
+    if (node.type === 'code' && node.position && !node.lang && /^(?: {4}|\t)/.test(lines[node.position.start.line - 1] ?? '')) {
+      // An indented `:::claim` is a code block to markdown: the claim would be published as code in the notes.
+      (node.value.split('\n')).forEach((text, i) => {
+        const opening = /^(\s*)(:{3,}\s*claim\b.*)$/u.exec(text);
+        if (!opening) return;
+        const line = node.position!.start.line + i;
+        const column = (/^\s*/.exec(lines[line - 1] ?? '')?.[0].length ?? 0) + 1;
+        problems.add('unparsedClaim', file, { line, column },
+          `Unexpected indented \`${excerpt(opening[2]!, 40)}\` (a code block to markdown), expected \`:::claim\` at the start of the line`);
+      });
+    }
     if (node.type === 'html') {
       problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
     } else if (isEvidence(node)) {
@@ -55,6 +72,50 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
+}
+
+/**
+ * `[see](#no-such-claim)`: a link inside the page must reach a claim of this case, a claim's quote
+ * (`#quote-<id>`), a sentence, note or document of the sources (`#s-…`, `#note-…`, `#source-…`) or a part of the page itself.
+ */
+function reportBrokenFragments(root: Root, file: string, problems: ProblemList): void {
+  const ids = new Set<string>(RESERVED_IDS);
+  visit(root, 'containerDirective', (node) => {
+    const id = node.name === 'claim' ? node.attributes?.['id'] : undefined;
+    if (id) ids.add(id);
+  });
+  visit(root, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const url = node.url.trim();
+    if (!url.startsWith('#') || url.length === 1) return;
+    let target: string;
+    try {
+      target = decodeURIComponent(url.slice(1));
+    } catch {
+      target = url.slice(1);
+    }
+    if (ids.has(target) || ids.has(target.replace(/^quote-/, '')) || /^(?:s|note|source)-[a-z0-9-]+$/.test(target)) return;
+    const guess = closest(target, [...ids]);
+    problems.add('brokenFragment', file, start(node.position),
+      `Unexpected link to \`#${excerpt(target, 40)}\`: no claim has this id${guess ? ` (did you mean \`#${guess}\`?)` : ''}, expected the id of a claim in this case`);
+  });
+}
+
+/** `status=disputed status=confirmed`, two `#id`s: markdown keeps the last; we say so. */
+function reportDuplicateAttributes(node: Node, file: string, problems: ProblemList): void {
+  const written = (node.data as { writtenAttributes?: WrittenAttribute[] } | undefined)?.writtenAttributes ?? [];
+  const first = new Map<string, WrittenAttribute>();
+  for (const attribute of written) {
+    const earlier = first.get(attribute.name);
+    if (!earlier) {
+      first.set(attribute.name, attribute);
+      continue;
+    }
+    const shown = attribute.name === 'id' ? '#id' : `\`${attribute.name}\``;
+    problems.add('duplicateAttribute', file, start(attribute.position),
+      `Unexpected second ${attribute.name === 'id' ? '`#id`' : shown} on one directive, expected each attribute once`,
+      { file, place: start(earlier.position), message: 'first given here' });
+  }
 }
 
 /** How markdown block types are called in messages. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { assignSentenceIds, splitParagraph, type Sentence } from './segment.ts';
+import { describeCharacter, findInvisible } from './invisible-text.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
 /** A paragraph or heading of a source document, by offsets into its text. */
@@ -98,7 +99,7 @@ function reportMangledTags(doc: SourceDocument, problems: ProblemList): void {
 }
 
 /** Why a source document could not be used. */
-export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds';
+export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds' | 'sourceControls';
 
 /**
  * Reads a source document byte for byte. Fails when it is missing, outside `seeds/` or not UTF-8;
@@ -127,6 +128,16 @@ export async function readSourceDocument(
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return 'sourceEncoding';
+  }
+  // Valid UTF-8 can still be binary (NUL…) or hide bidi controls: reported where they are, never published.
+  const controls = findInvisible(text).filter((f) => f.kind !== 'invisibleCharacter');
+  if (controls.length > 0) {
+    const lineStarts = lineStartsOf(text);
+    for (const c of controls.slice(0, 3)) {
+      problems.add('sourceControls', documentPath, pointAt({ lineStarts }, c.offset),
+        `Unexpected ${c.kind === 'bidiControl' ? 'bidi control' : 'control character'} ${describeCharacter(c.char)} in the source${controls.length > 3 ? ` (${controls.length} in all)` : ''}, expected text`);
+    }
+    return 'sourceControls';
   }
   return parseSourceText(documentPath, text, lang, problems, createHash('sha256').update(bytes).digest('hex'), bytes.length);
 }

@@ -6,6 +6,8 @@ export default {
   casesHeading: 'Fact-checks',
   casesEmpty: 'No cases published yet.',
   reviewed: 'Reviewed',
+  reviewedBy: 'Reviewed by',
+  listSeparator: ', ',
   claimsCount: (n: number) => `${n} claim${n === 1 ? '' : 's'}`,
   status: {
     confirmed: 'Confirmed',
@@ -49,10 +51,7 @@ export default {
   sourceLanguage: 'Language',
   direction: { ltr: 'left to right', rtl: 'right to left' },
   relation: { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' },
-  evidenceHeading: 'Evidence cited',
   evidenceBy: (who: string) => `says ${who}`,
-  evidenceDocVoice: 'the document itself',
-  toEvidenceLabel: (line: number, doc: string) => `line ${line}${doc ? ` of ${doc}` : ''}: show this passage in the source`,
   toEvidence: (line: number) => `Line ${line}`,
   backToEvidenceLabel: (n: number, relation: string) => `Back to claim ${n} (${relation.toLowerCase()})`,
   noteRefLabel: (n: number) => `(editor's note ${n})`,
@@ -79,7 +78,7 @@ export default {
   openDataLink: 'Open data (JSON)',
   contactLine: 'Found an error? Write to',
   searchLabel: 'Search the fact-checks',
-  searchNoScript: 'Search needs JavaScript; every case is listed below.',
+  searchCount: '{n} results',
   liveSourceLink: 'Open the passage at the publisher',
   liveSourceLabel: (n: number) => `Open the passage at the publisher: claim ${n}`,
   // Updates and corrections (verdict history from git; src/components/History.astro)

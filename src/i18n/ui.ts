@@ -23,6 +23,11 @@ export function uiFor(lang: string): UiStrings {
   };
 }
 
+/** Whether the interface has its own strings for this language (otherwise English is used). */
+export function hasUiStrings(lang: string): boolean {
+  return lang.split('-')[0]!.toLowerCase() in LANGUAGES;
+}
+
 /** The ratings page (what the statuses mean) in the UI language of `lang`: `/ratings/ar/` or `/ratings/en/`. */
 export function ratingsUrl(lang: string, base: string): string {
   const primary = lang.split('-')[0]!.toLowerCase();

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
+import { failedCase } from '../core/internal-error.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
-import { formatProblem, formatReport, ProblemList, type Problem } from '../core/problems.ts';
+import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
 import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
 import { checkForBuild } from '../core/provenance/for-build.ts';
 import { caseEntrySchema } from '../schemas/case-entry.ts';
@@ -77,7 +78,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
         if (problems.errors.length > 0) throw contentError(problems.errors.length, problems.warnings.length);
       } else {
-        for (const problem of problems.items) log(context, problem);
+        for (const problem of groupRepeated(problems.items)) log(context, problem);
       }
       const current = new Set([...kept, ...cases.map((c) => c.id)]);
       for (const id of context.store.keys()) if (!current.has(id)) context.store.delete(id);
@@ -94,7 +95,8 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
       const reverify = async (file: string) => {
         const id = path.basename(file, '.md');
-        const verified = await verifyCaseFile(root, file, { tool }).catch(() => undefined);
+        // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
+        const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
         for (const problem of verified?.problems.items ?? []) log(context, problem);
         // The dev server's list of broken cases (their pages show the problems): replace this file's line.
         const others = brokenCases().filter((b) => b.file !== file);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleText } from '../core/invisible-text.ts';
 import { documentIdSchema } from './frontmatter.ts';
 import { statusSchema } from './status.ts';
 
@@ -16,10 +17,11 @@ export const claimIdSchema = z
   .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), `the page uses this id itself (reserved: ${RESERVED_IDS.join(', ')})`);
 
 /** Which occurrence of a passage in its source is meant (1-based), when it appears more than once. */
-export const occurrenceSchema = z.coerce
-  .number({ error: 'expected a whole number such as `2`' })
-  .int('expected a whole number such as `2`')
-  .min(1, 'expected 1 or more (occurrences count from 1)');
+export const occurrenceSchema = z
+  .string()
+  .regex(/^[0-9]+$/, { error: 'expected a whole number such as `2`, in digits', abort: true })
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'expected 1 or more (occurrences count from 1)'));
 
 /** Attributes of a `:::claim{…}` directive, exactly as written in the case file. */
 export const claimAttributesSchema = z.strictObject({
@@ -28,9 +30,9 @@ export const claimAttributesSchema = z.strictObject({
   /** The verdict. */
   status: statusSchema,
   /** Who made the claim, where and when. */
-  claimant: z.string().trim().min(1),
+  claimant: z.string().trim().min(1).refine(hasVisibleText),
   /** For `unconfirmed` claims: the evidence that would settle it. */
-  missing: z.string().trim().min(1).optional(),
+  missing: z.string().trim().min(1).refine(hasVisibleText).optional(),
   /** Which source document the quote comes from (its `id` in `sources:`); default: the first. */
   doc: documentIdSchema.optional(),
   /** Which occurrence of the quote in the source is meant (1-based), when it appears more than once. */

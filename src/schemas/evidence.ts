@@ -6,6 +6,8 @@ import { documentIdSchema } from './frontmatter.ts';
 export const EVIDENCE_RELATIONS = ['supports', 'contradicts', 'context'] as const;
 export const evidenceRelationSchema = z.enum(EVIDENCE_RELATIONS);
 export type EvidenceRelation = z.infer<typeof evidenceRelationSchema>;
+/** The shape that shows each relation beside its label (never colour alone): plus, minus, ⓘ. */
+export const RELATION_GLYPHS: Record<EvidenceRelation, string> = { supports: '+', contradicts: '−', context: 'ⓘ' };
 
 /** Attributes of `::supports[…]{…}`, `::contradicts[…]{…}` and `::context[…]{…}`, exactly as written. */
 export const evidenceAttributesSchema = z.strictObject({

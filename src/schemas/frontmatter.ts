@@ -1,16 +1,26 @@
 import { z } from 'zod';
+import { hasVisibleText } from '../core/invisible-text.ts';
 
-/** A BCP 47 language tag that `Intl` accepts, e.g. `ar`, `en`, `ar-SY`. */
-export const languageTagSchema = z.string().refine(
-  (tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected a BCP 47 language tag such as `ar` or `en`' },
-);
+/** Text a reader must see: not empty, not only spaces or invisible characters. */
+const visibleText = (what: string) =>
+  z.string().min(1, { error: `expected ${what}, found an empty value`, abort: true }).refine(hasVisibleText, `expected ${what}, found only spaces or invisible characters`);
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A well-formed BCP 47 tag whose language Intl knows by name (`ar`, `en`, `ar-SY`; not `arabic`, not `xx`). */
+export function isKnownLanguageTag(tag: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical !== undefined && languageNames.of(new Intl.Locale(canonical).language) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A BCP 47 language tag of a language `Intl` knows, e.g. `ar`, `en`, `ar-SY`. */
+export const languageTagSchema = z.string().refine(isKnownLanguageTag, {
+  message: 'expected a BCP 47 language tag such as `ar`, `en` or `ar-SY` (a language code, not its name)',
+});
 
 /** A real calendar date written `YYYY-MM-DD` (YAML 1.2, as parsed here, keeps it a string). */
 export const isoDateSchema = z
@@ -27,7 +37,7 @@ export const sourceSchema = z.strictObject({
     .string()
     .regex(/^seeds\/[^\s]+\.(txt|md)$/, 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`')
     .describe('Path of the source document from the project root, e.g. `seeds/report.txt`; `.txt` or `.md`.'),
-  publisher: z.string().min(1, 'expected who published the source, found an empty value').describe('Who published the source, e.g. `Associated Press`.'),
+  publisher: visibleText('who published the source').describe('Who published the source, e.g. `Associated Press`.'),
   url: z.url({ protocol: /^https?$/, error: 'expected an `https://` or `http://` address' }).optional().describe('Where the source was published, if online.'),
   published: isoDateSchema.optional().describe('When the source was published (`YYYY-MM-DD`).'),
   lang: languageTagSchema.optional().describe('Language of the source document, when it differs from the case\'s `lang`.'),
@@ -47,13 +57,13 @@ export const sourcesItemSchema = z.strictObject({
 
 /** The YAML frontmatter at the top of every case file. Each field's `.describe()` is its documentation (and the JSON Schema's). */
 export const caseFrontmatterSchema = z.strictObject({
-  title: z.string().min(1, 'expected a headline, found an empty value').describe('The case headline, in the case\'s language.'),
+  title: visibleText('a headline').describe('The case headline, in the case\'s language.'),
   lang: languageTagSchema.describe('BCP 47 language of the case; decides `dir` and the UI language.'),
   source: sourceSchema.optional().describe('The source document the claims quote (its id is `source`). Use `sources` instead for several documents; not both.'),
   sources: z.array(sourcesItemSchema).min(1, 'expected at least one document').optional().describe('Several source documents, each with a short `id`; the first is the default. Use instead of `source`; not both.'),
   reviewed: isoDateSchema.describe('When the fact-check was last reviewed (`YYYY-MM-DD`).'),
-  summary: z.string().min(1, 'expected a one-paragraph conclusion, found an empty value').describe('One-paragraph conclusion shown at the top of the case page.'),
-  reviewers: z.array(z.string().min(1)).optional().describe('Who reviewed the case; optional.'),
+  summary: visibleText('a one-paragraph conclusion').describe('One-paragraph conclusion shown at the top of the case page.'),
+  reviewers: z.array(visibleText('a reviewer\'s name')).optional().describe('Who reviewed the case; optional.'),
 });
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;

@@ -81,6 +81,8 @@ export function caseData(entry: CaseEntry, context: ExportContext) {
     })),
     tally: entry.tally,
     claims: entry.claims.map((claim) => claimData(entry, claim, context)),
+    // Verdict history from git (workflow: src/core/provenance/read-history.ts); absent outside git.
+    ...(entry.history ? { history: entry.history } : {}),
   };
 }
 

@@ -14,9 +14,17 @@ export interface CurrentPassage {
 /** The passages of a built case, grouped by source document, with the document's fingerprint as read by the build. */
 export function passagesByDocument(entry: CaseEntry): Map<string, { sha256: string; passages: CurrentPassage[] }> {
   const byDocument = new Map<string, { sha256: string; passages: CurrentPassage[] }>();
-  byDocument.set(entry.source.document, {
-    sha256: entry.source.sha256,
-    passages: entry.claims.map((c) => ({ key: c.id, passage: c.quote.source, place: c.quote.place, claimPlace: c.place })),
-  });
+  for (const source of entry.sources) {
+    const passages: CurrentPassage[] = [];
+    for (const c of entry.claims) {
+      if (c.quote.doc === source.id) passages.push({ key: c.id, passage: c.quote.source, place: c.quote.place, claimPlace: c.place });
+      c.evidence.forEach((e, i) => {
+        if (e.passage.doc === source.id) passages.push({ key: `${c.id}/${i + 1}`, passage: e.passage.source, place: e.passage.place, claimPlace: c.place });
+      });
+    }
+    const known = byDocument.get(source.document);
+    if (known) known.passages.push(...passages);
+    else byDocument.set(source.document, { sha256: source.sha256, passages });
+  }
   return byDocument;
 }

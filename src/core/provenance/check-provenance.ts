@@ -62,6 +62,12 @@ function documentPlaceIn(markdown: string | undefined, document: string): Point 
   return { line: 1, column: 1 };
 }
 
+/** `Quote of \`#id\`` for a claim's quote, `Evidence passage 2 of \`#id\`` for its evidence (keys `<claim>/<n>`). */
+export function describePassage(key: string): string {
+  const [claim, n] = key.split('/');
+  return n ? `Evidence passage ${n} of \`#${claim}\`` : `Quote of \`#${claim}\``;
+}
+
 function percent(similarity: number): string {
   return `${Math.round(similarity * 100)}% of words shared`;
 }
@@ -120,21 +126,21 @@ export async function checkProvenance(options: {
         const currentRange = live ? rangeOf(source, live) : undefined;
         const outcome = reanchor(old.passage, { start: old.start, end: old.end }, source.text, currentRange, textWords);
         const item: ClaimReanchoring = { claim: key, kind: outcome.kind, old: { passage: old.passage, line: old.line, column: old.column } };
-        const place = live?.claimPlace ?? claimPlaceIn(text, key);
+        const place = live?.claimPlace ?? claimPlaceIn(text, key.split('/')[0]!);
         const was = `\`${excerpt(old.passage, 100)}\` at ${old.line}:${old.column}`;
         if (outcome.kind === 'orphaned') {
           if (outcome.best) item.similarity = outcome.best.similarity;
           problems.add('quoteOrphaned', checked.file, place,
-            `Quote of \`#${key}\` no longer found in \`${document}\`: it was ${was}${outcome.best ? `; closest now \`${excerpt(outcome.best.passage, 60)}\` (${percent(outcome.best.similarity)})` : ''}`);
+            `${describePassage(key)} no longer found in \`${document}\`: it was ${was}${outcome.best ? `; closest now \`${excerpt(outcome.best.passage, 60)}\` (${percent(outcome.best.similarity)})` : ''}`);
         } else {
           const to = pointOf(source, outcome.to.start);
           item.new = { passage: source.text.slice(outcome.to.start, outcome.to.end), ...to };
           if (outcome.kind === 'moved') {
-            problems.add('quoteMoved', checked.file, place, `Quote of \`#${key}\` moved in \`${document}\`: same words, now at ${to.line}:${to.column} (was ${old.line}:${old.column})`);
+            problems.add('quoteMoved', checked.file, place, `${describePassage(key)} moved in \`${document}\`: same words, now at ${to.line}:${to.column} (was ${old.line}:${old.column})`);
           } else if (outcome.kind === 'fuzzy') {
             item.similarity = outcome.similarity;
             problems.add('quoteFuzzy', checked.file, place,
-              `Quote of \`#${key}\` changed in \`${document}\` (${percent(outcome.similarity)}): was ${was}, now \`${excerpt(outcome.passage, 100)}\` at ${to.line}:${to.column}`);
+              `${describePassage(key)} changed in \`${document}\` (${percent(outcome.similarity)}): was ${was}, now \`${excerpt(outcome.passage, 100)}\` at ${to.line}:${to.column}`);
           }
         }
         change.claims.push(item);

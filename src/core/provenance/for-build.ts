@@ -26,22 +26,28 @@ export async function checkForBuild(options: {
   lockFile?: string;
 }): Promise<void> {
   const { root, cases, problems } = options;
-  const byFile = new Map(cases.map((c) => [c.file, c]));
+  // By id (the file name): an entry kept from an earlier build may carry the path it was first read from.
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const entryOf = (file: string) => byId.get(path.basename(file, '.md'));
   await verifyProvenance({
     root,
     lockFile: options.lockFile ?? process.env['TAHQIQ_LOCK_FILE'] ?? DEFAULT_LOCK_FILE,
-    cases: options.files.map((file) => ({ file, entry: byFile.get(file) })),
+    cases: options.files.map((file) => ({ file, entry: entryOf(file) })),
     problems,
   });
   setBrokenCases(
     options.files
-      .filter((file) => !byFile.has(file))
+      .filter((file) => !entryOf(file))
       .map((file) => ({ id: path.basename(file, '.md'), file, problems: problems.items.filter((p) => p.file === file) })),
   );
   const histories = await readHistories({ root, casesDir: options.casesDir });
   if (histories.notice) options.log(histories.notice);
-  for (const entry of cases) {
-    const history = histories.byFile.get(entry.file);
+  for (const file of options.files) {
+    const entry = entryOf(file);
+    if (!entry) continue;
+    const history = histories.byFile.get(file);
+    // Set or cleared every build: a kept entry must not show the history of another checkout.
     if (history) entry.history = history;
+    else delete entry.history;
   }
 }

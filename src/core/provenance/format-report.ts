@@ -31,6 +31,6 @@ export function formatReanchoring(result: ProvenanceResult): string {
 /** One-line notices: lock entries out of date (not an error; `--accept` records them). */
 export function staleNotices(result: ProvenanceResult, lockFile: string): string[] {
   return result.stale.map(
-    (s) => `${lockFile} is out of date for ${s.file}: ${s.claims.length} claim${s.claims.length === 1 ? '' : 's'} changed since last accepted (${s.claims.slice(0, 5).map((c) => `#${c}`).join(', ')}${s.claims.length > 5 ? ', …' : ''}); \`npx tahqiq check --accept\` records them`,
+    (s) => `${lockFile} is out of date for ${s.file}: ${s.claims.length} quoted passage${s.claims.length === 1 ? '' : 's'} changed since last accepted (${s.claims.slice(0, 5).map((c) => `#${c}`).join(', ')}${s.claims.length > 5 ? ', …' : ''}); \`npx tahqiq check --accept\` records them`,
   );
 }

@@ -24,8 +24,8 @@ export interface LogCommit {
   /** Committer date, ISO 8601 with offset. */
   date: string;
   subject: string;
-  /** Case files (paths from the project root) and whether the commit deleted them. */
-  files: { path: string; deleted: boolean }[];
+  /** Files (paths from `cwd`), the blob each now has (undefined when the commit deleted the file). */
+  files: { path: string; blob: string | undefined }[];
 }
 
 const RECORD = '\u001e';
@@ -33,27 +33,28 @@ const FIELD = '\u001f';
 
 /**
  * Every commit that touched `folder` (relative to `cwd`), in one `git log` pass, oldest first.
- * Paths are from `cwd` (`--relative`); renames are seen as a delete and an add.
+ * Paths are from `cwd` (`--relative`); renames are seen as a delete and an add. `--raw` gives each version's
+ * blob id, so the contents are then read by id, never by `<commit>:<path>` (which walks a tree per file).
  */
 export async function logFolder(cwd: string, folder: string): Promise<LogCommit[]> {
-  const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--no-renames', '--relative', '--name-status', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', folder]);
+  const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--no-renames', '--relative', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', folder]);
   const commits: LogCommit[] = [];
   for (const record of out.toString('utf8').split(RECORD)) {
     if (!record.trim()) continue;
     const [head = '', ...lines] = record.split('\n');
     const [commit = '', date = '', subject = ''] = head.split(FIELD);
+    // `:100644 100644 <old blob> <new blob> M\tpath`
     const files = lines
-      .map((line) => /^([AMDT])\t(.+)$/.exec(line))
+      .map((line) => /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([AMDT])\t(.+)$/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ path: m[2]!, deleted: m[1] === 'D' }));
+      .map((m) => ({ path: m[3]!, blob: m[2] === 'D' ? undefined : m[1]! }));
     commits.push({ commit, date, subject, files });
   }
   return commits.reverse();
 }
 
 /**
- * Reads many file versions (`<commit>:./<path>`) through one `git cat-file --batch` process.
- * Missing objects come back undefined.
+ * Reads many blobs by id through one `git cat-file --batch` process. Missing objects come back undefined.
  */
 export async function readBlobs(cwd: string, specs: readonly string[]): Promise<(string | undefined)[]> {
   if (specs.length === 0) return [];

@@ -76,15 +76,14 @@ export async function readHistories(options: { root: string; casesDir: string; c
   } catch (error) {
     return { state: 'none', notice: `tahqiq: git log failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no verdict history`, byFile: new Map(), cached: false };
   }
-  const wanted: { commit: string; path: string }[] = [];
-  for (const c of commits) for (const f of c.files) if (!f.deleted && f.path.endsWith('.md')) wanted.push({ commit: c.commit, path: f.path });
-  const texts = await readBlobs(casesAbs, wanted.map((w) => `${w.commit}:./${w.path}`));
-  const textOf = new Map(wanted.map((w, i) => [`${w.commit}\u0000${w.path}`, texts[i]]));
+  const blobs = [...new Set(commits.flatMap((c) => c.files.filter((f) => f.blob && f.path.endsWith('.md')).map((f) => f.blob!)))];
+  const texts = await readBlobs(casesAbs, blobs);
+  const textOf = new Map(blobs.map((b, i) => [b, texts[i]]));
   const versionsByFile = new Map<string, CaseVersion[]>();
   for (const c of commits) {
     for (const f of c.files) {
       if (!f.path.endsWith('.md')) continue;
-      const text = f.deleted ? undefined : textOf.get(`${c.commit}\u0000${f.path}`);
+      const text = f.blob ? textOf.get(f.blob) : undefined;
       const file = fromRoot(f.path);
       const list = versionsByFile.get(file) ?? [];
       list.push({ commit: c.commit, date: c.date, subject: c.subject, claims: text === undefined ? undefined : claimVersions(text) });

@@ -18,7 +18,7 @@ export async function verifyProvenance(options: {
 }): Promise<{ result: ProvenanceResult; lock: SourcesLock; lockValid: boolean }> {
   const { root, lockFile, cases, problems } = options;
   for (const c of cases) if (c.entry) reportExampleClaims(c.entry, problems);
-  const { lock, valid } = await readLock(root, lockFile, problems);
+  const { lock, valid } = await readLock(root, lockFile, problems, cases.map((c) => c.file));
   const result = await checkProvenance({ root, lock, cases, problems, sources: options.sources ?? new SourceTexts(root) });
   return { result, lock, lockValid: valid };
 }

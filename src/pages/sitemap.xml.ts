@@ -1,0 +1,33 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { EDITORIAL_LANGUAGES, EDITORIAL_PAGES, editorialUrl } from '../core/editorial-pages.ts';
+import { xmlEscape } from '../core/export/atom-feed.ts';
+import { urls } from '../exports.ts';
+
+/**
+ * `/sitemap.xml`: every canonical page (index, cases, editorial and ratings pages), cases with their
+ * review date; editorial pages with their other-language versions (`xhtml:link` hreflang).
+ */
+export const GET: APIRoute = async () => {
+  const cases = (await getCollection('cases')).map((c) => c.data).sort((a, b) => a.id.localeCompare(b.id));
+  const pages = await getCollection('pages');
+  const has = (id: string) => pages.some((p) => p.id === id);
+  const url = (loc: string, extra = '') => `  <url><loc>${xmlEscape(loc)}</loc>${extra}</url>`;
+  const alternatesOf = (page: string) =>
+    EDITORIAL_LANGUAGES.filter((l) => has(`${page}/${l}`))
+      .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${xmlEscape(urls.page(`${page}/${l}/`))}"/>`)
+      .join('');
+  const editorial = (['ratings', ...EDITORIAL_PAGES] as const).flatMap((page) =>
+    EDITORIAL_LANGUAGES.filter((l) => has(`${page}/${l}`)).map((l) => url(page === 'ratings' ? urls.page(`ratings/${l}/`) : urls.page(editorialUrl(page, l, '')), alternatesOf(page))),
+  );
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    url(urls.home),
+    ...cases.map((c) => url(urls.case(c.id), `<lastmod>${c.reviewed}</lastmod>`)),
+    ...editorial,
+    '</urlset>',
+    '',
+  ].join('\n');
+  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+};

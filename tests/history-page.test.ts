@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, type BuildRun } from './helpers/build.ts';
+import { TestRepo } from './helpers/git-repo.ts';
+import { ROOT } from './helpers/seed.ts';
+
+const text = (node: Parameters<typeof toString>[0] | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
+
+/**
+ * A real build of cases kept in their own git repository (as a newsroom's content repo): the English case had one
+ * claim's status changed twice, the Arabic one a claim reworded. Their pages show "updates and corrections".
+ */
+const arCase = readFileSync(path.join(ROOT, 'content/cases/dumayr-raid.md'), 'utf8');
+const arLabel = /:::claim\[([^\]]+)\]\{#raid-killed-khaled-al-masoud/.exec(arCase)![1]!;
+
+describe('updates and corrections on the case page', () => {
+  const repo = new TestRepo();
+  const casesDir = path.join(repo.root, 'content/cases');
+  let build: BuildRun;
+
+  beforeAll(() => {
+    const en = readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8');
+    const ar = readFileSync(path.join(ROOT, 'content/cases/dumayr-raid.md'), 'utf8');
+    repo.write('content/cases/riverside-clinic.md', en);
+    repo.write('content/cases/dumayr-raid.md', ar);
+    repo.commit('Publish the Riverside and Dumayr fact-checks', '2026-01-10T09:00:00Z');
+    const claim = '{#clinic-has-about-4000-patients status=disputed claimant="Mayor Tom Becker"}';
+    repo.edit('content/cases/riverside-clinic.md', claim, '{#clinic-has-about-4000-patients status=unconfirmed claimant="Mayor Tom Becker" missing="Clinic records"}');
+    repo.commit('Patient count: only the mayor is cited, so unconfirmed', '2026-02-01T10:00:00Z');
+    repo.edit('content/cases/riverside-clinic.md', '{#clinic-has-about-4000-patients status=unconfirmed claimant="Mayor Tom Becker" missing="Clinic records"}', claim);
+    repo.commit('Patient count disputed again: the nurse cites 6,500 registered patients', '2026-03-05T11:00:00Z');
+    repo.edit('content/cases/dumayr-raid.md', `:::claim[${arLabel}]{#raid-killed-khaled-al-masoud`, `:::claim[${arLabel} في أكتوبر]{#raid-killed-khaled-al-masoud`);
+    repo.commit('Reword: the raid was in October', '2026-03-06T08:00:00Z');
+    build = runBuild({ casesDir });
+  });
+
+  it('builds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('lists a status changed twice, newest first, with dates and commit subjects as reasons (English)', () => {
+    const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/riverside-clinic/index.html'), 'utf8'));
+    const section = select('section#history', page);
+    expect(text(select('h2', section!))).toBe('Updates and corrections');
+    expect(text(select('.case-meta', section!))).toBe('First published: 2026-01-10 · Last updated: 2026-03-05 · 3 revisions');
+    const items = selectAll('li[data-claim="clinic-has-about-4000-patients"]', section!).map(text);
+    expect(items).toEqual([
+      expect.stringMatching(/^2026-03-05 Claim \d+: status changed: Unconfirmed → Disputed\. Reason: Patient count disputed again: the nurse cites 6,500 registered patients$/),
+      expect.stringMatching(/^2026-02-01 Claim \d+: status changed: Disputed → Unconfirmed\. Reason: Patient count: only the mayor is cited, so unconfirmed$/),
+    ]);
+    // Each change links to its claim's row.
+    expect(select('li[data-claim="clinic-has-about-4000-patients"] a[href="#clinic-has-about-4000-patients"]', section!)).toBeTruthy();
+  });
+
+  it('puts the same history in the case\'s JSON export', () => {
+    const data = JSON.parse(readFileSync(path.join(build.outDir, 'cases/riverside-clinic.json'), 'utf8')) as { history: { firstPublished: string; claims: { id: string; changes: { kind: string; from?: string; to?: string }[] }[] } };
+    expect(data.history.firstPublished).toBe('2026-01-10');
+    const changes = data.history.claims.find((c) => c.id === 'clinic-has-about-4000-patients')!.changes;
+    expect(changes.map((c) => [c.kind, c.from, c.to])).toEqual([['status', 'disputed', 'unconfirmed'], ['status', 'unconfirmed', 'disputed']]);
+  });
+
+  it('speaks Arabic on an Arabic case', () => {
+    const escaped = arLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/dumayr-raid/index.html'), 'utf8'));
+    const section = select('section#history', page);
+    expect(text(select('h2', section!))).toBe('التحديثات والتصحيحات');
+    expect(text(select('li[data-kind="label"]', section!))).toMatch(new RegExp(`^2026-03-06 الادعاء \\d+: أُعيدت صياغة الادعاء: ${escaped} → ${escaped} في أكتوبر\\. السبب: Reword: the raid was in October$`));
+  });
+});

@@ -1,0 +1,56 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from './helpers/build.ts';
+import { launch } from './helpers/browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+let site: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  const build = runBuild({ command: 'astro' });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  site = await serveStatic(build.outDir);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Types a query into the index page's search box and returns the result links once they appear. */
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.locator('#site-search-input').fill(query);
+  await page.locator('[data-search-results] li a').first().waitFor({ timeout: 15_000 });
+  return page.locator('[data-search-results] li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+describe('search on the index page (Pagefind, static files only)', () => {
+  for (const query of ['الغارة', 'المسعود']) {
+    it(`finds the seed case for «${query}» typed without diacritics`, async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${site.url}/`);
+      const hits = await search(page, query);
+      console.log(`search «${query}»: ${hits.join(', ')}`);
+      expect(hits).toContain('/cases/dumayr-raid/');
+      expect(await page.locator('[data-search-results] mark').count()).toBeGreaterThan(0);
+      await page.context().close();
+    });
+  }
+
+  it('finds an English case from the Arabic index page (both language indexes are searched)', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${site.url}/`);
+    expect(await search(page, 'clinic')).toContain('/cases/riverside-clinic/');
+    await page.context().close();
+  });
+
+  it('hides the search box when JavaScript is off, leaving the case list', async () => {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(`${site.url}/`);
+    expect(await page.locator('form[data-search]').isVisible()).toBe(false);
+    expect(await page.locator('.case-card').count()).toBeGreaterThanOrEqual(2);
+    await page.context().close();
+  });
+});
