@@ -125,7 +125,8 @@ describe('ClaimReview structured data', () => {
     }
   });
 
-  it('puts no ClaimReview on per-status views (the case page is canonical)', () => {
-    expect(reviewsOf('cases/dumayr-raid/disputed/').reviews).toEqual([]);
+  it('publishes each ClaimReview once: status views are fragments of the case page, not pages of their own', () => {
+    for (const status of ['confirmed', 'unconfirmed', 'disputed']) expect(readdirSync(path.join(build.outDir, 'cases/dumayr-raid'))).not.toContain(status);
+    expect(reviewsOf('cases/dumayr-raid/').reviews.length).toBeGreaterThan(0);
   });
 });

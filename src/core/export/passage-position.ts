@@ -23,9 +23,46 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Does `text` hold any surrogate (a character outside the BMP)? Remembered for the last text: one case asks about one document many times. */
+let lastText: string | undefined;
+let lastHasSurrogates = false;
+function hasSurrogates(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHasSurrogates = SURROGATE.test(text);
+  }
+  return lastHasSurrogates;
+}
+
+/** Code points in `text.slice(from, to)`, as `[...text.slice(from, to)].length` counts them (a lone surrogate is one). */
+function codePointsIn(text: string, from: number, to: number): number {
+  let count = to - from;
+  for (let i = from + 1; i < to; i++) if (isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1))) count--;
+  return count;
+}
+
+/** Start of the last `n` code points of `text.slice(0, to)`. */
+function backCodePoints(text: string, to: number, n: number): number {
+  let pos = to;
+  for (let k = 0; k < n && pos > 0; k++) pos -= pos >= 2 && isLow(text.charCodeAt(pos - 1)) && isHigh(text.charCodeAt(pos - 2)) ? 2 : 1;
+  return pos;
+}
+
+/** End of the first `n` code points of `text.slice(from)`. */
+function forwardCodePoints(text: string, from: number, n: number): number {
+  let pos = from;
+  for (let k = 0; k < n && pos < text.length; k++) pos += pos + 1 < text.length && isHigh(text.charCodeAt(pos)) && isLow(text.charCodeAt(pos + 1)) ? 2 : 1;
+  return pos;
+}
+
 /**
  * Finds `passage` (as the source writes it) at `place` in `text`; falls back to the nearest
  * occurrence when the column counts differently. Returns undefined when the text does not hold it.
+ * Counts code points without copying the text (an archive has thousands of passages per build).
  */
 export function passagePosition(text: string, place: { line: number; column: number }, passage: string): PassagePosition | undefined {
   let at = offsetOf(text, place.line, place.column);
@@ -35,14 +72,14 @@ export function passagePosition(text: string, place: { line: number; column: num
     if (found < 0) return undefined;
     at = found;
   }
-  const before = [...text.slice(0, at)];
-  const exact = [...passage];
-  const after = [...text.slice(at + passage.length)];
+  const end = at + passage.length;
+  const surrogates = hasSurrogates(text);
+  const start = surrogates ? codePointsIn(text, 0, at) : at;
   return {
-    start: before.length,
-    end: before.length + exact.length,
+    start,
+    end: start + (surrogates ? codePointsIn(text, at, end) : passage.length),
     exact: passage,
-    prefix: before.slice(-CONTEXT).join(''),
-    suffix: after.slice(0, CONTEXT).join(''),
+    prefix: text.slice(backCodePoints(text, at, CONTEXT), at),
+    suffix: text.slice(end, forwardCodePoints(text, end, CONTEXT)),
   };
 }
