@@ -121,10 +121,10 @@ describe('a real build of the site', () => {
     expect(scripts).toHaveLength(0);
   });
 
-  it('keeps the seed case page within its weight budget: 40 kB gzip in all, 4 kB CSS, 2 kB JS, no external assets', () => {
+  it('keeps the seed case page within its weight budget: 45 kB gzip in all (3 kB of it ClaimReview JSON-LD), 4 kB CSS, 2 kB JS, no external assets', () => {
     const w = pageWeight(path.join(build.outDir, 'cases', SEED_CASE, 'index.html'));
     console.log(`seed page weight: ${JSON.stringify(w)}`);
-    expect(w.total.gzip).toBeLessThanOrEqual(40_000);
+    expect(w.total.gzip).toBeLessThanOrEqual(45_000);
     expect(w.css.gzip).toBeLessThanOrEqual(4_000);
     expect(w.js.gzip).toBeLessThanOrEqual(2_000);
     expect(w.externalAssets).toBe(0);
@@ -139,7 +139,10 @@ describe('a real build of the site', () => {
       for (const a of selectAll('a[href]', tree)) {
         const href = attr(a, 'href');
         if (/^[a-z]+:/i.test(href)) continue;
-        const [route, hash] = href.split('#') as [string, string | undefined];
+        // Resolved like a browser does, relative links (`../../ratings/en/`) included.
+        const url = new URL(href, new URL(`/${file.replace(/index\.html$/, '')}`, 'http://site'));
+        const route = href.startsWith('#') ? '' : url.pathname;
+        const hash = url.hash ? url.hash.slice(1) : undefined;
         const targetFile = route ? (/\.[a-z]+$/.test(route) ? route.replace(/^\//, '') : path.join(route.replace(/^\//, ''), 'index.html')) : file;
         if (route && !existsSync(path.join(build.outDir, targetFile))) broken.push(`${file}: ${href}`);
         else if (hash) {
