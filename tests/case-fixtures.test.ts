@@ -167,7 +167,7 @@ describe('catalogue coverage', () => {
     // TQ108 concerns the folder of cases, not a case file: tests/load-cases.test.ts covers it.
     // TQ420 concerns the method file, not a case file: tests/method.test.ts covers it.
     // TQ900 is a bug, which no fixture should trigger: tests/internal-error.test.ts covers its report.
-    // TQ5xx (site configuration) and TQ6xx (source lock, command line) are not about one case file:
+    // TQ5xx (site configuration; TQ505 has a fixture, TQ506-507 need two cases: tests/translations.test.ts) and TQ6xx (source lock, command line) are not about one case file:
     // tests/site-config.test.ts and the CLI and provenance tests cover them.
     const folderCodes = new Set([PROBLEMS.casesFolder.code, PROBLEMS.internalError.code, PROBLEMS.methodFile.code]);
     const elsewhere = (code: string) => folderCodes.has(code) || /^TQ[56]\d\d$/.test(code);

@@ -203,5 +203,6 @@ export async function buildCase(options: {
     tally,
   };
   if (frontmatter.reviewers) entry.reviewers = frontmatter.reviewers;
+  if (frontmatter.translations) entry.translations = frontmatter.translations.map((t, i) => ({ id: t, place: written.translationPlaces[i]! }));
   return entry;
 }

@@ -23,6 +23,8 @@ export type { WrittenClaim, WrittenNote };
 export interface WrittenCase {
   frontmatter: CaseFrontmatter;
   frontmatterPlace: Point;
+  /** Where each `translations` id is written, in order. */
+  translationPlaces: Point[];
   /** The source documents, in order (the first is the default for `doc=`). */
   documents: CaseDocument[];
   notesHtml: string;
@@ -88,5 +90,6 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
     }
   }
   if (!frontmatter || !documents) return undefined;
-  return { frontmatter, frontmatterPlace, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, claimBlocks };
+  const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
+  return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, claimBlocks };
 }

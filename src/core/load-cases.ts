@@ -6,6 +6,7 @@ import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
+import { checkTranslations } from './translations.ts';
 import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
 
 /** Where a project keeps its case files, relative to the project root. */
@@ -32,6 +33,8 @@ export interface LoadOptions {
   tool?: string | undefined;
   /** Worker threads for large runs (default workerCount(): one per core, at most 4); 1 verifies in this thread. */
   workers?: number | undefined;
+  /** The stored entry of a kept case (the loader's store), for checks between cases (`translations`). */
+  keptEntry?: ((id: string) => CaseEntry | undefined) | undefined;
 }
 
 export interface VerifiedFile {
@@ -174,7 +177,12 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     if (record) sortedRecords.set(id, record);
   }
   for (const { own } of ordered) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
-  const cases = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
+  const published = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
+  // Between cases: `translations` must name cases in other languages that link back. A case failing it is not published.
+  const fresh = new Map(published.map((c) => [c.id, c]));
+  const failed = checkTranslations(new Set(files.map((f) => path.basename(f, '.md'))), published, (id) => fresh.get(id) ?? options.keptEntry?.(id), problems);
+  for (const file of failed) sortedRecords.delete(path.basename(file, '.md'));
+  const cases = published.filter((c) => !failed.has(c.file));
   const kept = ordered.map((b) => b.kept).filter((id): id is string => id !== undefined);
   return { cases, problems, files, kept, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
 }

@@ -161,6 +161,13 @@ export const PROBLEMS = {
     'See the field list in docs/configuration.md.'),
   siteConfigEnv: kind('TQ504', 'error', 'Environment override of the site configuration is invalid',
     'Fix or unset the variable (`TAHQIQ_SITE`: an `https://` address; `TAHQIQ_BASE`: `/` or `/sub-path/`; `TAHQIQ_SITE_LANG`: a language the site has a name for).'),
+  // 505+: links between cases (`translations:`)
+  translationUnknown: kind('TQ505', 'error', 'Translation names no case',
+    'Write the id of another case file in the cases folder (its file name without `.md`), or remove it from `translations`.'),
+  translationSameLanguage: kind('TQ506', 'error', 'Translation is in the same language',
+    'List only cases in another `lang` under `translations` (the same fact-check, translated); a related case in the same language is not a translation.'),
+  translationNotReciprocal: kind('TQ507', 'error', 'Translation does not link back',
+    'Add this case\'s id to the other case\'s `translations` as well, so each page names the other (hreflang links must go both ways), or remove the link.'),
   // 9xx: not the content's fault
   internalError: kind('TQ900', 'error', 'Internal error while checking a file',
     'This is a bug in tahqiq, not in your file: please report it with the file (or a copy of it) and the command you ran. The other files were still checked.'),

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { caseFrontmatterSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { hasUiStrings } from '../i18n/ui.ts';
@@ -102,6 +102,10 @@ function keyPlace(doc: Document, yamlText: string, path: (string | number)[], ba
     if (isMap(parent)) {
       const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value) === String(p[p.length - 1]));
       const range = (pair?.key as { range?: [number, number] } | undefined)?.range;
+      if (range) return offsetToPoint(yamlText, range[0], base);
+    }
+    if (p === path && isSeq(parent) && typeof p[p.length - 1] === 'number') { // a list item asked for by index (not a fallback)
+      const range = (parent.items[p[p.length - 1] as number] as { range?: [number, number] } | undefined)?.range;
       if (range) return offsetToPoint(yamlText, range[0], base);
     }
   }

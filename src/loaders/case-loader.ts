@@ -64,7 +64,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const tool = toolDigest(root);
       const started = performance.now();
       const previous = readRecords(context, tool);
-      const loaded = await loadCases(root, casesDir, { previous, tool });
+      const loaded = await loadCases(root, casesDir, { previous, tool, keptEntry: (id) => context.store.get(id)?.data as CaseEntry | undefined });
       const { cases, kept, records, files } = loaded;
       // Beyond each case on its own, as `tahqiq check` does: source fingerprints against the lock, example claims left in.
       const fresh = new Map(cases.map((c) => [c.file, c]));

@@ -3,10 +3,11 @@ import { getCollection } from 'astro:content';
 import { EDITORIAL_LANGUAGES, EDITORIAL_PAGES, editorialUrl } from '../core/editorial-pages.ts';
 import { xmlEscape } from '../core/export/atom-feed.ts';
 import { urls } from '../exports.ts';
+import { caseTranslations } from '../case-meta.ts';
 
 /**
  * `/sitemap.xml`: every canonical page (index, cases, editorial and ratings pages), cases with their
- * review date; editorial pages with their other-language versions (`xhtml:link` hreflang).
+ * review date; editorial pages and cases with `translations` with their other-language versions (`xhtml:link` hreflang).
  */
 export const GET: APIRoute = async () => {
   const cases = (await getCollection('cases')).map((c) => c.data).sort((a, b) => a.id.localeCompare(b.id));
@@ -17,6 +18,14 @@ export const GET: APIRoute = async () => {
     EDITORIAL_LANGUAGES.filter((l) => has(`${page}/${l}`))
       .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${xmlEscape(urls.page(`${page}/${l}/`))}"/>`)
       .join('');
+  // A case and its translations, each listing all versions (itself included), as for the editorial pages.
+  const caseAlternates = (c: (typeof cases)[number]) => {
+    const translations = caseTranslations(c, cases);
+    if (translations.length === 0) return '';
+    return [{ id: c.id, lang: c.lang }, ...translations]
+      .map((t) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(t.lang)}" href="${xmlEscape(urls.case(t.id))}"/>`)
+      .join('');
+  };
   const editorial = (['ratings', ...EDITORIAL_PAGES] as const).flatMap((page) =>
     EDITORIAL_LANGUAGES.filter((l) => has(`${page}/${l}`)).map((l) => url(page === 'ratings' ? urls.page(`ratings/${l}/`) : urls.page(editorialUrl(page, l, '')), alternatesOf(page))),
   );
@@ -24,7 +33,7 @@ export const GET: APIRoute = async () => {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     url(urls.home),
-    ...cases.map((c) => url(urls.case(c.id), `<lastmod>${c.reviewed}</lastmod>`)),
+    ...cases.map((c) => url(urls.case(c.id), `<lastmod>${c.reviewed}</lastmod>${caseAlternates(c)}`)),
     ...editorial,
     '</urlset>',
     '',

@@ -136,6 +136,8 @@ export const caseEntrySchema = z.object({
   summary: z.string(),
   reviewed: z.string(),
   reviewers: z.array(z.string()).optional(),
+  /** Cases that are this fact-check in other languages (frontmatter `translations`), with where each id is written. */
+  translations: z.array(z.object({ id: z.string(), place: pointSchema })).optional(),
   notesHtml: z.string(),
   /** The first document's description (kept for readers of the single-source shape); its text is in `sources[0]`. */
   source: sourceEntrySchema.omit({ passages: true, blocks: true }),

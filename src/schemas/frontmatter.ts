@@ -64,6 +64,11 @@ export const caseFrontmatterSchema = z.strictObject({
   reviewed: isoDateSchema.describe('When the fact-check was last reviewed (`YYYY-MM-DD`).'),
   summary: visibleText('a one-paragraph conclusion').describe('One-paragraph conclusion shown at the top of the case page.'),
   reviewers: z.array(visibleText('a reviewer\'s name')).optional().describe('Who reviewed the case; optional.'),
+  translations: z
+    .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a case id: the file name of another case without `.md`, e.g. `port-fire-ar`'))
+    .min(1, 'expected at least one case id')
+    .optional()
+    .describe('Ids of cases (file names without `.md`) that are this same fact-check in another language, e.g. `[port-fire-ar]`. Each must exist, be in another `lang`, and list this case back; the pages then link each other with `hreflang`.'),
 });
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
