@@ -12,6 +12,10 @@ export interface Weight {
 
 export interface PageWeight {
   total: Weight;
+  /** What a reader's browser renders: the page without its JSON-LD structured data (which is for search engines). */
+  reader: Weight;
+  /** The JSON-LD structured data (ClaimReview) alone. */
+  structuredData: Weight;
   css: Weight;
   js: Weight;
   /** External scripts and stylesheets the page loads (0 when everything is inline). */
@@ -28,5 +32,7 @@ export function pageWeight(htmlFile: string): PageWeight {
   // JSON-LD (structured data) is data, not script: it counts in the total only.
   const js = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
   const externalAssets = [...html.matchAll(/<script[^>]+src=|<link[^>]+rel="stylesheet"/g)].length;
-  return { total: weigh(html), css: weigh(css), js: weigh(js), externalAssets };
+  const jsonLd = /<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script>/g;
+  const structuredData = [...html.matchAll(jsonLd)].map((m) => m[1]).join('\n');
+  return { total: weigh(html), reader: weigh(html.replace(jsonLd, '')), structuredData: weigh(structuredData), css: weigh(css), js: weigh(js), externalAssets };
 }

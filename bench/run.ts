@@ -65,5 +65,5 @@ console.log('page weight (bytes, raw / gzip):');
 const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html')).sort();
 for (const page of pages) {
   const w = pageWeight(path.join(outDir, page));
-  console.log(`  /${path.dirname(page) === '.' ? '' : `${path.dirname(page)}/`}  total ${w.total.raw} / ${w.total.gzip}  (css ${w.css.raw} / ${w.css.gzip}, js ${w.js.raw} / ${w.js.gzip}, external assets ${w.externalAssets})`);
+  console.log(`  /${path.dirname(page) === '.' ? '' : `${path.dirname(page)}/`}  total ${w.total.raw} / ${w.total.gzip}  (reader ${w.reader.raw} / ${w.reader.gzip}, json-ld ${w.structuredData.raw} / ${w.structuredData.gzip}, css ${w.css.raw} / ${w.css.gzip}, js ${w.js.raw} / ${w.js.gzip}, external assets ${w.externalAssets})`);
 }

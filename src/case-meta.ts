@@ -1,5 +1,4 @@
 import type { CaseEntry } from './schemas/case-entry.ts';
-import type { Status } from './schemas/status.ts';
 import { urls } from './exports.ts';
 import { site } from './site.ts';
 
@@ -25,14 +24,13 @@ function xDefaultOf(entry: CaseEntry, translations: readonly CaseTranslation[]):
  * What a case page tells search engines and link previews (Base.astro props): canonical address, share card, type,
  * search indexing, and its translations as `hreflang` alternates (with `x-default`).
  */
-export function caseMeta(entry: CaseEntry, only: Status | undefined, translations: readonly CaseTranslation[] = []) {
+export function caseMeta(entry: CaseEntry, translations: readonly CaseTranslation[] = []) {
   return {
     alternates: translations.map((t) => ({ lang: t.lang, href: urls.case(t.id) })),
     xDefault: translations.length > 0 ? xDefaultOf(entry, translations) : undefined,
     type: 'article' as const,
-    // A per-status view shows the same case: its canonical address is the case page, and search indexes the case page only.
     canonical: urls.case(entry.id),
-    searchable: only === undefined,
+    searchable: true,
     image: { url: urls.shareCard(entry.id), alt: entry.title },
   };
 }
