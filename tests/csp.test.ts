@@ -7,24 +7,21 @@ import { toString } from 'hast-util-to-string';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaPolicy } from '../src/integrations/security-headers.ts';
-import { runBuild, type BuildRun } from './helpers/build.ts';
-import { launch } from './helpers/browser.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import type { BuildRun } from './helpers/build.ts';
+import { serveBuiltSite, type ServedSite } from './helpers/served-site.ts';
 
 let build: BuildRun;
 let site: { url: string; close: () => Promise<void> };
 let browser: Browser;
+let served: ServedSite;
 
 beforeAll(async () => {
-  build = runBuild({ command: 'astro' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  site = await serveStatic(build.outDir);
-  browser = await launch();
+  served = await serveBuiltSite();
+  ({ site, browser, build } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await served?.close();
 });
 
 const pages = () => readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();

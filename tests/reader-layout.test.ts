@@ -1,8 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from './helpers/build.ts';
-import { launch } from './helpers/browser.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { serveBuiltSite, type ServedSite } from './helpers/served-site.ts';
 
 /** A token no font can fit in 360 px: a long URL with no break opportunity. */
 const LONG_TOKEN = `https://example.org/${'averyveryverylongpathsegment'.repeat(12)}?q=${'x'.repeat(120)}`;
@@ -23,17 +21,15 @@ const TEXT_PLACES = [
 
 let site: { url: string; close: () => Promise<void> };
 let browser: Browser;
+let served: ServedSite;
 
 beforeAll(async () => {
-  const build = runBuild({ command: 'astro' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  site = await serveStatic(build.outDir);
-  browser = await launch();
+  served = await serveBuiltSite();
+  ({ site, browser } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await served?.close();
 });
 
 async function phone(route: string): Promise<Page> {

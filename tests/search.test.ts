@@ -1,22 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from './helpers/build.ts';
-import { launch } from './helpers/browser.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { serveBuiltSite, type ServedSite } from './helpers/served-site.ts';
 
 let site: { url: string; close: () => Promise<void> };
 let browser: Browser;
+let served: ServedSite;
 
 beforeAll(async () => {
-  const build = runBuild({ command: 'astro' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  site = await serveStatic(build.outDir);
-  browser = await launch();
+  served = await serveBuiltSite();
+  ({ site, browser } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await served?.close();
 });
 
 /** Types a query into the index page's search box and returns the result links once they appear. */
