@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pointAt } from '../source-document.ts';
 
 /** A source document's text and fingerprint, as it is on disk now. */
 export interface SourceText {
@@ -36,17 +37,8 @@ export class SourceTexts {
   }
 }
 
-/** 1-based line and column of an offset. */
-export function pointOf(source: Pick<SourceText, 'lineStarts'>, offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = source.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (source.lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - source.lineStarts[lo]! + 1 };
-}
+/** 1-based line and column of an offset (the same lookup as a source document's). */
+export const pointOf: (source: Pick<SourceText, 'lineStarts'>, offset: number) => { line: number; column: number } = pointAt;
 
 /** Offset of a 1-based line and column. */
 export function offsetOf(source: Pick<SourceText, 'lineStarts'>, point: { line: number; column: number }): number {
