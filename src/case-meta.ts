@@ -9,8 +9,11 @@ export interface CaseTranslation {
 }
 
 /** The published translations of `entry` among `all` (the build has already checked they exist and link back). */
-export function caseTranslations(entry: CaseEntry, all: readonly CaseEntry[]): CaseTranslation[] {
-  return (entry.translations ?? []).flatMap((t) => all.filter((c) => c.id === t.id).map((c) => ({ id: c.id, lang: c.lang })));
+export function caseTranslations(entry: Pick<CaseEntry, 'translations'>, all: ReadonlyMap<string, CaseTranslation>): CaseTranslation[] {
+  return (entry.translations ?? []).flatMap((t) => {
+    const other = all.get(t.id);
+    return other ? [{ id: other.id, lang: other.lang }] : [];
+  });
 }
 
 /** The hreflang `x-default` of a case and its translations: the one in the site's language, else the case itself. */

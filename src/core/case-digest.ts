@@ -31,7 +31,9 @@ function filesUnder(dir: string): string[] {
 /**
  * The tool's own digest: the core and schema code that verifies a case, the
  * package manifest, and the project's configuration files at the top of
- * `content/` (method, site…). Any change to these re-verifies every case.
+ * `content/` (method, site…). Any change to these re-verifies every case. The source lock
+ * (`content/sources.lock.json`) is not one of them: each build compares every case with it
+ * anyway, and accepting one source's change must not re-verify the whole archive.
  */
 export function toolDigest(root: string): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,7 +42,7 @@ export function toolDigest(root: string): string {
   const hash = createHash('sha256');
   const config = path.join(root, 'content');
   const configFiles = existsSync(config)
-    ? readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(config, d.name)).sort()
+    ? readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile() && d.name !== 'sources.lock.json').map((d) => path.join(config, d.name)).sort()
     : [];
   for (const file of [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas')), path.join(root, 'package.json'), ...configFiles]) {
     if (!existsSync(file)) continue;

@@ -6,7 +6,7 @@ import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
-import { checkTranslations } from './translations.ts';
+import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
 
 /** Where a project keeps its case files, relative to the project root. */
@@ -33,8 +33,8 @@ export interface LoadOptions {
   tool?: string | undefined;
   /** Worker threads for large runs (default workerCount(): one per core, at most 4); 1 verifies in this thread. */
   workers?: number | undefined;
-  /** The stored entry of a kept case (the loader's store), for checks between cases (`translations`). */
-  keptEntry?: ((id: string) => CaseEntry | undefined) | undefined;
+  /** The stored entry (or summary) of a kept case (the loader's store), for checks between cases (`translations`). */
+  keptEntry?: ((id: string) => TranslatedCase | undefined) | undefined;
 }
 
 export interface VerifiedFile {

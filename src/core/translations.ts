@@ -8,7 +8,10 @@ import type { ProblemList } from './problems.ts';
  * case file of the run (a case with errors still exists); `entryOf` gives the cases whose data is known.
  * Returns the files that got an error here.
  */
-export function checkTranslations(ids: ReadonlySet<string>, entries: readonly CaseEntry[], entryOf: (id: string) => CaseEntry | undefined, problems: ProblemList): Set<string> {
+/** What the check reads of a case: a whole entry or the content store's summary of one. */
+export type TranslatedCase = Pick<CaseEntry, 'id' | 'file' | 'lang' | 'translations'>;
+
+export function checkTranslations(ids: ReadonlySet<string>, entries: readonly CaseEntry[], entryOf: (id: string) => TranslatedCase | undefined, problems: ProblemList): Set<string> {
   const failed = new Set<string>();
   for (const entry of entries) {
     for (const { id, place } of entry.translations ?? []) {

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
+import { caseCacheDir, caseKey, hasCachedCase, pruneCaseCache, readCachedCase, summarizeCase, writeCachedCase } from '../core/case-cache.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
 import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
 import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
 import { checkForBuild } from '../core/provenance/for-build.ts';
-import { caseEntrySchema } from '../schemas/case-entry.ts';
 import type { CaseEntry } from '../schemas/case-entry.ts';
+import { caseSummarySchema, type CaseSummary } from '../schemas/case-summary.ts';
 
 export interface CaseLoaderOptions {
   /** Folder of case files, from the project root. Default `content/cases` (or `$TAHQIQ_CASES_DIR`). */
@@ -32,12 +33,12 @@ function contentError(errors: number, warnings: number): AstroError {
   return error;
 }
 
-function readRecords(context: LoaderContext, tool: string): Map<string, VerifiedRecord> | undefined {
+function readRecords(context: LoaderContext, tool: string, cacheDir: string): Map<string, VerifiedRecord> | undefined {
   if (context.meta.get(META_TOOL) !== tool) return undefined;
   try {
     const records = new Map(JSON.parse(context.meta.get(META_RECORDS) ?? '[]') as [string, VerifiedRecord][]);
-    // A record is only worth keeping while its entry is still in the store.
-    for (const id of records.keys()) if (!context.store.has(id)) records.delete(id);
+    // A record is only worth keeping while its summary is in the store and its whole case in the cache.
+    for (const [id, record] of records) if (!storedSummary(context, id) || !hasCachedCase(cacheDir, id, caseKey(record))) records.delete(id);
     return records;
   } catch {
     return undefined;
@@ -58,17 +59,33 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
   const seedsDir = options.seeds ?? 'seeds';
   return {
     name: 'tahqiq-case-loader',
-    schema: caseEntrySchema,
+    schema: caseSummarySchema,
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
       const tool = toolDigest(root);
+      const cacheDir = caseCacheDir(root);
       const started = performance.now();
-      const previous = readRecords(context, tool);
-      const loaded = await loadCases(root, casesDir, { previous, tool, keptEntry: (id) => context.store.get(id)?.data as CaseEntry | undefined });
+      const previous = readRecords(context, tool, cacheDir);
+      const loaded = await loadCases(root, casesDir, { previous, tool, keptEntry: (id) => storedSummary(context, id) });
       const { cases, kept, records, files } = loaded;
+      // Each verified case goes whole to the cache; the store gets its summary (below).
+      const keys = new Map<string, string>();
+      for (const entry of cases) {
+        const record = records.get(entry.id);
+        const key = record ? caseKey(record) : context.generateDigest(entry as unknown as Record<string, unknown>).slice(0, 24).padEnd(24, '0');
+        writeCachedCase(cacheDir, entry, key);
+        keys.set(entry.id, key);
+      }
       // Beyond each case on its own, as `tahqiq check` does: source fingerprints against the lock, example claims left in.
+      // A kept case is read back from the cache for it.
       const fresh = new Map(cases.map((c) => [c.file, c]));
-      const checked = files.map((file) => ({ file, entry: fresh.get(file) ?? (context.store.get(path.basename(file, '.md'))?.data as CaseEntry | undefined) }));
+      const keptCase = (file: string) => {
+        const summary = storedSummary(context, path.basename(file, '.md'));
+        if (!summary) return undefined;
+        keys.set(summary.id, summary.key);
+        return readCachedCase(cacheDir, summary);
+      };
+      const checked = files.map((file) => ({ file, entry: fresh.get(file) ?? keptCase(file) }));
       const problems = new ProblemList();
       for (const p of loaded.problems.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       const entries = checked.map((c) => c.entry).filter((e): e is CaseEntry => e !== undefined);
@@ -83,8 +100,9 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const current = new Set([...kept, ...cases.map((c) => c.id)]);
       for (const id of context.store.keys()) if (!current.has(id)) context.store.delete(id);
       // Kept entries are stored again only when their history changed (a new commit); the store skips equal digests.
-      for (const entry of entries) await store(context, entry, records.get(entry.id));
+      for (const entry of entries) await store(context, summarizeCase(entry, keys.get(entry.id)!));
       saveRecords(context, tool, records);
+      pruneCaseCache(cacheDir, keys);
       const claims = cases.reduce((n, c) => n + c.claims.length, 0);
       context.logger.info(`${cases.length} case${cases.length === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
 
@@ -102,11 +120,13 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         const others = brokenCases().filter((b) => b.file !== file);
         setBrokenCases(verified?.entry ? others : [...others, { id, file, problems: verified?.problems.items ?? [] }]);
         if (verified?.entry && verified.record) {
-          const before = context.store.get(id)?.data as CaseEntry | undefined;
+          const before = storedSummary(context, id);
           if (before?.history) verified.entry.history = before.history;
           records.set(id, verified.record);
           broken.delete(file);
-          await store(context, verified.entry, verified.record);
+          const key = caseKey(verified.record);
+          writeCachedCase(cacheDir, verified.entry, key);
+          await store(context, summarizeCase(verified.entry, key));
         } else {
           records.delete(id);
           broken.add(file);
@@ -150,18 +170,21 @@ function log(context: LoaderContext, problem: Problem): void {
   (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
 }
 
+/** A case's summary as stored (by an earlier build, or earlier in this dev session). */
+function storedSummary(context: LoaderContext, id: string): CaseSummary | undefined {
+  const data = context.store.get(id)?.data as CaseSummary | undefined;
+  // A store written by an older version holds whole entries, without a key: those are verified again.
+  return data && typeof data.key === 'string' ? data : undefined;
+}
+
 /**
- * Stores a verified entry. The core builds entries of the schema's own type (CaseEntry is inferred from
- * caseEntrySchema, and the fixture tests parse every built entry with it), so the entry is not parsed again
- * here: zod over every node of every source tree cost about as much as verifying the case.
+ * Stores a case's summary. The core builds it of the schema's own type (CaseSummary is inferred from
+ * caseSummarySchema), so it is not parsed again here. The store skips a summary whose digest it already
+ * has: the key covers the case file, every source it read and the tool; the history changes with git.
  */
-async function store(context: LoaderContext, entry: CaseEntry, record: VerifiedRecord | undefined): Promise<void> {
-  const data = entry as unknown as Record<string, unknown>;
-  // The store skips an entry whose digest it already has: the digest covers the case file and every source it read.
-  const digest = record
-    ? context.generateDigest(`${record.digest} ${JSON.stringify(record.sources)} ${JSON.stringify(entry.history ?? null)}`)
-    : context.generateDigest(data);
-  context.store.set({ id: entry.id, data, digest, filePath: entry.file });
+async function store(context: LoaderContext, summary: CaseSummary): Promise<void> {
+  const digest = context.generateDigest(`${summary.key} ${JSON.stringify(summary.history ?? null)}`);
+  context.store.set({ id: summary.id, data: summary as unknown as Record<string, unknown>, digest, filePath: summary.file });
 }
 
 function saveRecords(context: LoaderContext, tool: string, records: Map<string, VerifiedRecord>): void {

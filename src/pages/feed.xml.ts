@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { caseSummaries } from '../cases.ts';
 import { atomFeed } from '../core/export/atom-feed.ts';
 import { urls } from '../exports.ts';
 import { uiFor } from '../i18n/ui.ts';
@@ -7,7 +7,7 @@ import { site, siteName } from '../site.ts';
 
 /** `/feed.xml`: an Atom feed of the cases, newest review first. */
 export const GET: APIRoute = async () => {
-  const cases = (await getCollection('cases')).map((c) => c.data);
+  const cases = await caseSummaries();
   const xml = atomFeed(cases, {
     site,
     urls,

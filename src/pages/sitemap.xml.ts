@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import { caseSummaries } from '../cases.ts';
 import { EDITORIAL_LANGUAGES, EDITORIAL_PAGES, editorialUrl } from '../core/editorial-pages.ts';
 import { xmlEscape } from '../core/export/atom-feed.ts';
 import { urls } from '../exports.ts';
@@ -10,7 +11,8 @@ import { caseTranslations } from '../case-meta.ts';
  * review date; editorial pages and cases with `translations` with their other-language versions (`xhtml:link` hreflang).
  */
 export const GET: APIRoute = async () => {
-  const cases = (await getCollection('cases')).map((c) => c.data).sort((a, b) => a.id.localeCompare(b.id));
+  const cases = (await caseSummaries()).sort((a, b) => a.id.localeCompare(b.id));
+  const byId = new Map(cases.map((c) => [c.id, c]));
   const pages = await getCollection('pages');
   const has = (id: string) => pages.some((p) => p.id === id);
   const url = (loc: string, extra = '') => `  <url><loc>${xmlEscape(loc)}</loc>${extra}</url>`;
@@ -20,7 +22,7 @@ export const GET: APIRoute = async () => {
       .join('');
   // A case and its translations, each listing all versions (itself included), as for the editorial pages.
   const caseAlternates = (c: (typeof cases)[number]) => {
-    const translations = caseTranslations(c, cases);
+    const translations = caseTranslations(c, byId);
     if (translations.length === 0) return '';
     return [{ id: c.id, lang: c.lang }, ...translations]
       .map((t) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(t.lang)}" href="${xmlEscape(urls.case(t.id))}"/>`)

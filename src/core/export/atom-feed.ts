@@ -7,6 +7,9 @@ export function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
+/** What the feed reads of a case (a whole entry or the content store's summary). */
+export type FeedCase = Pick<CaseEntry, 'id' | 'lang' | 'title' | 'reviewed' | 'summary' | 'tally'>;
+
 const day = (date: string) => `${date}T00:00:00Z`;
 
 export interface FeedContext {
@@ -14,14 +17,14 @@ export interface FeedContext {
   urls: SiteUrls;
   /** The site's name and the tally line, in a language. */
   name: (lang: string) => string;
-  tallyLine: (entry: CaseEntry) => string;
+  tallyLine: (entry: FeedCase) => string;
 }
 
 /**
  * An Atom feed (RFC 4287) of the cases, newest review first. Dated by the newest review, never by
  * the clock, so a rebuild of the same content gives the same bytes.
  */
-export function atomFeed(entries: readonly CaseEntry[], context: FeedContext): string {
+export function atomFeed(entries: readonly FeedCase[], context: FeedContext): string {
   const { site, urls } = context;
   const cases = [...entries].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id));
   const updated = day(cases[0]?.reviewed ?? '1970-01-01');

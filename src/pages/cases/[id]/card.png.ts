@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { caseSummaries } from '../../../cases.ts';
 import { cardSvg } from '../../../core/share-card/card-svg.ts';
 import { renderCard } from '../../../core/share-card/render-card.ts';
-import type { CaseEntry } from '../../../schemas/case-entry.ts';
+import type { CaseSummary } from '../../../schemas/case-summary.ts';
 import { uiFor } from '../../../i18n/ui.ts';
 import { siteName } from '../../../site.ts';
 
@@ -11,9 +11,9 @@ import { siteName } from '../../../site.ts';
 const CACHE_DIR = path.resolve(process.cwd(), 'node_modules/.cache/tahqiq-cards');
 
 /** `/cases/<id>/card.png`: the 1200×630 link-preview image of a case (title and tally bar). */
-export const getStaticPaths = (async () => (await getCollection('cases')).map((c) => ({ params: { id: c.id }, props: { entry: c.data } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await caseSummaries()).map((entry) => ({ params: { id: entry.id }, props: { entry }, cacheKey: entry.key }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ entry: CaseEntry }> = ({ props: { entry } }) => {
+export const GET: APIRoute<{ entry: CaseSummary }> = ({ props: { entry } }) => {
   const t = uiFor(entry.lang);
   const svg = cardSvg({ title: entry.title, lang: entry.lang, dir: entry.dir, siteName: siteName(entry.lang), tally: entry.tally, labels: t.status });
   const card = renderCard(svg, CACHE_DIR);

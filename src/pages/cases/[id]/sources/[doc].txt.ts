@@ -1,11 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
-import { documentsOf } from '../../../../core/export/documents.ts';
+import { caseSummaries } from '../../../../cases.ts';
 import { readSource } from '../../../../exports.ts';
 
 /** `/cases/<id>/sources/<doc>.txt`: each source document verbatim, the target of the Web Annotations (its SHA-256 is in the case JSON). */
 export const getStaticPaths = (async () =>
-  (await getCollection('cases')).flatMap((c) => documentsOf(c.data).map((d) => ({ params: { id: c.id, doc: d.id }, props: { document: d.document } })))) satisfies GetStaticPaths;
+  (await caseSummaries()).flatMap((c) => c.documents.map((d) => ({ params: { id: c.id, doc: d.id }, props: { document: d.document }, cacheKey: d.sha256 })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ document: string }> = ({ props }) =>
   new Response(readSource(props.document), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
