@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { caseCacheDir, readCachedCase } from './core/case-cache.ts';
+import { freshCaseKey } from './core/dev-fresh-cases.ts';
 import type { CaseEntry } from './schemas/case-entry.ts';
 import type { CaseSummary } from './schemas/case-summary.ts';
 
@@ -15,7 +16,11 @@ export async function caseSummaries(): Promise<CaseSummary[]> {
   return (await getCollection('cases')).map((c) => c.data as CaseSummary);
 }
 
-/** The whole verified case of a summary (source texts, segments, claims, evidence, notes). */
+/**
+ * The whole verified case of a summary (source texts, segments, claims, evidence, notes). In `astro dev`,
+ * the newest version: a case re-verified after an edit is shown before the store's new summary arrives.
+ */
 export function wholeCase(summary: CaseSummary): CaseEntry {
-  return readCachedCase(cacheDir, summary);
+  const fresh = import.meta.env.DEV ? freshCaseKey(summary.id) : undefined;
+  return readCachedCase(cacheDir, fresh ? { ...summary, key: fresh } : summary);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../bench/synthetic.ts';
+import { readCachedCase } from '../src/core/case-cache.ts';
 import { toolDigest } from '../src/core/case-digest.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { MIN_FILES_FOR_WORKERS } from '../src/core/verify-pool.ts';
@@ -75,5 +76,12 @@ describe('verifying a large archive in worker threads', () => {
     expect(two.cases).toEqual(one.cases);
     expect(two.problems.items).toEqual(one.problems.items);
     expect([...two.records.keys()]).toEqual([...one.records.keys()]);
-  }, 120_000);
+    // With the verified-case cache, each worker writes its cases there and sends back only summaries and facts.
+    const cacheDir = path.join(dir, 'cache');
+    const cached = await loadCases(dir, undefined, { workers: 2, cacheDir });
+    expect(cached.workers).toBe(2);
+    expect(cached.cases).toEqual([]);
+    expect(cached.published.map((p) => readCachedCase(cacheDir, p.summary))).toEqual(one.cases);
+    expect(cached.problems.items).toEqual(one.problems.items);
+  }, 180_000);
 });

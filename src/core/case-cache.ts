@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import type { VerifiedRecord } from './case-digest.ts';
+import { provenanceFacts, type ProvenanceFacts } from './provenance/case-passages.ts';
 
 /**
  * The verified-case cache: each verified case, whole, in one JSON file named by its id and key
@@ -26,22 +27,53 @@ export function caseKey(record: VerifiedRecord): string {
   return createHash('sha256').update(record.digest).update('\0').update(JSON.stringify(record.sources)).digest('hex').slice(0, 24);
 }
 
-const fileOf = (dir: string, id: string, key: string) => path.join(dir, `${id}.${key}.json`);
+/** A verified case's two files: the whole case (`case`) and what the provenance checks read of it (`facts`). */
+const fileOf = (dir: string, id: string, key: string, kind: 'case' | 'facts' = 'case') => path.join(dir, `${id}.${key}.${kind}.json`);
 
-/** Writes a verified case under its key (atomically: a reader sees the whole file or none). */
-export function writeCachedCase(dir: string, entry: CaseEntry, key: string): void {
-  mkdirSync(dir, { recursive: true });
-  const file = fileOf(dir, entry.id, key);
+function writeAtomic(file: string, text: string): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  const { history: _history, ...rest } = entry;
-  writeFileSync(temp, JSON.stringify(rest));
+  writeFileSync(temp, text);
   renameSync(temp, file);
 }
 
-/** Whether the case is cached under this key (the loader verifies it again when not). */
+/** A verified case as the content loader keeps it: its summary for the store and its provenance facts. */
+export interface PublishedCase {
+  summary: CaseSummary;
+  facts: ProvenanceFacts;
+}
+
+/** Caches a verified case (whole, and its provenance facts) under its record's key; returns what the loader keeps. */
+export function publishCase(dir: string, entry: CaseEntry, record: VerifiedRecord): PublishedCase {
+  const key = caseKey(record);
+  const facts = provenanceFacts(entry);
+  writeCachedCase(dir, entry, key, facts);
+  return { summary: summarizeCase(entry, key), facts };
+}
+
+/** The provenance facts of a cached case (for a case kept from an earlier build). */
+export function readCachedFacts(dir: string, summary: CaseSummary): ProvenanceFacts {
+  return JSON.parse(readCached(dir, summary, 'facts')) as ProvenanceFacts;
+}
+
+/** Writes a verified case under its key (atomically: a reader sees the whole file or none). */
+export function writeCachedCase(dir: string, entry: CaseEntry, key: string, facts = provenanceFacts(entry)): void {
+  mkdirSync(dir, { recursive: true });
+  const { history: _history, ...rest } = entry;
+  // The facts first: a case file present means both are.
+  writeAtomic(fileOf(dir, entry.id, key, 'facts'), JSON.stringify(facts));
+  writeAtomic(fileOf(dir, entry.id, key), JSON.stringify(rest));
+}
+
+/**
+ * Whether the case is cached under this key (the loader verifies it again when not). A file found is
+ * marked as used now, so pruning by age never removes a case a current build still relies on.
+ */
 export function hasCachedCase(dir: string, id: string, key: string): boolean {
+  const file = fileOf(dir, id, key);
   try {
-    return statSync(fileOf(dir, id, key)).isFile();
+    const now = new Date();
+    utimesSync(file, now, now);
+    return true;
   } catch {
     return false;
   }
@@ -52,15 +84,17 @@ export function hasCachedCase(dir: string, id: string, key: string): boolean {
  * case). Throws with the fix when the cache lost it (deleted under a running dev server or build).
  */
 export function readCachedCase(dir: string, summary: CaseSummary): CaseEntry {
-  let text: string;
+  const entry = JSON.parse(readCached(dir, summary, 'case')) as CaseEntry;
+  if (summary.history) entry.history = summary.history;
+  return entry;
+}
+
+function readCached(dir: string, summary: CaseSummary, kind: 'case' | 'facts'): string {
   try {
-    text = readFileSync(fileOf(dir, summary.id, summary.key), 'utf8');
+    return readFileSync(fileOf(dir, summary.id, summary.key, kind), 'utf8');
   } catch {
     throw new Error(`tahqiq: the verified case \`${summary.id}\` is missing from ${path.relative(process.cwd(), dir) || dir}; run the command again (the cache was cleared while it ran)`);
   }
-  const entry = JSON.parse(text) as CaseEntry;
-  if (summary.history) entry.history = summary.history;
-  return entry;
 }
 
 /** Removes cached cases that no current summary uses and that nothing wrote for a day. */
@@ -73,7 +107,7 @@ export function pruneCaseCache(dir: string, current: ReadonlyMap<string, string>
     return 0;
   }
   for (const name of names) {
-    const match = /^(.+)\.([0-9a-f]{24})\.json$/.exec(name);
+    const match = /^(.+)\.([0-9a-f]{24})\.(?:case|facts)\.json$/.exec(name);
     if (match && current.get(match[1]!) === match[2]) continue;
     const file = path.join(dir, name);
     try {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
 import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
+import { publishCase, type PublishedCase } from './case-cache.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
@@ -13,8 +14,10 @@ import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult 
 export const DEFAULT_CASES_DIR = 'content/cases';
 
 export interface LoadedCases {
-  /** Cases verified in this run (all of them, unless `previous` let some be kept). */
+  /** Cases verified in this run (all of them, unless `previous` let some be kept). Empty with `cacheDir`: see `published`. */
   cases: CaseEntry[];
+  /** With `cacheDir`: the cases verified in this run, written to the verified-case cache, as the loader keeps them. */
+  published: PublishedCase[];
   problems: ProblemList;
   /** Case files read, relative to the root. */
   files: string[];
@@ -33,6 +36,11 @@ export interface LoadOptions {
   tool?: string | undefined;
   /** Worker threads for large runs (default workerCount(): one per core, at most 4); 1 verifies in this thread. */
   workers?: number | undefined;
+  /**
+   * The verified-case cache (src/core/case-cache.ts): each published case is written there, by the thread
+   * that verified it, and returned as its summary and provenance facts (`published`) instead of its entry.
+   */
+  cacheDir?: string | undefined;
   /** The stored entry (or summary) of a kept case (the loader's store), for checks between cases (`translations`). */
   keptEntry?: ((id: string) => TranslatedCase | undefined) | undefined;
 }
@@ -99,7 +107,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   const names = await listCaseFiles(dir, shownDir, problems);
   if (!names) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected missing folder \`${shownDir}\`, expected a folder of case files`);
-    return { cases: [], problems, files: [], kept: [], records, workers: 0 };
+    return { cases: [], published: [], problems, files: [], kept: [], records, workers: 0 };
   }
   if (names.length === 0) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected empty folder \`${shownDir}\`, expected at least one \`.md\` case file`);
@@ -114,7 +122,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   };
   const tool = options.tool ?? '';
   // Each case collects its own problems (cases build in parallel), merged in file order afterwards.
-  type Built = { entry: CaseEntry | undefined; own: ProblemList; kept?: string | undefined };
+  type Built = { entry: CaseEntry | undefined; published?: PublishedCase | undefined; own: ProblemList; kept?: string | undefined };
   const built = new Map<string, Built>();
   const toVerify: { file: string; bytes: Uint8Array }[] = [];
   await Promise.all(
@@ -146,14 +154,14 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   let pooled: WorkerResult[] | undefined;
   if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
     // A worker that cannot start (an unusual bundling of this module) only means verifying in this thread.
-    pooled = await verifyInWorkers(root, tool, toVerify.map((v) => v.file), workers).catch(() => undefined);
+    pooled = await verifyInWorkers(root, tool, toVerify.map((v) => v.file), workers, options.cacheDir).catch(() => undefined);
   }
   if (pooled) {
     for (const r of pooled) {
       const own = new ProblemList();
       for (const p of r.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       if (r.record) records.set(path.basename(r.file, '.md'), r.record);
-      built.set(r.file, { entry: r.entry, own });
+      built.set(r.file, { entry: r.entry, published: r.published, own });
     }
   } else {
     await Promise.all(
@@ -161,7 +169,11 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
         try {
           const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
           if (verified.record) records.set(path.basename(file, '.md'), verified.record);
-          built.set(file, { entry: verified.entry, own: verified.problems });
+          if (options.cacheDir && verified.entry && verified.record) {
+            built.set(file, { entry: undefined, published: publishCase(options.cacheDir, verified.entry, verified.record), own: verified.problems });
+          } else {
+            built.set(file, { entry: verified.entry, own: verified.problems });
+          }
         } catch (error) {
           built.set(file, failedCase(error, file)); // a bug in one file never stops the others
         }
@@ -177,12 +189,15 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     if (record) sortedRecords.set(id, record);
   }
   for (const { own } of ordered) for (const p of own.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
-  const published = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
+  const entries = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
+  const cached = ordered.map((b) => b.published).filter((c): c is PublishedCase => c !== undefined);
   // Between cases: `translations` must name cases in other languages that link back. A case failing it is not published.
-  const fresh = new Map(published.map((c) => [c.id, c]));
-  const failed = checkTranslations(new Set(files.map((f) => path.basename(f, '.md'))), published, (id) => fresh.get(id) ?? options.keptEntry?.(id), problems);
+  const verified: TranslatedCase[] = [...entries, ...cached.map((c) => c.summary)];
+  const fresh = new Map(verified.map((c) => [c.id, c]));
+  const failed = checkTranslations(new Set(files.map((f) => path.basename(f, '.md'))), verified, (id) => fresh.get(id) ?? options.keptEntry?.(id), problems);
   for (const file of failed) sortedRecords.delete(path.basename(file, '.md'));
-  const cases = published.filter((c) => !failed.has(c.file));
+  const cases = entries.filter((c) => !failed.has(c.file));
+  const published = cached.filter((c) => !failed.has(c.summary.file));
   const kept = ordered.map((b) => b.kept).filter((id): id is string => id !== undefined);
-  return { cases, problems, files, kept, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
+  return { cases, published, problems, files, kept, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
 }

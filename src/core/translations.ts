@@ -11,7 +11,7 @@ import type { ProblemList } from './problems.ts';
 /** What the check reads of a case: a whole entry or the content store's summary of one. */
 export type TranslatedCase = Pick<CaseEntry, 'id' | 'file' | 'lang' | 'translations'>;
 
-export function checkTranslations(ids: ReadonlySet<string>, entries: readonly CaseEntry[], entryOf: (id: string) => TranslatedCase | undefined, problems: ProblemList): Set<string> {
+export function checkTranslations(ids: ReadonlySet<string>, entries: readonly TranslatedCase[], entryOf: (id: string) => TranslatedCase | undefined, problems: ProblemList): Set<string> {
   const failed = new Set<string>();
   for (const entry of entries) {
     for (const { id, place } of entry.translations ?? []) {

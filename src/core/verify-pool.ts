@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import type { VerifiedRecord } from './case-digest.ts';
+import type { PublishedCase } from './case-cache.ts';
 import type { Problem } from './problems.ts';
 
 export interface WorkerRequest {
@@ -10,7 +11,10 @@ export interface WorkerRequest {
 
 export interface WorkerResult {
   file: string;
+  /** The published entry (when not cached: see `published`). */
   entry: CaseEntry | undefined;
+  /** With a cache folder: the entry went to the verified-case cache; this is what the loader keeps of it. */
+  published?: PublishedCase | undefined;
   problems: Problem[];
   record: VerifiedRecord | undefined;
 }
@@ -27,10 +31,12 @@ export function workerCount(): number {
 
 /**
  * Verifies case files in worker threads, split in contiguous slices (cases next to each other
- * often share sources, and each worker reads a source once). Resolves with one result per file,
+ * often share sources, and each worker reads a source once). With `cacheDir`, each worker writes the
+ * cases it verified to the verified-case cache and sends back only their summaries and provenance facts
+ * (so no thread ever holds the whole archive). Resolves with one result per file,
  * in the order given; rejects when a worker cannot start, so the caller can verify in-thread instead.
  */
-export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number): Promise<WorkerResult[]> {
+export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number, cacheDir?: string): Promise<WorkerResult[]> {
   const url = new URL('./verify-worker.ts', import.meta.url);
   if (url.protocol !== 'file:') throw new Error(`no worker file at ${url.href}`);
   const size = Math.ceil(files.length / workers);
@@ -39,7 +45,7 @@ export async function verifyInWorkers(root: string, tool: string, files: readonl
     slices.map(
       (slice) =>
         new Promise<WorkerResult[]>((resolve, reject) => {
-          const worker = new Worker(url, { workerData: { root, tool } });
+          const worker = new Worker(url, { workerData: { root, tool, cacheDir } });
           worker.once('message', (results: WorkerResult[]) => {
             resolve(results);
             void worker.terminate();

@@ -1,14 +1,16 @@
 /**
  * Worker side of verify-pool.ts: verifies the case files it is sent, one source
- * cache per worker, and posts back plain data (entries, problems, records).
+ * cache per worker, and posts back plain data (entries, or with a cache folder
+ * the cached cases' summaries and facts; problems, records).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceCache } from './build-case.ts';
+import { publishCase } from './case-cache.ts';
 import { failedCase } from './internal-error.ts';
 import { verifyCaseFile } from './load-cases.ts';
 import type { WorkerRequest, WorkerResult } from './verify-pool.ts';
 
-const { root, tool } = workerData as { root: string; tool: string };
+const { root, tool, cacheDir } = workerData as { root: string; tool: string; cacheDir?: string };
 const sources: SourceCache = new Map();
 
 parentPort?.on('message', async ({ files }: WorkerRequest) => {
@@ -16,6 +18,9 @@ parentPort?.on('message', async ({ files }: WorkerRequest) => {
     files.map(async (file) => {
       try {
         const v = await verifyCaseFile(root, file, { sources, tool });
+        if (cacheDir && v.entry && v.record) {
+          return { file, entry: undefined, published: publishCase(cacheDir, v.entry, v.record), problems: v.problems.items, record: v.record };
+        }
         return { file, entry: v.entry, problems: v.problems.items, record: v.record };
       } catch (error) {
         return { file, entry: undefined, problems: failedCase(error, file).own.items, record: undefined };

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
-import { caseCacheDir, caseKey, hasCachedCase, pruneCaseCache, readCachedCase, summarizeCase, writeCachedCase } from '../core/case-cache.ts';
+import { caseCacheDir, caseKey, hasCachedCase, pruneCaseCache, readCachedFacts, summarizeCase, writeCachedCase } from '../core/case-cache.ts';
+import { provenanceFacts } from '../core/provenance/case-passages.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
 import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
 import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
+import { dropFreshCaseKey, setFreshCaseKey } from '../core/dev-fresh-cases.ts';
 import { checkForBuild } from '../core/provenance/for-build.ts';
-import type { CaseEntry } from '../schemas/case-entry.ts';
 import { caseSummarySchema, type CaseSummary } from '../schemas/case-summary.ts';
 
 export interface CaseLoaderOptions {
@@ -66,45 +67,49 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const cacheDir = caseCacheDir(root);
       const started = performance.now();
       const previous = readRecords(context, tool, cacheDir);
-      const loaded = await loadCases(root, casesDir, { previous, tool, keptEntry: (id) => storedSummary(context, id) });
-      const { cases, kept, records, files } = loaded;
-      // Each verified case goes whole to the cache; the store gets its summary (below).
-      const keys = new Map<string, string>();
-      for (const entry of cases) {
-        const record = records.get(entry.id);
-        const key = record ? caseKey(record) : context.generateDigest(entry as unknown as Record<string, unknown>).slice(0, 24).padEnd(24, '0');
-        writeCachedCase(cacheDir, entry, key);
-        keys.set(entry.id, key);
+      // Each case verified now is written whole to the verified-case cache by the thread that verified it;
+      // the store gets its summary (below), and the provenance checks its facts.
+      const loaded = await loadCases(root, casesDir, { previous, tool, cacheDir, keptEntry: (id) => storedSummary(context, id) });
+      const { kept, records, files } = loaded;
+      const published = new Map(loaded.published.map((p) => [p.summary.id, p]));
+      for (const entry of loaded.cases) {
+        // Not expected (a published case always has a record); cached under a digest of the entry itself.
+        const key = context.generateDigest(entry as unknown as Record<string, unknown>).replace(/[^0-9a-f]/g, '').padEnd(24, '0').slice(0, 24);
+        const facts = provenanceFacts(entry);
+        writeCachedCase(cacheDir, entry, key, facts);
+        published.set(entry.id, { summary: summarizeCase(entry, key), facts });
       }
-      // Beyond each case on its own, as `tahqiq check` does: source fingerprints against the lock, example claims left in.
-      // A kept case is read back from the cache for it.
-      const fresh = new Map(cases.map((c) => [c.file, c]));
-      const keptCase = (file: string) => {
-        const summary = storedSummary(context, path.basename(file, '.md'));
-        if (!summary) return undefined;
-        keys.set(summary.id, summary.key);
-        return readCachedCase(cacheDir, summary);
-      };
-      const checked = files.map((file) => ({ file, entry: fresh.get(file) ?? keptCase(file) }));
+      const verifiedCount = published.size;
+      const claims = [...published.values()].reduce((n, c) => n + c.summary.claimCount, 0);
+      // A kept case's summary is in the store and its provenance facts in the cache.
+      for (const id of kept) {
+        const summary = storedSummary(context, id);
+        if (summary) published.set(id, { summary, facts: readCachedFacts(cacheDir, summary) });
+      }
       const problems = new ProblemList();
       for (const p of loaded.problems.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
-      const entries = checked.map((c) => c.entry).filter((e): e is CaseEntry => e !== undefined);
-      // Workflow (issue 9): source fingerprints, example claims, verdict history from git (cached by HEAD), the dev list of broken cases.
-      await checkForBuild({ root, casesDir, files, cases: entries, problems, log: (m) => context.logger.info(m) });
+      // Beyond each case on its own, as `tahqiq check` does (issue 9): source fingerprints against the lock, example
+      // claims left in, verdict history from git (cached by HEAD), the dev list of broken cases.
+      const histories = await checkForBuild({
+        root, casesDir, files, problems, log: (m) => context.logger.info(m),
+        cases: [...published.values()].map((p) => ({ id: p.summary.id, facts: p.facts })),
+      });
       if (!context.watcher) {
         if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
         if (problems.errors.length > 0) throw contentError(problems.errors.length, problems.warnings.length);
       } else {
         for (const problem of groupRepeated(problems.items)) log(context, problem);
       }
-      const current = new Set([...kept, ...cases.map((c) => c.id)]);
-      for (const id of context.store.keys()) if (!current.has(id)) context.store.delete(id);
-      // Kept entries are stored again only when their history changed (a new commit); the store skips equal digests.
-      for (const entry of entries) await store(context, summarizeCase(entry, keys.get(entry.id)!));
+      for (const id of context.store.keys()) if (!published.has(id)) context.store.delete(id);
+      // Kept summaries are stored again only when their history changed (a new commit); the store skips equal digests.
+      for (const { summary } of published.values()) {
+        const { history: _old, ...rest } = summary;
+        const history = histories.get(summary.id);
+        await store(context, history ? { ...rest, history } : rest);
+      }
       saveRecords(context, tool, records);
-      pruneCaseCache(cacheDir, keys);
-      const claims = cases.reduce((n, c) => n + c.claims.length, 0);
-      context.logger.info(`${cases.length} case${cases.length === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
+      pruneCaseCache(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
+      context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
 
       if (!context.watcher) return;
       const casesPath = path.resolve(root, casesDir);
@@ -126,10 +131,12 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
           broken.delete(file);
           const key = caseKey(verified.record);
           writeCachedCase(cacheDir, verified.entry, key);
+          setFreshCaseKey(id, key);
           await store(context, summarizeCase(verified.entry, key));
         } else {
           records.delete(id);
           broken.add(file);
+          dropFreshCaseKey(id);
           context.store.delete(id);
         }
       };
@@ -143,6 +150,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
             const id = path.basename(file, '.md');
             records.delete(id);
             broken.delete(file);
+            dropFreshCaseKey(id);
             context.store.delete(id);
             setBrokenCases(brokenCases().filter((b) => b.file !== file));
             saveRecords(context, tool, records);

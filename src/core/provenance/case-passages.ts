@@ -1,4 +1,6 @@
 import type { CaseEntry } from '../../schemas/case-entry.ts';
+import { exampleClaimPlace } from '../example-claim.ts';
+import type { Point } from '../problems.ts';
 
 /** A passage of a source that a case relies on now: a claim's quote (and, once evidence lands, its evidence passages). */
 export interface CurrentPassage {
@@ -27,4 +29,19 @@ export function passagesByDocument(entry: CaseEntry): Map<string, { sha256: stri
     else byDocument.set(source.document, { sha256: source.sha256, passages });
   }
   return byDocument;
+}
+
+/**
+ * What the provenance checks read of a built case: its passages by document and where the example claim of
+ * `tahqiq new` is, if left in. Small beside the whole entry: the content loader keeps this (in the verified-case
+ * cache) for cases it did not verify again, instead of reading every whole case back.
+ */
+export interface ProvenanceFacts {
+  passages: [document: string, { sha256: string; passages: CurrentPassage[] }][];
+  exampleClaim?: Point | undefined;
+}
+
+export function provenanceFacts(entry: CaseEntry): ProvenanceFacts {
+  const place = exampleClaimPlace(entry);
+  return { passages: [...passagesByDocument(entry)], ...(place ? { exampleClaim: place } : {}) };
 }

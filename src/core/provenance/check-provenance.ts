@@ -3,14 +3,23 @@ import path from 'node:path';
 import type { CaseEntry } from '../../schemas/case-entry.ts';
 import type { LockedSource, SourcesLock } from '../../schemas/sources-lock.ts';
 import { excerpt, type Point, type ProblemList } from '../problems.ts';
-import { passagesByDocument, type CurrentPassage } from './case-passages.ts';
+import { provenanceFacts, type CurrentPassage, type ProvenanceFacts } from './case-passages.ts';
 import { reanchor, wordsOf, type Reanchoring } from './reanchor.ts';
 import { offsetOf, pointOf, SourceTexts } from './source-texts.ts';
 
-/** A case file as the check saw it: its path from the root, and its entry when it built without errors. */
+/**
+ * A case file as the check saw it: its path from the root, and, when it built without errors, its entry or
+ * just the facts the provenance checks read of it (a case the content loader kept from an earlier build).
+ */
 export interface CheckedCase {
   file: string;
   entry?: CaseEntry | undefined;
+  facts?: ProvenanceFacts | undefined;
+}
+
+/** The provenance facts of a case that built, from its facts or its entry; undefined when it did not build. */
+export function factsOf(checked: CheckedCase): ProvenanceFacts | undefined {
+  return checked.facts ?? (checked.entry ? provenanceFacts(checked.entry) : undefined);
 }
 
 /** One claim's passage re-anchored in a changed source. */
@@ -95,9 +104,10 @@ export async function checkProvenance(options: {
 
   for (const checked of cases) {
     const locked = lock.cases[checked.file];
-    const current = checked.entry ? passagesByDocument(checked.entry) : undefined;
+    const facts = factsOf(checked);
+    const current = facts ? new Map(facts.passages) : undefined;
     if (!locked) {
-      if (checked.entry) {
+      if (facts) {
         result.unfingerprinted.push(checked.file);
         problems.add('caseNotFingerprinted', checked.file, { line: 1, column: 1 },
           `Case \`${checked.file}\` has no entry in the source lock: a later change to its source could not be detected`);
@@ -196,12 +206,13 @@ export async function acceptIntoLock(options: {
     for (const file of Object.keys(next.cases)) if (!present.has(file)) delete next.cases[file];
   }
   for (const checked of options.cases) {
-    if (!checked.entry) {
+    const facts = factsOf(checked);
+    if (!facts) {
       refused.push(checked.file);
       continue;
     }
     const entrySources: Record<string, LockedSource> = {};
-    for (const [document, { sha256, passages }] of passagesByDocument(checked.entry)) {
+    for (const [document, { sha256, passages }] of facts.passages) {
       const source = await sources.get(document);
       const claims: LockedSource['claims'] = {};
       for (const p of passages) {

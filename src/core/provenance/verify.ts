@@ -1,7 +1,7 @@
 import type { SourcesLock } from '../../schemas/sources-lock.ts';
-import { reportExampleClaims } from '../example-claim.ts';
+import { reportExampleClaim } from '../example-claim.ts';
 import type { ProblemList } from '../problems.ts';
-import { checkProvenance, type CheckedCase, type ProvenanceResult } from './check-provenance.ts';
+import { checkProvenance, factsOf, type CheckedCase, type ProvenanceResult } from './check-provenance.ts';
 import { readLock } from './lock-file.ts';
 import { SourceTexts } from './source-texts.ts';
 
@@ -17,7 +17,7 @@ export async function verifyProvenance(options: {
   sources?: SourceTexts;
 }): Promise<{ result: ProvenanceResult; lock: SourcesLock; lockValid: boolean }> {
   const { root, lockFile, cases, problems } = options;
-  for (const c of cases) if (c.entry) reportExampleClaims(c.entry, problems);
+  for (const c of cases) reportExampleClaim(c.file, factsOf(c)?.exampleClaim, problems);
   const { lock, valid } = await readLock(root, lockFile, problems, cases.map((c) => c.file));
   const result = await checkProvenance({ root, lock, cases, problems, sources: options.sources ?? new SourceTexts(root) });
   return { result, lock, lockValid: valid };

@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeArchive } from '../bench/synthetic.ts';
+import { hasCachedCase, pruneCaseCache, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
+import { loadCases } from '../src/core/load-cases.ts';
+import { provenanceFacts } from '../src/core/provenance/case-passages.ts';
+import { ROOT } from './helpers/seed.ts';
+
+describe('the verified-case cache', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-case-cache-'));
+  const archive = writeArchive(ROOT, dir, 6);
+  const cacheDir = path.join(dir, 'cache');
+  const tool = 'test-tool';
+
+  it('holds each verified case whole, and gives the loader only its summary and provenance facts', async () => {
+    const whole = await loadCases(dir, undefined, { tool, workers: 1 });
+    const cached = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    expect(cached.cases).toEqual([]);
+    expect(cached.published.map((p) => p.summary.id)).toEqual(archive.ids);
+    for (const [i, { summary, facts }] of cached.published.entries()) {
+      const entry = whole.cases[i]!;
+      expect(summary).toMatchObject({ id: entry.id, title: entry.title, lang: entry.lang, tally: entry.tally, claimCount: entry.claims.length });
+      expect(summary.documents).toEqual(entry.sources.map((s) => ({ id: s.id, document: s.document, sha256: s.sha256 })));
+      expect(readCachedCase(cacheDir, summary)).toEqual(entry);
+      expect(facts).toEqual(JSON.parse(JSON.stringify(provenanceFacts(entry))));
+      expect(readCachedFacts(cacheDir, summary)).toEqual(facts);
+    }
+    // The summary is what a content store can hold at archive scale: a small part of the whole case.
+    const sizes = cached.published.map((p, i) => JSON.stringify(p.summary).length / JSON.stringify(whole.cases[i]).length);
+    expect(Math.max(...sizes)).toBeLessThan(0.1);
+  });
+
+  it('gives an edited case a new key, so a page never shows the old version under the new summary', async () => {
+    const before = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    archive.editCase(2, 'تعديل للاختبار.');
+    const after = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    const [old, edited] = [before.published[2]!.summary, after.published[2]!.summary];
+    expect(edited.key).not.toBe(old.key);
+    expect(readCachedCase(cacheDir, edited).claims[0]!.reasoningHtml).toContain('تعديل للاختبار.');
+    expect(readCachedCase(cacheDir, old).claims[0]!.reasoningHtml).not.toContain('تعديل للاختبار.');
+    expect(after.published[3]!.summary.key).toBe(before.published[3]!.summary.key);
+  });
+
+  it('prunes only files that no current case uses and that nothing touched for a day', async () => {
+    const { published } = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    const current = new Map(published.map((p) => [p.summary.id, p.summary.key]));
+    const longAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    for (const name of readdirSync(cacheDir)) utimesSync(path.join(cacheDir, name), longAgo, longAgo);
+    const stale = readdirSync(cacheDir).filter((n) => ![...current].some(([id, key]) => n.startsWith(`${id}.${key}.`)));
+    expect(stale.length).toBeGreaterThan(0); // the version of case 2 from before its edit
+    expect(pruneCaseCache(cacheDir, current)).toBe(stale.length);
+    for (const { summary } of published) expect(readCachedCase(cacheDir, summary).id).toBe(summary.id);
+    // A case found in the cache by a build is marked as used, so another build's pruning keeps it.
+    const [first] = published;
+    const file = path.join(cacheDir, `${first!.summary.id}.${first!.summary.key}.case.json`);
+    utimesSync(file, longAgo, longAgo);
+    expect(hasCachedCase(cacheDir, first!.summary.id, first!.summary.key)).toBe(true);
+    expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
+    expect(pruneCaseCache(cacheDir, new Map())).toBeGreaterThan(0);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('names the missing case and the fix when the cache was cleared under a running build', () => {
+    const summary = { id: 'gone', key: '0'.repeat(24) } as Parameters<typeof readCachedCase>[1];
+    expect(() => readCachedCase(cacheDir, summary)).toThrow(/`gone` is missing .*run the command again/);
+  });
+});
