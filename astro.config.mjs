@@ -5,6 +5,7 @@ import { formatReport } from './src/core/problems.ts';
 import { readSiteConfig } from './src/core/site-config.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import previousOutput from './src/integrations/previous-output.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from './src/core/csp-policy.ts';
 
 // content/site.yaml is the one place for the public URL, the sub-path and the rest (docs/configuration.md).
@@ -20,7 +21,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), pagefind(), securityHeaders()],
+  integrations: [previousOutput(), mdx(), pagefind(), securityHeaders()],
   // A strict Content-Security-Policy in every page's <meta http-equiv>, with the hashes of its own inline
   // scripts and styles; the same policy goes to dist/_headers (src/integrations/security-headers.ts).
   security: {
