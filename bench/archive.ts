@@ -122,6 +122,24 @@ async function measureDev(project: string, archive: ReturnType<typeof writeArchi
   }
 }
 
+/**
+ * Where a build's time went, from its own log: the loader's verification, Astro's page generation with the
+ * summed time of each kind of case output (Astro prints every route with its time), and the search index.
+ */
+function phases(output: string): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const loader = /tahqiq-case-loader\] .* in (\d+) ms/.exec(output)?.[1];
+  const generation = /generating static routes[\s\S]*?✓ Completed in (.+?)\.?\s*$/m.exec(output)?.[1];
+  const search = /search index: \d+ pages in (\d+) ms/.exec(output)?.[1];
+  const byKind = new Map<string, number>();
+  for (const [, route, ms] of output.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
+    const kind = route!.replace(/^\/cases\/[^/]+\//, '/cases/<id>/').replace(/^\/cases\/[^/.]+\.json$/, '/cases/<id>.json').replace(/sources\/[^/]+$/, 'sources/<doc>');
+    if (kind.startsWith('/cases/')) byKind.set(kind, (byKind.get(kind) ?? 0) + Number(ms));
+  }
+  const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k.replace('/cases/<id>', '')} ${seconds(ms)}`).join(', ');
+  return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds})` : ''} · search ${search ? seconds(Number(search)) : '?'}`;
+}
+
 const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 /** Wall time, with CPU time in parentheses. */
 const w = (r: Run) => `${r.s.toFixed(1)} s (cpu ${r.cpu.toFixed(1)})`;
@@ -171,7 +189,7 @@ for (const n of sizes) {
   console.log(`N=${n}: generated and fingerprinted in ${generated.toFixed(1)} s; ${values.keep ? `kept ${project}` : 'done'}`);
   console.log(row);
   for (const [name, r] of [['cold', cold], ['no change', again], ['edit case', editCase], ['edit source', editSource]] as const) {
-    console.log(`  ${name}: ${/tahqiq-case-loader\] (\d+ cases? verified.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}`);
+    console.log(`  ${name}: ${/tahqiq-case-loader\] (\d+ cases? verified.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}\n    ${phases(r.output)}`);
   }
   if (!values.keep) rmSync(project, { recursive: true, force: true });
 }
