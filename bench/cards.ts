@@ -3,29 +3,30 @@
  * `npm run bench:cards`: the share card (1200×630 PNG) drawn the way it was before (resvg renders, resvg's
  * `asPng()` encodes) beside the way it is drawn now (`drawCard`: resvg renders without its final full-picture
  * copy, `encodePng` writes a palette PNG with node:zlib), card by card in turn so both see the same load;
- * then `drawCards` filling an empty cache with N cards in one thread and in two. Prints wall and CPU ms per
- * card (CPU counts every thread of the process) and PNG sizes. Asserts nothing.
+ * then `drawCards` filling an empty cache with N cards in this process and in two child processes. Prints wall
+ * and CPU ms per card (CPU: every thread; for drawCards also its child processes, from GNU time) and PNG sizes.
+ * Asserts nothing.
  *
- *   npm run bench:cards -- --sample 200 --cards 1000 --threads 1,2
+ *   npm run bench:cards -- --sample 200 --cards 1000 --processes 1,2
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cardSvg, CARD_WIDTH, type CardInput } from '../src/core/share-card/card-svg.ts';
-import { drawCards } from '../src/core/share-card/draw-cards.ts';
+import { drawCards, yieldToEventLoop } from '../src/core/share-card/draw-cards.ts';
 import { encodePng } from '../src/core/share-card/encode-png.ts';
 import { type RenderedImage, Resvg } from '../src/core/share-card/load-resvg.ts';
 import { CARD_FONTS, CARD_RESVG_OPTIONS, drawCard } from '../src/core/share-card/render-card.ts';
 
 const { values } = parseArgs({
-  options: { sample: { type: 'string', default: '200' }, cards: { type: 'string', default: '1000' }, threads: { type: 'string', default: '1,2' }, part: { type: 'string' } },
+  options: { sample: { type: 'string', default: '200' }, cards: { type: 'string', default: '1000' }, processes: { type: 'string', default: '1,2' }, part: { type: 'string' } },
 });
 const sample = Number(values.sample);
 const cardCount = Number(values.cards);
-const threadCounts = values.threads.split(',').map(Number);
+const processCounts = values.processes.split(',').map(Number);
 
 const AR_WORDS = 'غارة الضمير ما الذي حدث في الليلة وفق شهود العيان والمصادر الرسمية تقرير وزارة الصحة عن المستشفى الميداني بيانات الأمم المتحدة حول النازحين في 2024 تصريحات المتحدث باسم الجيش'.split(' ');
 const EN_WORDS = 'Riverside clinic closure what the records say about funding council minutes and the 2023 budget show who decided when the ward would shut and why'.split(' ');
@@ -91,6 +92,8 @@ async function part(kind: string): Promise<void> {
       timed(steps.newParse, () => ((resvg = new Resvg(svg, CARD_RESVG_OPTIONS)), 0));
       timed(steps.newRender, () => ((image = resvg.render()), 0));
       timed(steps.newEncode, () => encodePng(image.pixels, image.width, image.height));
+      // Let Node run resvg's finalizers (see yieldToEventLoop), as a build does between routes.
+      await yieldToEventLoop();
     }
     const per = (t: Tally) => `${(t.wall / sample).toFixed(1).padStart(7)} ${(t.cpu / sample).toFixed(1).padStart(7)}`;
     const bytes = (t: Tally) => Math.round(t.bytes / sample).toString().padStart(9);
@@ -104,13 +107,11 @@ async function part(kind: string): Promise<void> {
     console.log(`    after:  pixels + encodePng       ${per(steps.newEncode)}`);
     return;
   }
-  const threads = Number(kind);
+  const processes = Number(kind);
   const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-cards-bench-'));
   try {
-    const cpu = process.cpuUsage();
-    const result = await drawCards(svgs.slice(0, cardCount), dir, threads);
-    const used = process.cpuUsage(cpu);
-    console.log(`${String(result.threads).padStart(9)}   ${(result.ms / 1000).toFixed(2).padStart(7)} ${((used.user + used.system) / 1e6).toFixed(2).padStart(7)}   ${(result.ms / result.drawn).toFixed(1).padStart(7)}`);
+    const result = await drawCards(svgs.slice(0, cardCount), dir, processes);
+    console.log(`${String(result.processes).padStart(11)}   ${(result.ms / 1000).toFixed(2).padStart(7)}   ${(result.ms / result.drawn).toFixed(1).padStart(7)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -120,12 +121,23 @@ if (values.part) {
   await part(values.part);
 } else {
   const self = fileURLToPath(import.meta.url);
-  const run = (kind: string, pages: string) => {
-    const child = spawnSync(process.execPath, [self, '--part', kind, '--sample', String(sample), '--cards', String(cardCount)], {
+  const run = (kind: string, pages: string, cpu = false) => {
+    const args = [self, '--part', kind, '--sample', String(sample), '--cards', String(cardCount)];
+    // GNU time counts the child processes drawCards starts, which process.cpuUsage() cannot see.
+    const time = cpu && existsSync('/usr/bin/time');
+    const child = spawnSync(time ? '/usr/bin/time' : process.execPath, time ? ['-f', '%U %S', process.execPath, ...args] : args, {
       env: { ...process.env, MIMALLOC_ALLOW_LARGE_OS_PAGES: pages },
-      stdio: 'inherit',
+      stdio: ['ignore', time ? 'pipe' : 'inherit', time ? 'pipe' : 'inherit'],
+      encoding: 'utf8',
     });
-    if (child.status !== 0) process.exit(child.status ?? 1);
+    if (child.status !== 0) {
+      process.stderr.write(child.stderr ?? '');
+      process.exit(child.status ?? 1);
+    }
+    if (time) {
+      const [user, system] = child.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+      console.log(`${child.stdout.trimEnd()}   ${(user! + system!).toFixed(2).padStart(7)}`);
+    }
   };
   console.log(`Share cards (1200×630): ${sample} cards (2 in 3 Arabic) drawn both ways in turn, per card`);
   console.log('                                       wall ms  CPU ms   PNG bytes');
@@ -134,6 +146,6 @@ if (values.part) {
     run('compare', pages);
   }
   console.log(`\ndrawCards: ${cardCount} cards into an empty cache (huge pages)`);
-  console.log('  threads     wall s   CPU s   wall ms per card');
-  for (const threads of threadCounts) run(String(threads), '1');
+  console.log('  processes     wall s   wall ms per card   CPU s (all processes)');
+  for (const processes of processCounts) run(String(processes), '1', true);
 }

@@ -1,7 +1,7 @@
 /**
  * The share card's drawing path (src/core/share-card/): the PNG it writes holds exactly the pixels resvg
  * draws on its default path, is a well-formed PNG that resvg's decoder and Chromium both read, and
- * drawCards fills the cache renderCard reads, in worker threads.
+ * drawCards fills the cache renderCard reads, in child processes.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,10 +176,10 @@ describe('drawCards', () => {
   const inputs = Array.from({ length: 48 }, (_, i): CardInput => (i % 2 ? { ...ENGLISH, title: `${ENGLISH.title} (${i})` } : { ...ARABIC, title: `${i} ${ARABIC.title.slice(0, 40 + i)}` }));
   const svgs = inputs.map(cardSvg);
 
-  it('draws every card into the cache in two worker threads, so renderCard reads each back instead of drawing it', async () => {
+  it('draws every card into the cache in two processes, so renderCard reads each back instead of drawing it', async () => {
     const cache = tempDir();
     const result = await drawCards([...svgs, svgs[0]!], cache, 2);
-    expect(result).toMatchObject({ drawn: svgs.length, cached: 1, threads: 2 });
+    expect(result).toMatchObject({ drawn: svgs.length, cached: 1, processes: 2 });
     expect(readdirSync(cache).sort()).toEqual(svgs.map((svg) => `${cardDigest(svg)}.png`).sort());
     for (const i of [0, 1, 47]) {
       const card = renderCard(svgs[i]!, cache);
@@ -192,7 +192,7 @@ describe('drawCards', () => {
     const cache = tempDir();
     await drawCards(svgs.slice(0, 3), cache, 2);
     const result = await drawCards(svgs.slice(0, 5), cache, 2);
-    expect(result).toMatchObject({ drawn: 2, cached: 3, threads: 1 });
+    expect(result).toMatchObject({ drawn: 2, cached: 3, processes: 1 });
     expect(svgs.slice(0, 5).every((svg) => existsSync(path.join(cache, `${cardDigest(svg)}.png`)))).toBe(true);
   });
 

@@ -69,7 +69,7 @@ export interface RenderedCard {
 
 /**
  * Renders a card SVG to PNG, caching by content digest in `cacheDir`: an unchanged card is read back,
- * not drawn again (`drawCards` fills the same cache ahead of time, in worker threads).
+ * not drawn again (`drawCards` fills the same cache ahead of time, in child processes).
  */
 export function renderCard(svg: string, cacheDir: string): RenderedCard {
   const started = performance.now();
