@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import { CARD_WIDTH } from './card-svg.ts';
+import { Resvg, type ResvgRenderOptions } from './load-resvg.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './card-svg.ts';
+import { encodePng } from './encode-png.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -15,8 +16,48 @@ export const CARD_FONTS = [
   '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
 ].map((f) => require.resolve(f));
 
-/** Bump when the renderer or its settings change, so cached cards are redrawn. */
-const RENDERER = `resvg-js@${(require('@resvg/resvg-js/package.json') as { version: string }).version};fonts=${CARD_FONTS.map((f) => path.basename(f)).join(',')};v1`;
+/** Bump when the renderer, its settings or the PNG encoding change, so cached cards are redrawn. */
+const RENDERER = `resvg-js@${(require('@resvg/resvg-js/package.json') as { version: string }).version};fonts=${CARD_FONTS.map((f) => path.basename(f)).join(',')};png=palette-rle6;v2`;
+
+/** Where a project keeps drawn cards between builds (cleared with node_modules). */
+export function cardCacheDir(root: string = process.cwd()): string {
+  return path.resolve(root, 'node_modules/.cache/tahqiq-cards');
+}
+
+/**
+ * resvg settings for a card. `crop` with a zero width is deliberate: resvg-js 2.6 copies the whole
+ * picture through `Pixmap::clone_rect` after drawing whenever its crop rectangle is valid, and that copy
+ * costs more than drawing the card (~25 ms at 1200×630); an empty rectangle skips it and keeps the full
+ * picture (tests/share-card.test.ts checks that the pixels are those of the default path).
+ */
+export const CARD_RESVG_OPTIONS: ResvgRenderOptions = {
+  fitTo: { mode: 'width', value: CARD_WIDTH },
+  font: { loadSystemFonts: false, fontFiles: CARD_FONTS, defaultFontFamily: 'Noto Sans' },
+  crop: { left: 0, top: 0, right: 0 },
+};
+
+/** The cache key of a card: a digest of its SVG and of the renderer. */
+export function cardDigest(svg: string): string {
+  return createHash('sha256').update(RENDERER).update('\0').update(svg).digest('hex');
+}
+
+/** Draws a card SVG to PNG with resvg (rustybuzz shaping, so Arabic joins and runs right to left), no cache. */
+export function drawCard(svg: string): Buffer {
+  const image = new Resvg(svg, CARD_RESVG_OPTIONS).render();
+  if (image.width !== CARD_WIDTH || image.height !== CARD_HEIGHT) {
+    throw new Error(`Unexpected card size ${image.width}×${image.height}, expected ${CARD_WIDTH}×${CARD_HEIGHT}: check the renderer settings in src/core/share-card/render-card.ts`);
+  }
+  return encodePng(image.pixels, image.width, image.height);
+}
+
+/** Writes a drawn card into the cache under its digest (write, then rename: a reader never sees half a file). */
+export function storeCard(cacheDir: string, digest: string, png: Uint8Array): void {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, `${digest}.png`);
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
+}
 
 export interface RenderedCard {
   png: Buffer;
@@ -27,25 +68,18 @@ export interface RenderedCard {
 }
 
 /**
- * Renders a card SVG to PNG with resvg (rustybuzz shaping, so Arabic joins and runs right to left),
- * caching by content digest in `cacheDir`: an unchanged card is read back, not drawn again.
+ * Renders a card SVG to PNG, caching by content digest in `cacheDir`: an unchanged card is read back,
+ * not drawn again (`drawCards` fills the same cache ahead of time, in child processes).
  */
 export function renderCard(svg: string, cacheDir: string): RenderedCard {
   const started = performance.now();
-  const digest = createHash('sha256').update(RENDERER).update('\0').update(svg).digest('hex');
-  const file = path.join(cacheDir, `${digest}.png`);
+  const digest = cardDigest(svg);
   try {
-    return { png: readFileSync(file), digest, cached: true, ms: performance.now() - started };
+    return { png: readFileSync(path.join(cacheDir, `${digest}.png`)), digest, cached: true, ms: performance.now() - started };
   } catch {
     // not cached yet
   }
-  const png = new Resvg(svg, {
-    fitTo: { mode: 'width', value: CARD_WIDTH },
-    font: { loadSystemFonts: false, fontFiles: CARD_FONTS, defaultFontFamily: 'Noto Sans' },
-  })
-    .render()
-    .asPng();
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, png);
+  const png = drawCard(svg);
+  storeCard(cacheDir, digest, png);
   return { png, digest, cached: false, ms: performance.now() - started };
 }
