@@ -36,7 +36,7 @@ const seen = (problems: ProblemList) => problems.items.map((p) => `${p.file}:${p
 describe('the source lock index', () => {
   it('finds each case entry\'s bytes in any JSON layout, the last of a key written twice winning as in JSON.parse', () => {
     const lock = lockOf(3);
-    for (const text of [serializeLock(lock), JSON.stringify(lock), JSON.stringify({ cases: { 'content/cases/case-0.md': 1 }, version: 1, ...lock }, null, '\t')]) {
+    for (const text of [serializeLock(lock), JSON.stringify(lock), JSON.stringify({ cases: lock.cases, version: 1 }, null, '\t')]) {
       const bytes = Buffer.from(text);
       const entries = indexLockEntries(bytes)!;
       expect(Object.keys(entries).sort()).toEqual(Object.keys(lock.cases).sort());

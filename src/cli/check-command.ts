@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CASES_DIR } from '../core/cases-dir.ts';
 import { loadCaseFiles } from '../core/load-case-files.ts';
 import { formatReport, ProblemList } from '../core/problems.ts';
 import { acceptIntoLock, type CheckedCase } from '../core/provenance/check-provenance.ts';
@@ -11,9 +12,6 @@ import type { CaseEntry } from '../schemas/case-entry.ts';
 import { githubAnnotation, githubNotice } from './format-github.ts';
 import { checkNamedTranslations } from './named-translations.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
-
-/** Where a project keeps its case files (as DEFAULT_CASES_DIR of load-cases.ts, which only a check of every case loads). */
-const DEFAULT_CASES_DIR = 'content/cases';
 
 export const CHECK_OPTIONS = {
   format: { type: 'string', choices: ['text', 'json', 'github'], default: 'text', help: 'text for people (default), json for tools, github for GitHub Actions annotations' },
