@@ -6,8 +6,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * The CLI and every module it imports as one file, for a fast start: loading ~440 modules one by one (resolving,
  * reading, linking each) costs more than the check of a case, and `tahqiq check <file>` runs on every save in
  * a journalist's editor. Bundled by esbuild (installed with Astro and Vite) into the package's own cache, rebuilt
- * as soon as any of its input files differs in size or modification time from when it was bundled, and never
- * required: whatever goes wrong (no esbuild, a read-only folder), the CLI runs from its modules as before.
+ * as soon as one of tahqiq's own input files differs in size or modification time from when it was bundled, or the
+ * installed packages change (as Vite decides when to bundle its dependencies again: the package manager's lock files
+ * and a `patches/` folder stand for the files under node_modules/), and never required: whatever goes wrong (no
+ * esbuild, a read-only folder), the CLI runs from its modules as before.
  *
  * `load-cases.ts` (checking every case) stays outside, imported from its own file: it starts worker threads from a
  * file beside it and fingerprints the tool by its source files, which only work from the real modules.
@@ -23,7 +25,16 @@ export interface BundleOptions {
   dir?: string;
 }
 
-/** A bundle and the input files it was made from, each with its size and modification time then. */
+/** What stands for every input file under node_modules/: npm rewrites these on every install. */
+const INSTALL_STAMPS = ['package-lock.json', 'node_modules/.package-lock.json', 'patches'];
+
+/** Size and modification time of a file (-1 when missing), as the manifest records them. */
+function stamp(file: string): [size: number, mtimeMs: number] {
+  const stats = statSync(path.resolve(PACKAGE, file), { throwIfNoEntry: false });
+  return stats ? [stats.size, stats.mtimeMs] : [-1, -1];
+}
+
+/** A bundle and the files it depends on (its own inputs, and INSTALL_STAMPS for packages), each with its size and modification time then. */
 interface Manifest {
   bundle: string;
   inputs: [file: string, size: number, mtimeMs: number][];
@@ -42,8 +53,8 @@ export function freshBundle(options: BundleOptions = {}): string | undefined {
   try {
     const manifest = JSON.parse(readFileSync(manifestFile(dir, entry), 'utf8')) as Manifest;
     for (const [file, size, mtimeMs] of manifest.inputs) {
-      const stats = statSync(path.resolve(PACKAGE, file));
-      if (stats.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
+      const [nowSize, nowMtimeMs] = stamp(file);
+      if (nowSize !== size || nowMtimeMs !== mtimeMs) return undefined;
     }
     return path.join(dir, manifest.bundle);
   } catch {
@@ -67,6 +78,9 @@ export async function buildBundle(options: BundleOptions = {}): Promise<string |
       write: false,
       metafile: true,
       logLevel: 'silent',
+      // Plain ASCII, no comments: Node then reads the bundle as a one-byte string, without decoding UTF-8.
+      charset: 'ascii',
+      minifyWhitespace: true,
       absWorkingDir: PACKAGE,
       // CommonJS packages (yaml) call `require`: give them Node's.
       banner: { js: 'import { createRequire as __tahqiqRequire } from "node:module"; const require = __tahqiqRequire(import.meta.url);' },
@@ -81,15 +95,14 @@ export async function buildBundle(options: BundleOptions = {}): Promise<string |
       }],
     });
     const code = result.outputFiles[0]!.contents;
-    const inputs: Manifest['inputs'] = Object.keys(result.metafile.inputs).map((file) => {
-      const stats = statSync(path.resolve(PACKAGE, file));
-      return [file, stats.size, stats.mtimeMs];
-    });
+    // This file too: how the bundle is made is part of what it is.
+    const own = [...Object.keys(result.metafile.inputs).filter((file) => !file.split(/[\\/]/).includes('node_modules')), path.relative(PACKAGE, fileURLToPath(import.meta.url))];
+    const inputs: Manifest['inputs'] = [...own, ...INSTALL_STAMPS].map((file) => [file, ...stamp(file)]);
     mkdirSync(dir, { recursive: true });
     const name = `${path.basename(entry, path.extname(entry))}-${started.toString(36)}-${process.pid}.mjs`;
     writeFileSync(path.join(dir, name), code);
     // A file saved while bundling may be in the bundle in either version: use it this once, bundle again next time.
-    if (inputs.every(([, , mtimeMs]) => mtimeMs < started - 1000)) {
+    if (own.every((file) => stamp(file)[1] < started - 1000)) {
       const temporary = `${manifestFile(dir, entry)}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify({ bundle: name, inputs } satisfies Manifest));
       renameSync(temporary, manifestFile(dir, entry));
