@@ -154,7 +154,7 @@ for (const n of sizes) {
   const t0 = performance.now();
   const archive = writeArchive(root, project, n);
   // A newsroom's archive has its source fingerprints recorded (content/sources.lock.json); not timed.
-  must(timed(project, ['node', 'src/cli/tahqiq.ts', 'check', '--accept']), `tahqiq check --accept (${n})`);
+  must(timed(project, ['node', 'src/cli/tahqiq.mjs', 'check', '--accept']), `tahqiq check --accept (${n})`);
   const generated = (performance.now() - t0) / 1000;
   const build = ['npm', 'run', '--silent', 'build'];
   const cold = must(timed(project, build), `cold build (${n})`);
@@ -175,7 +175,7 @@ for (const n of sizes) {
   }
   // `tahqiq check` on one case file of the archive (what an editor runs on save), twice (the second with the file cache warm).
   const one = `content/cases/${archive.ids[Math.floor(n / 5)]}.md`;
-  const checkOne = [1, 2].map(() => timed(project, ['node', 'src/cli/tahqiq.ts', 'check', one]));
+  const checkOne = [1, 2].map(() => timed(project, ['node', 'src/cli/tahqiq.mjs', 'check', one]));
   checkRows.push(`| ${n} | ${checkOne.map(w).join(' / ')} |`);
   let devRow = '';
   if (!values['no-dev']) {

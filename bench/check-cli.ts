@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { readHistories } from '../src/core/provenance/read-history.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = path.join(root, 'src/cli/tahqiq.ts');
+// The entry `npx tahqiq` runs (compile cache first, then the bundled CLI; src/cli/tahqiq.mjs).
+const cli = path.join(root, 'src/cli/tahqiq.mjs');
 const count = Number(process.argv[2] ?? 4000);
 
 function run(cwd: string, args: string[]): number {

@@ -32,8 +32,17 @@ describe('tahqiq, the command line', () => {
 
   it('is what `npm run check` runs', () => {
     const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> });
-    expect(scripts.bin['tahqiq']).toBe('src/cli/tahqiq.ts');
-    expect(scripts.scripts['check']).toBe('node src/cli/tahqiq.ts check');
+    // The plain-JavaScript entry enables Node's compile cache before any TypeScript is loaded (src/cli/tahqiq.mjs).
+    expect(scripts.bin['tahqiq']).toBe('src/cli/tahqiq.mjs');
+    expect(scripts.scripts['check']).toBe('node src/cli/tahqiq.mjs check');
+  });
+
+  it('gives the same output and exit code through its plain-JavaScript entry as through tahqiq.ts', () => {
+    const args = ['check', 'tests/fixtures/build-broken/bad-status.md', '--format', 'github'];
+    const viaJs = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/tahqiq.mjs'), ...args], { cwd: ROOT, env: { ...cleanEnv(), NO_COLOR: '1' }, encoding: 'utf8' });
+    const viaTs = tahqiq(ROOT, args);
+    expect(viaJs.status).toBe(1);
+    expect({ status: viaJs.status, stdout: viaJs.stdout, stderr: viaJs.stderr }).toEqual(viaTs);
   });
 
   it('gives each command its own --help', () => {
@@ -72,6 +81,31 @@ describe('tahqiq, the command line', () => {
     expect(all.status).toBe(1);
     expect(all.stderr).toContain('checked 2 case files,');
     expect(all.stderr).toMatch(/content\/cases\/broken\.md:\d+:\d+ {2}error {2}Unexpected status `dispted`/);
+  });
+
+  it('checks the translations of the case files it is given as a full check does, reading only the cases they name', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'seeds/doc.txt'), 'The council voted on Monday to close the clinic.\n');
+    const caseText = (lang: string, translations: string[]) => `---\ntitle: T\nlang: ${lang}\nsource:\n  document: seeds/doc.txt\n  publisher: P\n  lang: en\nreviewed: 2026-11-28\nsummary: S\n${translations.length ? `translations:\n${translations.map((t) => `  - ${t}\n`).join('')}` : ''}---\n\n:::claim[C]{#c status=unconfirmed claimant="X" missing="Y"}\n> voted on Monday\n\nWhy.\n:::\n`;
+    writeFileSync(path.join(root, 'content/cases/a-en.md'), caseText('en', ['a-ar']));
+    writeFileSync(path.join(root, 'content/cases/a-ar.md'), caseText('ar', []));
+    writeFileSync(path.join(root, 'content/cases/b-en.md'), caseText('en', ['b-fr']));
+    writeFileSync(path.join(root, 'content/cases/broken.md'), caseText('en', []).replace('status=unconfirmed', 'status=dispted'));
+    expect(tahqiq(root, ['check', '--accept']).status).toBe(1);
+    const oneWay = tahqiq(root, ['check', 'content/cases/a-en.md']);
+    expect(oneWay.status).toBe(1);
+    expect(oneWay.stderr).toContain('content/cases/a-en.md:11:5  error  Unexpected one-way link to `a-ar` in `translations`, expected `content/cases/a-ar.md` to list `a-en` in its `translations` too  [TQ507]');
+    expect(oneWay.stderr).not.toMatch(/broken\.md|TQ604/);
+    const unknown = tahqiq(root, ['check', 'content/cases/b-en.md']);
+    expect(unknown.stderr).toContain('content/cases/b-en.md:11:5  error  Unexpected `b-fr` in `translations`, expected the id of a case file (no `b-fr.md` in content/cases)  [TQ505]');
+    writeFileSync(path.join(root, 'content/cases/a-ar.md'), caseText('ar', ['a-en']));
+    const both = tahqiq(root, ['check', 'content/cases/a-en.md']);
+    expect(both.status).toBe(0);
+    expect(both.stdout).toContain('checked 1 case file, 1 claim verified');
+    // What a full check says of the same cases.
+    const all = tahqiq(root, ['check']);
+    expect(all.stderr).not.toMatch(/a-(en|ar)\.md:\d+:\d+ {2}error/);
+    expect(all.stderr).toContain('content/cases/b-en.md:11:5  error  Unexpected `b-fr` in `translations`');
   });
 
   it('reports a damaged lock file at its line and column, and --accept writes it again', () => {

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CASES_DIR, loadCases } from '../core/load-cases.ts';
+import { DEFAULT_CASES_DIR } from '../core/cases-dir.ts';
 import { loadCaseFiles } from '../core/load-case-files.ts';
 import { formatReport, ProblemList } from '../core/problems.ts';
 import { acceptIntoLock, type CheckedCase } from '../core/provenance/check-provenance.ts';
@@ -10,6 +10,7 @@ import { SourceTexts } from '../core/provenance/source-texts.ts';
 import { verifyProvenance } from '../core/provenance/verify.ts';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { githubAnnotation, githubNotice } from './format-github.ts';
+import { checkNamedTranslations } from './named-translations.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
 
 export const CHECK_OPTIONS = {
@@ -66,9 +67,12 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
   if (positionals.length > 0) {
     files = [...new Set(namedCaseFiles(root, positionals))];
     const loaded = await loadCaseFiles(root, files);
-    checked = loaded.built;
     problems = loaded.problems;
+    // Between cases, as a full check: `translations` read only the cases they name.
+    const failed = await checkNamedTranslations(root, loaded.built, problems);
+    checked = loaded.built.map((b) => (failed.has(b.file) ? { file: b.file, entry: undefined } : b));
   } else {
+    const { loadCases } = await import('../core/load-cases.ts');
     const loaded = await loadCases(root, casesDir);
     files = loaded.files;
     const byFile = new Map<string, CaseEntry>(loaded.cases.map((c) => [c.file, c]));
@@ -79,7 +83,9 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
   const sources = new SourceTexts(root);
   const caseProblems = problems.items.slice();
   let provenanceProblems = new ProblemList();
-  let { result, lock, lockValid } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources });
+  // Checking named files without `--accept` reads only their entries of the lock (fast in a large archive).
+  const named = positionals.length > 0;
+  let { result, lock, lockValid } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources, entriesOnly: named && !values.accept });
   const report = formatReanchoring(result);
   const notices: string[] = [];
   if (values.accept) {
@@ -91,7 +97,7 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
     notices.push(`accepted: ${shownLock} records ${accepted.accepted.length} case${accepted.accepted.length === 1 ? '' : 's'}${accepted.refused.length ? `; not accepted until their errors are fixed: ${accepted.refused.join(', ')}` : ''}`);
     // Report what holds now, against the lock just written.
     provenanceProblems = new ProblemList();
-    ({ result } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources }));
+    ({ result } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources, entriesOnly: named }));
   }
   notices.push(...staleNotices(result, shownLock));
 

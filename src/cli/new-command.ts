@@ -3,7 +3,7 @@ import path from 'node:path';
 import { anchorQuote } from '../core/anchor.ts';
 import { buildCase } from '../core/build-case.ts';
 import { EXAMPLE_CLAIM_ID } from '../core/example-claim.ts';
-import { DEFAULT_CASES_DIR } from '../core/load-cases.ts';
+import { DEFAULT_CASES_DIR } from '../core/cases-dir.ts';
 import { ProblemList } from '../core/problems.ts';
 import { acceptIntoLock } from '../core/provenance/check-provenance.ts';
 import { DEFAULT_LOCK_FILE, readLock, writeLock } from '../core/provenance/lock-file.ts';

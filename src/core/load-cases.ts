@@ -9,9 +9,9 @@ import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
+import { DEFAULT_CASES_DIR } from './cases-dir.ts';
 
-/** Where a project keeps its case files, relative to the project root. */
-export const DEFAULT_CASES_DIR = 'content/cases';
+export { DEFAULT_CASES_DIR };
 
 export interface LoadedCases {
   /** Cases verified in this run (all of them, unless `previous` let some be kept). Empty with `cacheDir`: see `published`. */

@@ -2,7 +2,7 @@ import type { SourcesLock } from '../../schemas/sources-lock.ts';
 import { reportExampleClaim } from '../example-claim.ts';
 import type { ProblemList } from '../problems.ts';
 import { checkProvenance, factsOf, type CheckedCase, type ProvenanceResult } from './check-provenance.ts';
-import { readLock } from './lock-file.ts';
+import { readLock, readLockEntries } from './lock-file.ts';
 import { SourceTexts } from './source-texts.ts';
 
 /**
@@ -15,10 +15,13 @@ export async function verifyProvenance(options: {
   cases: readonly CheckedCase[];
   problems: ProblemList;
   sources?: SourceTexts;
+  /** Read only these cases' entries of the lock (readLockEntries): for a check that will not write it. The returned lock then holds no other case. */
+  entriesOnly?: boolean;
 }): Promise<{ result: ProvenanceResult; lock: SourcesLock; lockValid: boolean }> {
   const { root, lockFile, cases, problems } = options;
   for (const c of cases) reportExampleClaim(c.file, factsOf(c)?.exampleClaim, problems);
-  const { lock, valid } = await readLock(root, lockFile, problems, cases.map((c) => c.file));
+  const files = cases.map((c) => c.file);
+  const { lock, valid } = await (options.entriesOnly ? readLockEntries : readLock)(root, lockFile, problems, files);
   const result = await checkProvenance({ root, lock, cases, problems, sources: options.sources ?? new SourceTexts(root) });
   return { result, lock, lockValid: valid };
 }
