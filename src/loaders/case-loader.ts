@@ -5,6 +5,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
 import { caseCacheDir, caseKey, hasCachedCase, pruneCaseCache, readCachedFacts, summarizeCase, writeCachedCase } from '../core/case-cache.ts';
 import { provenanceFacts } from '../core/provenance/case-passages.ts';
+import { setCardsDrawing } from '../core/share-card/cards-drawing.ts';
+import { drawCards } from '../core/share-card/draw-cards.ts';
+import { cardCacheDir } from '../core/share-card/render-card.ts';
+import { caseCardSvg } from '../case-card.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
 import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
@@ -108,6 +112,16 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         await store(context, history ? { ...rest, history } : rest);
       }
       saveRecords(context, tool, records);
+      // Share cards: drawn in child processes while Astro bundles and renders (the card endpoint waits for its own).
+      if (!context.watcher) {
+        const cards = [...published.values()].map((p) => caseCardSvg(p.summary));
+        const drawing = drawCards(cards, cardCacheDir(root));
+        setCardsDrawing(drawing);
+        drawing.then(
+          (d) => d.drawn > 0 && context.logger.info(`${d.drawn} share card${d.drawn === 1 ? '' : 's'} drawn (${d.cached} cached, ${d.processes} process${d.processes === 1 ? '' : 'es'}) in ${Math.round(d.ms)} ms`),
+          (error: unknown) => context.logger.warn(`share cards were not drawn ahead (${String(error)}); each is drawn by its page`),
+        );
+      }
       pruneCaseCache(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
       context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
 
