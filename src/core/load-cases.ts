@@ -8,6 +8,7 @@ import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
+import { boundedSourceCache } from './source-cache.ts';
 import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
 import { DEFAULT_CASES_DIR } from './cases-dir.ts';
 
@@ -100,7 +101,7 @@ function recording(shared: SourceCache, read: Set<string>): SourceCache {
  */
 export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, options: LoadOptions = {}): Promise<LoadedCases> {
   const problems = new ProblemList();
-  const sources: SourceCache = new Map();
+  const sources: SourceCache = boundedSourceCache();
   const records = new Map<string, VerifiedRecord>();
   const dir = path.resolve(root, casesDir);
   const shownDir = path.relative(root, dir).split(path.sep).join('/') || '.';

@@ -6,12 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceCache } from './build-case.ts';
 import { publishCase } from './case-cache.ts';
+import { boundedSourceCache } from './source-cache.ts';
 import { failedCase } from './internal-error.ts';
 import { verifyCaseFile } from './load-cases.ts';
 import type { WorkerRequest, WorkerResult } from './verify-pool.ts';
 
 const { root, tool, cacheDir } = workerData as { root: string; tool: string; cacheDir?: string };
-const sources: SourceCache = new Map();
+const sources: SourceCache = boundedSourceCache();
 
 parentPort?.on('message', async ({ files }: WorkerRequest) => {
   const results: WorkerResult[] = await Promise.all(
