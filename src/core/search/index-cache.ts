@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import path from 'node:path';
 
 /**
- * Pagefind bundles kept from earlier builds, one folder per digest of everything the bundle is made of (each
- * indexed page's url and searchable HTML, Pagefind's version and options): a build whose pages index to the
- * same digest copies the bundle instead of indexing again. A folder is written under a temporary name and
+ * Pagefind bundles kept from earlier builds, one folder per digest of everything the bundle is made of (every
+ * page Pagefind reads, byte for byte, with its path; Pagefind's version and options): a build whose pages have
+ * the same digest copies the bundle instead of indexing again. A folder is written under a temporary name and
  * renamed into place, so a build running beside another never restores half a bundle.
  */
 export class IndexCache {
@@ -21,11 +21,11 @@ export class IndexCache {
     this.keep = keep;
   }
 
-  /** The digest of an index: what it is built with, then each page (sorted by url) with its searchable HTML. */
-  static digest(settings: string, pages: readonly { url: string; html: Buffer }[]): string {
+  /** The digest of an index: what it is built with, then each page (sorted by path) with its bytes. */
+  static digest(settings: string, pages: readonly { file: string; bytes: Buffer }[]): string {
     const hash = createHash('sha256').update(settings).update('\0');
-    for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
-      hash.update(page.url).update('\0').update(String(page.html.length)).update('\0').update(page.html);
+    for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+      hash.update(page.file).update('\0').update(String(page.bytes.length)).update('\0').update(page.bytes);
     }
     return hash.digest('hex');
   }
