@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cspHash } from '../core/csp-hash.ts';
 import { CSP_HEADER_ONLY } from '../core/csp-policy.ts';
+import { builtPages } from './built-pages.ts';
+
+const NO_META = 'no Content-Security-Policy meta';
 
 /** Reads the policy Astro put in a page's `<meta http-equiv="content-security-policy">`. */
 export function metaPolicy(html: string): string | undefined {
@@ -16,11 +19,28 @@ export function metaPolicy(html: string): string | undefined {
  * component writes with `set:html` (Astro hashes only the ones it bundles), and writes it back to the meta.
  */
 export function completePagePolicy(html: string): { html: string; policy: string } {
+  return complete(html, (text) => text);
+}
+
+/**
+ * `completePagePolicy` on a page's bytes, without decoding the page: the markup searched for is ASCII, so the
+ * page is read as Latin-1 (one character a byte, no UTF-8 decoding: a sixth of the time on 90 KB Arabic pages)
+ * and only each inline script and style is decoded to be hashed. `bytes` is undefined when the page is already complete.
+ */
+export function completePageBytes(page: Buffer, name: string): { bytes: Buffer | undefined; policy: string } {
+  const binary = page.toString('latin1');
+  if (!metaPolicy(binary)) throw new Error(`${NO_META} in ${name}`);
+  const done = complete(binary, (text) => Buffer.from(text, 'latin1').toString('utf8'));
+  return { bytes: done.html === binary ? undefined : Buffer.from(done.html, 'latin1'), policy: done.policy };
+}
+
+/** The completion itself; `text` turns a matched script or style into the text its hash is taken of. */
+function complete(html: string, text: (matched: string) => string): { html: string; policy: string } {
   const policy = metaPolicy(html);
-  if (!policy) throw new Error('no Content-Security-Policy meta');
+  if (!policy) throw new Error(NO_META);
   const hashes = { 'script-src': new Set<string>(), 'style-src': new Set<string>() };
-  for (const m of html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)) hashes['script-src'].add(`'${cspHash(m[1]!)}'`);
-  for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) hashes['style-src'].add(`'${cspHash(m[1]!)}'`);
+  for (const m of html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)) hashes['script-src'].add(`'${cspHash(text(m[1]!))}'`);
+  for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) hashes['style-src'].add(`'${cspHash(text(m[1]!))}'`);
   const complete = policy
     .split(';')
     .map((d) => d.trim())
@@ -72,20 +92,24 @@ export default function securityHeaders(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-        const policies = pages.sort().map((f) => {
+        const pages = builtPages(outDir);
+        let rewritten = 0;
+        const policies = pages.map((f) => {
           const file = path.join(outDir, f);
-          const original = readFileSync(file, 'utf8');
-          if (!metaPolicy(original)) throw new Error(`no Content-Security-Policy meta in ${f}`);
-          const page = completePagePolicy(original);
-          if (page.html !== original) writeFileSync(file, page.html);
+          const original = readFileSync(file);
+          const page = completePageBytes(original, f);
+          if (page.bytes) {
+            writeFileSync(file, page.bytes);
+            rewritten++;
+          }
           return page.policy;
         });
-        const routes = pages.map((f, i) => ({ route: f.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1'), policy: policies[i]! }));
+        const routes = pages.map((f, i) => ({ route: f.replace(/(^|\/)index\.html$/, '$1'), policy: policies[i]! }));
         const file = headersFile(routes, base);
         writeFileSync(path.join(outDir, '_headers'), file);
-        logger.info(`_headers: ${pages.length} page policies, ${Math.round(file.length / 1024)} kB (${Math.round(file.length / pages.length)} bytes a page)`);
+        logger.info(`_headers: ${pages.length} page policies (${rewritten} pages completed), ${Math.round(file.length / 1024)} kB (${Math.round(file.length / pages.length)} bytes a page) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

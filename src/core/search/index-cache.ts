@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Pagefind bundles kept from earlier builds, one folder per digest of everything the bundle is made of (every
+ * page Pagefind reads, byte for byte, with its path; Pagefind's version and options): a build whose pages have
+ * the same digest copies the bundle instead of indexing again. A folder is written under a temporary name and
+ * renamed into place, so a build running beside another never restores half a bundle.
+ */
+export class IndexCache {
+  readonly dir: string;
+  /**
+   * How many bundles stay kept, newest (made or restored) first: the current one, the one before it (an edit
+   * undone restores it), and one more for builds of other content sharing the cache (tests, `--outDir` builds).
+   */
+  readonly keep: number;
+
+  constructor(dir: string, keep = 3) {
+    this.dir = dir;
+    this.keep = keep;
+  }
+
+  /** The digest of an index: what it is built with, then each page (sorted by path) with its bytes. */
+  static digest(settings: string, pages: readonly { file: string; bytes: Buffer }[]): string {
+    const hash = createHash('sha256').update(settings).update('\0');
+    for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+      hash.update(page.file).update('\0').update(String(page.bytes.length)).update('\0').update(page.bytes);
+    }
+    return hash.digest('hex');
+  }
+
+  /** Copies the bundle kept for `digest` to `target` (replacing it); false when there is none (or another build pruned it meanwhile). */
+  restore(digest: string, target: string): boolean {
+    const kept = path.join(this.dir, digest);
+    if (!existsSync(kept)) return false;
+    rmSync(target, { recursive: true, force: true });
+    try {
+      cpSync(kept, target, { recursive: true });
+      const now = new Date();
+      utimesSync(kept, now, now); // in use again: the newest, last to be pruned
+      return true;
+    } catch {
+      rmSync(target, { recursive: true, force: true });
+      return false;
+    }
+  }
+
+  /** Keeps a copy of the bundle at `source` under `digest`, and drops all but the `keep` newest others. */
+  save(digest: string, source: string): void {
+    mkdirSync(this.dir, { recursive: true });
+    const kept = path.join(this.dir, digest);
+    if (!existsSync(kept)) {
+      const temporary = path.join(this.dir, `.${digest}.${process.pid}`);
+      cpSync(source, temporary, { recursive: true });
+      try {
+        renameSync(temporary, kept);
+      } catch {
+        rmSync(temporary, { recursive: true, force: true }); // another build kept the same bundle first
+      }
+    }
+    this.prune(digest);
+  }
+
+  private prune(current: string): void {
+    const others = readdirSync(this.dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== current)
+      .map((e) => e.name);
+    // Names are digests, not dates: keep the newest by modification time.
+    const byAge = others.map((name) => ({ name, time: statSync(path.join(this.dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
+    for (const { name } of byAge.slice(Math.max(0, this.keep - 1))) rmSync(path.join(this.dir, name), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,84 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './helpers/browser.ts';
+import { runBuild, type BuildRun } from './helpers/build.ts';
+import { ROOT } from './helpers/seed.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+/** A new word in one claim's reasoning: in no case before the edit. */
+const NEW_WORD = 'زنجبيلية';
+
+const casesDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-search-cases-'));
+cpSync(path.join(ROOT, 'content/cases'), casesDir, { recursive: true });
+
+let first: BuildRun;
+let again: BuildRun;
+let edited: BuildRun;
+let browser: Browser;
+
+function built(run: BuildRun): BuildRun {
+  if (run.status !== 0) throw new Error(`build failed:\n${run.output}`);
+  return run;
+}
+
+/** Every file of a Pagefind bundle with its bytes, for comparing two builds' indexes. */
+function bundle(outDir: string): Record<string, string> {
+  const dir = path.join(outDir, 'pagefind');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.')).sort();
+  return Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+}
+
+/** Serves a build, types `query` into the index page's search box and returns the result paths. */
+async function search(run: BuildRun, query: string): Promise<string[]> {
+  const site = await serveStatic(run.outDir);
+  const page: Page = await (await browser.newContext()).newPage();
+  try {
+    await page.goto(`${site.url}/`);
+    await page.locator('#site-search-input').fill(query);
+    await page.locator('[data-search-status]').filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
+    return await page.locator('[data-search-results] li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  } finally {
+    await page.context().close();
+    await site.close();
+  }
+}
+
+beforeAll(async () => {
+  first = built(runBuild({ casesDir, command: 'astro' }));
+  again = built(runBuild({ casesDir, command: 'astro' }));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the search index across rebuilds', () => {
+  it('restores the kept index when no indexed page changed, byte for byte the index the first build wrote', () => {
+    expect(again.output).toMatch(/search index: \d+ pages unchanged, index restored/);
+    expect(bundle(again.outDir)).toEqual(bundle(first.outDir));
+  });
+
+  it('finds the seed case in the restored index', async () => {
+    expect(await search(again, 'المسعود')).toContain('/cases/dumayr-raid/');
+  });
+});
+
+describe('the search index after an edit', () => {
+  beforeAll(() => {
+    const file = path.join(casesDir, 'dumayr-raid.md');
+    const text = readFileSync(file, 'utf8');
+    const reasoning = 'فلا نعدّها مصدراً ثالثاً.';
+    if (!text.includes(reasoning)) throw new Error(`dumayr-raid.md no longer contains ${reasoning}`);
+    writeFileSync(file, text.replace(reasoning, `${reasoning} ${NEW_WORD}.`));
+    edited = built(runBuild({ casesDir, command: 'astro' }));
+  });
+
+  it('finds the edited case by a word the edit added, which the index kept from before the edit does not have', async () => {
+    expect(await search(first, NEW_WORD)).toEqual([]);
+    expect(await search(edited, NEW_WORD)).toEqual(['/cases/dumayr-raid/']);
+  });
+});
