@@ -21,7 +21,9 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [previousOutput(), mdx(), pagefind(), securityHeaders()],
+  // Security headers complete each page's policy before Pagefind reads the pages, so the search index is always made
+  // from the final pages (a page reused from the last build is already complete).
+  integrations: [previousOutput(), mdx(), securityHeaders(), pagefind()],
   // A strict Content-Security-Policy in every page's <meta http-equiv>, with the hashes of its own inline
   // scripts and styles; the same policy goes to dist/_headers (src/integrations/security-headers.ts).
   security: {
@@ -37,6 +39,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   vite: {
     build: {
+      // The output folder is moved aside and unchanged outputs linked back before each build (src/integrations/previous-output.ts).
+      emptyOutDir: false,
       // Small scripts are inlined into pages, except the search box's: it imports Pagefind's own module at
       // run time, which an inlined script cannot do (withastro/astro#17265: `__VITE_PRELOAD__ is not defined`).
       assetsInlineLimit: (file) => (file.includes('SiteSearch') ? false : undefined),
