@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { caseSummaries, wholeCase } from '../cases.ts';
-import { claimsData } from '../core/export/claims-data.ts';
-import { exportContext, jsonResponse } from '../exports.ts';
+import { claimsDataText } from '../core/export/claims-data.ts';
+import { exportContext } from '../exports.ts';
 
-/** `/claims.json`: every claim of every case (format: docs/claims.schema.json). */
-export const GET: APIRoute = async () => jsonResponse(claimsData((await caseSummaries()).map(wholeCase), exportContext));
+/** `/claims.json`: every claim of every case (format: docs/claims.schema.json), made one whole case at a time. */
+export const GET: APIRoute = async () =>
+  new Response(claimsDataText(await caseSummaries(), wholeCase, exportContext), { headers: { 'content-type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { claimsData, claimsDataText } from '../src/core/export/claims-data.ts';
+import { siteUrls } from '../src/core/export/site-urls.ts';
+import { loadCases } from '../src/core/load-cases.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './helpers/seed.ts';
+
+const context = {
+  urls: siteUrls('https://example.org/', '/'),
+  statusLabel: (status: string) => status.toUpperCase(),
+  readSource: (document: string) => readFileSync(path.join(ROOT, document), 'utf8'),
+};
+
+describe('/claims.json made one case at a time', () => {
+  it('is exactly the pretty-printed claimsData of every whole case, reading each case once', async () => {
+    const { cases } = await loadCases(ROOT, undefined, { workers: 1 });
+    expect(cases.length).toBeGreaterThan(1);
+    const read: string[] = [];
+    const text = claimsDataText(cases, (c) => (read.push(c.id), c), context);
+    expect(text).toBe(`${JSON.stringify(claimsData(cases, context), null, 2)}\n`);
+    expect(read.sort()).toEqual(cases.map((c) => c.id).sort());
+  });
+
+  it('gives an empty list, as claimsData does, when there is no case', () => {
+    expect(claimsDataText([], () => { throw new Error('no case to read'); }, context)).toBe(`${JSON.stringify(claimsData([], context), null, 2)}\n`);
+  });
+});
