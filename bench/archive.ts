@@ -130,14 +130,15 @@ function phases(output: string): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const loader = /tahqiq-case-loader\] .* in (\d+) ms/.exec(output)?.[1];
   const generation = /generating static routes[\s\S]*?✓ Completed in (.+?)\.?\s*$/m.exec(output)?.[1];
-  const search = /search index: \d+ pages in (\d+) ms/.exec(output)?.[1];
+  const searchLine = /search index: (?:\d+ pages in (\d+) ms|.*restored in (\d+) ms)/.exec(output);
+  const search = searchLine ? (searchLine[1] ?? `${searchLine[2]}`) : undefined;
   const byKind = new Map<string, number>();
   for (const [, route, ms] of output.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
     const kind = route!.replace(/^\/cases\/[^/]+\//, '/cases/<id>/').replace(/^\/cases\/[^/.]+\.json$/, '/cases/<id>.json').replace(/sources\/[^/]+$/, 'sources/<doc>');
     if (kind.startsWith('/cases/')) byKind.set(kind, (byKind.get(kind) ?? 0) + Number(ms));
   }
   const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k.replace('/cases/<id>', '')} ${seconds(ms)}`).join(', ');
-  return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds})` : ''} · search ${search ? seconds(Number(search)) : '?'}`;
+  return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds})` : ''} · search ${search ? `${seconds(Number(search))}${searchLine?.[2] ? ' (restored)' : ''}` : '?'}`;
 }
 
 const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
