@@ -42,9 +42,13 @@ export interface PublishedCase {
   facts: ProvenanceFacts;
 }
 
-/** Caches a verified case (whole, and its provenance facts) under its record's key; returns what the loader keeps. */
-export function publishCase(dir: string, entry: CaseEntry, record: VerifiedRecord): PublishedCase {
-  const key = caseKey(record);
+/** The key of a case published without a record (not expected: a published case has one): a digest of the entry itself. */
+export function entryKey(entry: CaseEntry): string {
+  return createHash('sha256').update(JSON.stringify(entry)).digest('hex').slice(0, 24);
+}
+
+/** Caches a verified case (whole, and its provenance facts) under `key` (caseKey of its record); returns what the loader keeps. */
+export function publishCase(dir: string, entry: CaseEntry, key: string): PublishedCase {
   const facts = provenanceFacts(entry);
   writeCachedCase(dir, entry, key, facts);
   return { summary: summarizeCase(entry, key), facts };
@@ -56,7 +60,7 @@ export function readCachedFacts(dir: string, summary: CaseSummary): ProvenanceFa
 }
 
 /** Writes a verified case under its key (atomically: a reader sees the whole file or none). */
-export function writeCachedCase(dir: string, entry: CaseEntry, key: string, facts = provenanceFacts(entry)): void {
+function writeCachedCase(dir: string, entry: CaseEntry, key: string, facts: ProvenanceFacts): void {
   mkdirSync(dir, { recursive: true });
   const { history: _history, ...rest } = entry;
   // The facts first: a case file present means both are.

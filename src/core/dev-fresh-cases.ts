@@ -1,13 +1,11 @@
+import { processShared } from './process-shared.ts';
 // In `astro dev`, the content loader re-verifies a case the moment its file (or a source it reads) is saved and
 // writes it to the verified-case cache; the content store reaches the pages a little later (Astro writes it
 // after a debounce, then reloads it). The cache key of each re-verified case is kept here meanwhile, so the
-// case page renders the fix at once. The loader and the pages may hold separate copies of this module
-// (Vite's module runner), so the map lives on globalThis under a registered symbol.
-const KEY = Symbol.for('tahqiq.freshCaseKeys');
+// case page renders the fix at once (the loader and the pages share it through processShared).
 
 function registry(): Map<string, string> {
-  const store = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
-  return (store[KEY] ??= new Map());
+  return processShared<Map<string, string>>('freshCaseKeys', () => new Map());
 }
 
 /** Records the key under which a case was just re-verified and cached (the dev server's loader). */

@@ -1,4 +1,5 @@
 import type { Problem } from './problems.ts';
+import { processShared } from './process-shared.ts';
 
 /** A case file that did not build, with every problem reported at it. */
 export interface BrokenCase {
@@ -8,14 +9,11 @@ export interface BrokenCase {
   problems: Problem[];
 }
 
-// The content loader and the pages run in one dev-server process but may hold separate copies of this
-// module (Vite's module runner), so the list lives on globalThis under a registered symbol.
-const KEY = Symbol.for('tahqiq.brokenCases');
+// The content loader and the pages share the list through processShared.
 type Registry = { cases: BrokenCase[] };
 
 function registry(): Registry {
-  const store = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (store[KEY] ??= { cases: [] });
+  return processShared<Registry>('brokenCases', () => ({ cases: [] }));
 }
 
 /** Replaces the list of broken cases (the loader calls it after every check). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
 import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
-import { publishCase, type PublishedCase } from './case-cache.ts';
+import { caseKey, publishCase, type PublishedCase } from './case-cache.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
@@ -171,7 +171,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
           const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
           if (verified.record) records.set(path.basename(file, '.md'), verified.record);
           if (options.cacheDir && verified.entry && verified.record) {
-            built.set(file, { entry: undefined, published: publishCase(options.cacheDir, verified.entry, verified.record), own: verified.problems });
+            built.set(file, { entry: undefined, published: publishCase(options.cacheDir, verified.entry, caseKey(verified.record)), own: verified.problems });
           } else {
             built.set(file, { entry: verified.entry, own: verified.problems });
           }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceCache } from './build-case.ts';
-import { publishCase } from './case-cache.ts';
+import { caseKey, publishCase } from './case-cache.ts';
 import { boundedSourceCache } from './source-cache.ts';
 import { failedCase } from './internal-error.ts';
 import { verifyCaseFile } from './load-cases.ts';
@@ -20,7 +20,7 @@ parentPort?.on('message', async ({ files }: WorkerRequest) => {
       try {
         const v = await verifyCaseFile(root, file, { sources, tool });
         if (cacheDir && v.entry && v.record) {
-          return { file, entry: undefined, published: publishCase(cacheDir, v.entry, v.record), problems: v.problems.items, record: v.record };
+          return { file, entry: undefined, published: publishCase(cacheDir, v.entry, caseKey(v.record)), problems: v.problems.items, record: v.record };
         }
         return { file, entry: v.entry, problems: v.problems.items, record: v.record };
       } catch (error) {

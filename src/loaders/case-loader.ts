@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
-import { caseCacheDir, caseKey, hasCachedCase, pruneCaseCache, readCachedFacts, summarizeCase, writeCachedCase } from '../core/case-cache.ts';
-import { provenanceFacts } from '../core/provenance/case-passages.ts';
+import { caseCacheDir, caseKey, entryKey, hasCachedCase, pruneCaseCache, publishCase, readCachedFacts } from '../core/case-cache.ts';
 import { setCardsDrawing } from '../core/share-card/cards-drawing.ts';
 import { drawCards } from '../core/share-card/draw-cards.ts';
 import { cardCacheDir } from '../core/share-card/render-card.ts';
@@ -76,13 +75,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const loaded = await loadCases(root, casesDir, { previous, tool, cacheDir, keptEntry: (id) => storedSummary(context, id) });
       const { kept, records, files } = loaded;
       const published = new Map(loaded.published.map((p) => [p.summary.id, p]));
-      for (const entry of loaded.cases) {
-        // Not expected (a published case always has a record); cached under a digest of the entry itself.
-        const key = context.generateDigest(entry as unknown as Record<string, unknown>).replace(/[^0-9a-f]/g, '').padEnd(24, '0').slice(0, 24);
-        const facts = provenanceFacts(entry);
-        writeCachedCase(cacheDir, entry, key, facts);
-        published.set(entry.id, { summary: summarizeCase(entry, key), facts });
-      }
+      for (const entry of loaded.cases) published.set(entry.id, publishCase(cacheDir, entry, entryKey(entry)));
       const verifiedCount = published.size;
       const claims = [...published.values()].reduce((n, c) => n + c.summary.claimCount, 0);
       // A kept case's summary is in the store and its provenance facts in the cache.
@@ -143,10 +136,9 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
           if (before?.history) verified.entry.history = before.history;
           records.set(id, verified.record);
           broken.delete(file);
-          const key = caseKey(verified.record);
-          writeCachedCase(cacheDir, verified.entry, key);
-          setFreshCaseKey(id, key);
-          await store(context, summarizeCase(verified.entry, key));
+          const { summary } = publishCase(cacheDir, verified.entry, caseKey(verified.record));
+          setFreshCaseKey(id, summary.key);
+          await store(context, summary);
         } else {
           records.delete(id);
           broken.add(file);
