@@ -55,6 +55,16 @@ describe('the dev server (npm run dev)', () => {
     await expect.poll(h1, { timeout: 20_000, interval: 300 }).toContain('Edited: Riverside clinic closure');
   });
 
+  it('shows the whole file after a save that empties it and writes it 20 ms later (the watcher reports only the first change)', async () => {
+    const original = readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8');
+    writeFileSync(file, '');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, original.replace('title: "Riverside clinic closure', 'title: "Saved twice: Riverside clinic closure'));
+    await expect.poll(h1, { timeout: 20_000, interval: 300 }).toContain('Saved twice: Riverside clinic closure');
+    writeFileSync(file, original);
+    await expect.poll(h1, { timeout: 20_000, interval: 300 }).not.toContain('Saved twice');
+  });
+
   const page = (url: string) => fetch(`${base}${url}`).then(async (r) => ({ status: r.status, html: await r.text() }));
   /** The page's text without tags, as a reader sees it. */
   const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

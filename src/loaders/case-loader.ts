@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
@@ -14,6 +15,7 @@ import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem }
 import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
 import { dropFreshCaseKey, setFreshCaseKey } from '../core/dev-fresh-cases.ts';
 import { checkForBuild } from '../core/provenance/for-build.ts';
+import { settledChanges } from '../core/settled-changes.ts';
 import { caseSummarySchema, type CaseSummary } from '../schemas/case-summary.ts';
 
 export interface CaseLoaderOptions {
@@ -124,6 +126,8 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
       const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
       const reverify = async (file: string) => {
+        // A file deleted meanwhile is dropped by its own `unlink`, queued after this.
+        if (!existsSync(path.join(root, file))) return;
         const id = path.basename(file, '.md');
         // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
         const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
@@ -147,19 +151,22 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         }
       };
       context.watcher.add([casesPath, seedsPath]);
+      const afterChange = settledChanges();
       context.watcher.on('all', (event, changed) => {
-        const t = performance.now();
         let work: string[] = [];
         if (changed.startsWith(casesPath + path.sep) && changed.endsWith('.md')) {
           const file = path.relative(root, changed).split(path.sep).join('/');
           if (event === 'unlink') {
+            // Queued like the edits: an edit's re-verification still running must not bring the case back.
             const id = path.basename(file, '.md');
-            records.delete(id);
-            broken.delete(file);
-            dropFreshCaseKey(id);
-            context.store.delete(id);
-            setBrokenCases(brokenCases().filter((b) => b.file !== file));
-            saveRecords(context, tool, records);
+            afterChange(changed, async () => {
+              records.delete(id);
+              broken.delete(file);
+              dropFreshCaseKey(id);
+              context.store.delete(id);
+              setBrokenCases(brokenCases().filter((b) => b.file !== file));
+              saveRecords(context, tool, records);
+            }).catch((error: unknown) => context.logger.error(String(error)));
             return;
           }
           work = [file];
@@ -169,12 +176,12 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
           work = [...new Set([...citing, ...broken])];
         }
         if (work.length === 0) return;
-        Promise.all(work.map(reverify))
-          .then(() => {
-            saveRecords(context, tool, records);
-            context.logger.info(`re-verified ${work.length} case${work.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t)} ms`);
-          })
-          .catch((error: unknown) => context.logger.error(String(error)));
+        afterChange(changed, async () => {
+          const t = performance.now();
+          await Promise.all(work.map(reverify));
+          saveRecords(context, tool, records);
+          context.logger.info(`re-verified ${work.length} case${work.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t)} ms`);
+        }).catch((error: unknown) => context.logger.error(String(error)));
       });
     },
   };
