@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../bench/synthetic.ts';
-import { hasCachedCase, pruneCaseCache, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
+import { derivedText, hasCachedCase, pruneCaseCache, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { provenanceFacts } from '../src/core/provenance/case-passages.ts';
 import { ROOT } from './helpers/seed.ts';
@@ -60,6 +60,26 @@ describe('the verified-case cache', () => {
     expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
     expect(pruneCaseCache(cacheDir, new Map())).toBeGreaterThan(0);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('keeps a text derived from a case under its key: made once, read back, pruned with the case', async () => {
+    const { published } = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    const { summary } = published[4]!;
+    let made = 0;
+    const make = () => `part of ${readCachedCase(cacheDir, summary).title} #${++made}`;
+    const first = derivedText(cacheDir, summary, 'claims-0123456789ab', make);
+    expect(derivedText(cacheDir, summary, 'claims-0123456789ab', make)).toBe(first);
+    expect(made).toBe(1);
+    // Another context (other site addresses or labels) is another text.
+    expect(derivedText(cacheDir, summary, 'claims-ba9876543210', make)).toBe(`part of ${readCachedCase(cacheDir, summary).title} #2`);
+    expect(() => derivedText(cacheDir, summary, '../escape', make)).toThrow(/letters, a dash and 12 hex digits/);
+    const file = path.join(cacheDir, `${summary.id}.${summary.key}.claims-0123456789ab.json`);
+    const longAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(file, longAgo, longAgo);
+    pruneCaseCache(cacheDir, new Map([[summary.id, summary.key]]));
+    expect(existsSync(file)).toBe(true);
+    pruneCaseCache(cacheDir, new Map());
+    expect(existsSync(file)).toBe(false);
   });
 
   it('names the missing case and the fix when the cache was cleared under a running build', () => {

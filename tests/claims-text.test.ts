@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsData, claimsDataText } from '../src/core/export/claims-data.ts';
+import { caseClaimsText, claimsData, claimsDataText } from '../src/core/export/claims-data.ts';
 import { siteUrls } from '../src/core/export/site-urls.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { readFileSync } from 'node:fs';
@@ -17,9 +17,17 @@ describe('/claims.json made one case at a time', () => {
     const { cases } = await loadCases(ROOT, undefined, { workers: 1 });
     expect(cases.length).toBeGreaterThan(1);
     const read: string[] = [];
-    const text = claimsDataText(cases, (c) => (read.push(c.id), c), context);
+    const text = claimsDataText(cases, (c) => (read.push(c.id), caseClaimsText(c, context)), context);
     expect(text).toBe(`${JSON.stringify(claimsData(cases, context), null, 2)}\n`);
     expect(read.sort()).toEqual(cases.map((c) => c.id).sort());
+  });
+
+  it('leaves out a case without claims, wherever it stands, as claimsData does', async () => {
+    const { cases } = await loadCases(ROOT, undefined, { workers: 1 });
+    const emptied = cases.map((c, i) => (i % 2 === 0 ? { ...c, claims: [] } : c));
+    expect(claimsDataText(emptied, (c) => caseClaimsText(c, context), context)).toBe(`${JSON.stringify(claimsData(emptied, context), null, 2)}\n`);
+    const none = cases.map((c) => ({ ...c, claims: [] }));
+    expect(claimsDataText(none, (c) => caseClaimsText(c, context), context)).toBe(`${JSON.stringify(claimsData(none, context), null, 2)}\n`);
   });
 
   it('gives an empty list, as claimsData does, when there is no case', () => {

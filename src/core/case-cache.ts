@@ -27,8 +27,8 @@ export function caseKey(record: VerifiedRecord): string {
   return createHash('sha256').update(record.digest).update('\0').update(JSON.stringify(record.sources)).digest('hex').slice(0, 24);
 }
 
-/** A verified case's two files: the whole case (`case`) and what the provenance checks read of it (`facts`). */
-const fileOf = (dir: string, id: string, key: string, kind: 'case' | 'facts' = 'case') => path.join(dir, `${id}.${key}.${kind}.json`);
+/** A verified case's files: the whole case (`case`), what the provenance checks read of it (`facts`), texts derived from it (derivedText). */
+const fileOf = (dir: string, id: string, key: string, kind: string = 'case') => path.join(dir, `${id}.${key}.${kind}.json`);
 
 function writeAtomic(file: string, text: string): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -101,6 +101,26 @@ function readCached(dir: string, summary: CaseSummary, kind: 'case' | 'facts'): 
   }
 }
 
+/**
+ * A text made from a verified case (its part of an export), kept beside the case under the case's key and a
+ * kind naming what else the text depends on (`claims-<digest of the site's URLs and labels>`): made once, then
+ * read back while the case and that context are unchanged. `kind` is letters, a dash and 12 hex digits.
+ */
+export function derivedText(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: string, make: () => string): string {
+  if (!DERIVED_KIND.test(kind)) throw new Error(`tahqiq: derived text kind \`${kind}\` is not letters, a dash and 12 hex digits`);
+  const file = fileOf(dir, summary.id, summary.key, kind);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    const text = make();
+    mkdirSync(dir, { recursive: true });
+    writeAtomic(file, text);
+    return text;
+  }
+}
+
+const DERIVED_KIND = /^[a-z]+-[0-9a-f]{12}$/;
+
 /** Removes cached cases that no current summary uses and that nothing wrote for a day. */
 export function pruneCaseCache(dir: string, current: ReadonlyMap<string, string>, now = Date.now()): number {
   let removed = 0;
@@ -111,7 +131,7 @@ export function pruneCaseCache(dir: string, current: ReadonlyMap<string, string>
     return 0;
   }
   for (const name of names) {
-    const match = /^(.+)\.([0-9a-f]{24})\.(?:case|facts)\.json$/.exec(name);
+    const match = /^(.+)\.([0-9a-f]{24})\.(?:case|facts|[a-z]+-[0-9a-f]{12})\.json$/.exec(name);
     if (match && current.get(match[1]!) === match[2]) continue;
     const file = path.join(dir, name);
     try {

@@ -23,21 +23,39 @@ export type ClaimsCase = Pick<CaseEntry, 'id' | 'reviewed'>;
 const PLACEHOLDER = '\u0000claims\u0000';
 
 /**
- * `/claims.json` as text, exactly `JSON.stringify(claimsData(…), null, 2)` plus a newline, reading one whole case
- * at a time (`wholeCase`): at 4,000 cases the export is ~135 MB, and holding every whole case at once to build it
- * was most of the build's peak memory.
+ * One case's claims as they stand in `/claims.json`: each claim pretty-printed at its depth in the whole document
+ * (two levels: the object, then `claims`), joined by `,\n`; '' for a case without claims. A case's part depends
+ * only on the case and the context, so it can be kept from one build to the next (derivedText).
  */
-export function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], wholeCase: (summary: S) => CaseEntry, context: ExportContext): string {
-  const cases = [...summaries].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id));
+export function caseClaimsText(entry: CaseEntry, context: ExportContext): string {
   const parts: string[] = [];
-  for (const summary of cases) {
-    const entry = wholeCase(summary);
-    for (const claim of entry.claims) {
-      const item = { case: { id: entry.id, title: entry.title, lang: entry.lang, reviewed: entry.reviewed, url: context.urls.case(entry.id), data: context.urls.caseData(entry.id) }, ...claimData(entry, claim, context) };
-      // Each claim at the depth it has in the whole document (two levels: the object, then `claims`).
-      parts.push(`    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`);
-    }
+  for (const claim of entry.claims) {
+    const item = { case: { id: entry.id, title: entry.title, lang: entry.lang, reviewed: entry.reviewed, url: context.urls.case(entry.id), data: context.urls.caseData(entry.id) }, ...claimData(entry, claim, context) };
+    parts.push(`    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`);
   }
-  const head = { format: OPEN_DATA_FORMAT, site: context.urls.home, updated: cases[0]?.reviewed ?? null, claims: parts.length ? [PLACEHOLDER] : [] };
-  return `${JSON.stringify(head, null, 2).replace(`    ${JSON.stringify(PLACEHOLDER)}`, () => parts.join(',\n'))}\n`;
+  return parts.join(',\n');
+}
+
+/**
+ * `/claims.json` in pieces, one case's part at a time (`caseClaims`: caseClaimsText of the whole case, or that
+ * text kept from an earlier build): joined, exactly `JSON.stringify(claimsData(…), null, 2)` plus a newline.
+ * At 4,000 cases the export is ~135 MB; no piece holds more than one case.
+ */
+export function* claimsDataChunks<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string, context: Pick<ExportContext, 'urls'>): Generator<string> {
+  const cases = [...summaries].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id));
+  const head = (claims: string[]) => JSON.stringify({ format: OPEN_DATA_FORMAT, site: context.urls.home, updated: cases[0]?.reviewed ?? null, claims }, null, 2);
+  const [before, after] = head([PLACEHOLDER]).split(`    ${JSON.stringify(PLACEHOLDER)}`) as [string, string];
+  let first = true;
+  for (const summary of cases) {
+    const part = caseClaims(summary);
+    if (part === '') continue;
+    yield first ? before + part : `,\n${part}`;
+    first = false;
+  }
+  yield first ? `${head([])}\n` : `${after}\n`;
+}
+
+/** `/claims.json` as one text (claimsDataChunks joined). */
+export function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string, context: Pick<ExportContext, 'urls'>): string {
+  return [...claimsDataChunks(summaries, caseClaims, context)].join('');
 }
