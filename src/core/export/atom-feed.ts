@@ -1,6 +1,7 @@
 import type { CaseEntry } from '../../schemas/case-entry.ts';
 import type { SiteConfig } from '../../schemas/site-config.ts';
 import type { SiteUrls } from './site-urls.ts';
+import { CASES_PER_PAGE, newestFirst } from '../case-list-pages.ts';
 
 /** Escapes text for XML content and attribute values. */
 export function xmlEscape(text: string): string {
@@ -20,13 +21,16 @@ export interface FeedContext {
   tallyLine: (entry: FeedCase) => string;
 }
 
+/** How many cases the feed carries: the newest, as the home page does (a feed is polled often; the archive is on the site). */
+export const FEED_ENTRIES = CASES_PER_PAGE;
+
 /**
- * An Atom feed (RFC 4287) of the cases, newest review first. Dated by the newest review, never by
- * the clock, so a rebuild of the same content gives the same bytes.
+ * An Atom feed (RFC 4287) of the newest `FEED_ENTRIES` cases, newest review first. Dated by the newest review,
+ * never by the clock, so a rebuild of the same content gives the same bytes.
  */
 export function atomFeed(entries: readonly FeedCase[], context: FeedContext): string {
   const { site, urls } = context;
-  const cases = [...entries].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id));
+  const cases = newestFirst(entries).slice(0, FEED_ENTRIES);
   const updated = day(cases[0]?.reviewed ?? '1970-01-01');
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',

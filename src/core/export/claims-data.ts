@@ -1,9 +1,10 @@
 import type { CaseEntry } from '../../schemas/case-entry.ts';
+import { newestFirst } from '../case-list-pages.ts';
 import { claimData, OPEN_DATA_FORMAT, type ExportContext } from './case-data.ts';
 
 /** `/claims.json`: every claim of every case, newest review first, each with its case. Dated by the newest review (deterministic). */
 export function claimsData(entries: readonly CaseEntry[], context: ExportContext) {
-  const cases = [...entries].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id));
+  const cases = newestFirst(entries);
   return {
     format: OPEN_DATA_FORMAT,
     site: context.urls.home,
@@ -42,7 +43,7 @@ export function caseClaimsText(entry: CaseEntry, context: ExportContext): string
  * At 4,000 cases the export is ~135 MB; no piece holds more than one case.
  */
 export function* claimsDataChunks<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string, context: Pick<ExportContext, 'urls'>): Generator<string> {
-  const cases = [...summaries].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id));
+  const cases = newestFirst(summaries);
   const head = (claims: string[]) => JSON.stringify({ format: OPEN_DATA_FORMAT, site: context.urls.home, updated: cases[0]?.reviewed ?? null, claims }, null, 2);
   const [before, after] = head([PLACEHOLDER]).split(`    ${JSON.stringify(PLACEHOLDER)}`) as [string, string];
   let first = true;
