@@ -4,7 +4,7 @@
  * cache (src/core/case-cache.ts) by the pages that render it.
  */
 import { getCollection } from 'astro:content';
-import { caseCacheDir, derivedText, readCachedCase } from './core/case-cache.ts';
+import { caseCacheDir, derivedBytes, readCachedCase } from './core/case-cache.ts';
 import { freshCaseKey } from './core/dev-fresh-cases.ts';
 import type { CaseEntry } from './schemas/case-entry.ts';
 import type { CaseSummary } from './schemas/case-summary.ts';
@@ -28,9 +28,9 @@ export function wholeCase(summary: CaseSummary): CaseEntry {
  * A case's part of an export (`kind`: what it is and what else it depends on), kept beside the verified case and
  * made by `make` only when the case or that context changed since it was last made.
  */
-export function casePart(summary: CaseSummary, kind: string, make: (entry: CaseEntry) => string): string {
+export function casePart(summary: CaseSummary, kind: string, make: (entry: CaseEntry) => string): Buffer {
   const current = newest(summary);
-  return derivedText(cacheDir, current, kind, () => make(readCachedCase(cacheDir, current)));
+  return derivedBytes(cacheDir, current, kind, () => make(readCachedCase(cacheDir, current)));
 }
 
 /** The summary with the key of the newest verified version (in `astro dev`, a case re-verified after an edit). */

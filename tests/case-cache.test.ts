@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../bench/synthetic.ts';
-import { derivedText, hasCachedCase, pruneCaseCache, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
+import { derivedBytes, hasCachedCase, pruneCaseCache, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { provenanceFacts } from '../src/core/provenance/case-passages.ts';
 import { ROOT } from './helpers/seed.ts';
@@ -67,12 +67,13 @@ describe('the verified-case cache', () => {
     const { summary } = published[4]!;
     let made = 0;
     const make = () => `part of ${readCachedCase(cacheDir, summary).title} #${++made}`;
-    const first = derivedText(cacheDir, summary, 'claims-0123456789ab', make);
-    expect(derivedText(cacheDir, summary, 'claims-0123456789ab', make)).toBe(first);
+    const first = derivedBytes(cacheDir, summary, 'claims-0123456789ab', make);
+    expect(first.toString('utf8')).toBe(`part of ${readCachedCase(cacheDir, summary).title} #1`);
+    expect(derivedBytes(cacheDir, summary, 'claims-0123456789ab', make)).toEqual(first);
     expect(made).toBe(1);
     // Another context (other site addresses or labels) is another text.
-    expect(derivedText(cacheDir, summary, 'claims-ba9876543210', make)).toBe(`part of ${readCachedCase(cacheDir, summary).title} #2`);
-    expect(() => derivedText(cacheDir, summary, '../escape', make)).toThrow(/letters, a dash and 12 hex digits/);
+    expect(derivedBytes(cacheDir, summary, 'claims-ba9876543210', make).toString('utf8')).toBe(`part of ${readCachedCase(cacheDir, summary).title} #2`);
+    expect(() => derivedBytes(cacheDir, summary, '../escape', make)).toThrow(/letters, a dash and 12 hex digits/);
     const file = path.join(cacheDir, `${summary.id}.${summary.key}.claims-0123456789ab.json`);
     const longAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     utimesSync(file, longAgo, longAgo);

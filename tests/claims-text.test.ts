@@ -22,6 +22,11 @@ describe('/claims.json made one case at a time', () => {
     expect(read.sort()).toEqual(cases.map((c) => c.id).sort());
   });
 
+  it('joins parts given as UTF-8 bytes (kept from an earlier build) to the same text', async () => {
+    const { cases } = await loadCases(ROOT, undefined, { workers: 1 });
+    expect(claimsDataText(cases, (c) => Buffer.from(caseClaimsText(c, context)), context)).toBe(`${JSON.stringify(claimsData(cases, context), null, 2)}\n`);
+  });
+
   it('leaves out a case without claims, wherever it stands, as claimsData does', async () => {
     const { cases } = await loadCases(ROOT, undefined, { workers: 1 });
     const emptied = cases.map((c, i) => (i % 2 === 0 ? { ...c, claims: [] } : c));

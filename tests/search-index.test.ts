@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexCache } from '../src/core/search/index-cache.ts';
+import { PagesDigest } from '../src/integrations/built-pages.ts';
 
 describe('kept Pagefind bundles', () => {
   const pages = [
@@ -11,11 +12,20 @@ describe('kept Pagefind bundles', () => {
   ];
 
   it('digests the same pages to the same key in any order, and to another key when a page, a path or the settings change', () => {
-    const key = IndexCache.digest('pagefind 1.6.0', pages);
-    expect(IndexCache.digest('pagefind 1.6.0', [...pages].reverse())).toBe(key);
-    expect(IndexCache.digest('pagefind 1.6.0', [pages[0]!, { file: 'cases/a/index.html', bytes: Buffer.from('<p>أأ</p>') }])).not.toBe(key);
-    expect(IndexCache.digest('pagefind 1.6.0', [pages[0]!, { file: 'cases/c/index.html', bytes: pages[1]!.bytes }])).not.toBe(key);
-    expect(IndexCache.digest('pagefind 1.7.0', pages)).not.toBe(key);
+    const key = IndexCache.key('pagefind 1.6.0', PagesDigest.of(pages));
+    expect(IndexCache.key('pagefind 1.6.0', PagesDigest.of([...pages].reverse()))).toBe(key);
+    expect(IndexCache.key('pagefind 1.6.0', PagesDigest.of([pages[0]!, { file: 'cases/a/index.html', bytes: Buffer.from('<p>أأ</p>') }]))).not.toBe(key);
+    expect(IndexCache.key('pagefind 1.6.0', PagesDigest.of([pages[0]!, { file: 'cases/c/index.html', bytes: pages[1]!.bytes }]))).not.toBe(key);
+    expect(IndexCache.key('pagefind 1.7.0', PagesDigest.of(pages))).not.toBe(key);
+  });
+
+  it('digests pages given one by one in path order as the whole list, and refuses them out of order', () => {
+    const sorted = [...pages].sort((a, b) => (a.file < b.file ? -1 : 1));
+    const oneByOne = new PagesDigest();
+    for (const page of sorted) oneByOne.add(page.file, page.bytes);
+    expect(oneByOne.count).toBe(2);
+    expect(oneByOne.digest()).toBe(PagesDigest.of(pages));
+    expect(() => new PagesDigest().add('cases/b/index.html', pages[0]!.bytes).add('cases/a/index.html', pages[1]!.bytes)).toThrow(/out of order/);
   });
 
   it('restores a saved bundle over whatever the target held, and nothing for an unknown key', () => {

@@ -30,7 +30,7 @@ export function caseKey(record: VerifiedRecord): string {
 /** A verified case's files: the whole case (`case`), what the provenance checks read of it (`facts`), texts derived from it (derivedText). */
 const fileOf = (dir: string, id: string, key: string, kind: string = 'case') => path.join(dir, `${id}.${key}.${kind}.json`);
 
-function writeAtomic(file: string, text: string): void {
+function writeAtomic(file: string, text: string | Uint8Array): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temp, text);
   renameSync(temp, file);
@@ -103,19 +103,20 @@ function readCached(dir: string, summary: CaseSummary, kind: 'case' | 'facts'): 
 
 /**
  * A text made from a verified case (its part of an export), kept beside the case under the case's key and a
- * kind naming what else the text depends on (`claims-<digest of the site's URLs and labels>`): made once, then
- * read back while the case and that context are unchanged. `kind` is letters, a dash and 12 hex digits.
+ * kind naming what else the text depends on (`claims-<digest of the site's addresses and labels>`): made once,
+ * then read back while the case and that context are unchanged. Returned as UTF-8 bytes, as it is published.
+ * `kind` is letters, a dash and 12 hex digits.
  */
-export function derivedText(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: string, make: () => string): string {
+export function derivedBytes(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: string, make: () => string): Buffer {
   if (!DERIVED_KIND.test(kind)) throw new Error(`tahqiq: derived text kind \`${kind}\` is not letters, a dash and 12 hex digits`);
   const file = fileOf(dir, summary.id, summary.key, kind);
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch {
-    const text = make();
+    const bytes = Buffer.from(make());
     mkdirSync(dir, { recursive: true });
-    writeAtomic(file, text);
-    return text;
+    writeAtomic(file, bytes);
+    return bytes;
   }
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cspHash } from '../core/csp-hash.ts';
 import { CSP_HEADER_ONLY } from '../core/csp-policy.ts';
-import { builtPages } from './built-pages.ts';
+import { builtPages, PagesDigest, recordFinalPages } from './built-pages.ts';
 
 const NO_META = 'no Content-Security-Policy meta';
 
@@ -96,6 +96,7 @@ export default function securityHeaders(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const pages = builtPages(outDir);
         let rewritten = 0;
+        const final = new PagesDigest();
         const policies = pages.map((f) => {
           const file = path.join(outDir, f);
           const original = readFileSync(file);
@@ -104,8 +105,10 @@ export default function securityHeaders(): AstroIntegration {
             writeFileSync(file, page.bytes);
             rewritten++;
           }
+          final.add(f, page.bytes ?? original);
           return page.policy;
         });
+        recordFinalPages(outDir, { count: final.count, digest: final.digest() });
         const routes = pages.map((f, i) => ({ route: f.replace(/(^|\/)index\.html$/, '$1'), policy: policies[i]! }));
         const file = headersFile(routes, base);
         writeFileSync(path.join(outDir, '_headers'), file);

@@ -38,25 +38,26 @@ export function caseClaimsText(entry: CaseEntry, context: ExportContext): string
 }
 
 /**
- * `/claims.json` in pieces, one case's part at a time (`caseClaims`: caseClaimsText of the whole case, or that
- * text kept from an earlier build): joined, exactly `JSON.stringify(claimsData(…), null, 2)` plus a newline.
- * At 4,000 cases the export is ~135 MB; no piece holds more than one case.
+ * `/claims.json` in pieces, one case's part at a time (`caseClaims`: caseClaimsText of the whole case, as text or as
+ * its UTF-8 bytes kept from an earlier build): joined, exactly `JSON.stringify(claimsData(…), null, 2)` plus a
+ * newline. At 4,000 cases the export is ~135 MB; no piece holds more than one case.
  */
-export function* claimsDataChunks<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string, context: Pick<ExportContext, 'urls'>): Generator<string> {
+export function* claimsDataChunks<S extends ClaimsCase, P extends string | Uint8Array>(summaries: readonly S[], caseClaims: (summary: S) => P, context: Pick<ExportContext, 'urls'>): Generator<string | P> {
   const cases = newestFirst(summaries);
   const head = (claims: string[]) => JSON.stringify({ format: OPEN_DATA_FORMAT, site: context.urls.home, updated: cases[0]?.reviewed ?? null, claims }, null, 2);
   const [before, after] = head([PLACEHOLDER]).split(`    ${JSON.stringify(PLACEHOLDER)}`) as [string, string];
   let first = true;
   for (const summary of cases) {
     const part = caseClaims(summary);
-    if (part === '') continue;
-    yield first ? before + part : `,\n${part}`;
+    if (part.length === 0) continue;
+    yield first ? before : ',\n';
+    yield part;
     first = false;
   }
   yield first ? `${head([])}\n` : `${after}\n`;
 }
 
 /** `/claims.json` as one text (claimsDataChunks joined). */
-export function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string, context: Pick<ExportContext, 'urls'>): string {
-  return [...claimsDataChunks(summaries, caseClaims, context)].join('');
+export function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string | Uint8Array, context: Pick<ExportContext, 'urls'>): string {
+  return [...claimsDataChunks(summaries, caseClaims, context)].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
 }

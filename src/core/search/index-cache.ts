@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -21,13 +21,9 @@ export class IndexCache {
     this.keep = keep;
   }
 
-  /** The digest of an index: what it is built with, then each page (sorted by path) with its bytes. */
-  static digest(settings: string, pages: readonly { file: string; bytes: Buffer }[]): string {
-    const hash = createHash('sha256').update(settings).update('\0');
-    for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-      hash.update(page.file).update('\0').update(String(page.bytes.length)).update('\0').update(page.bytes);
-    }
-    return hash.digest('hex');
+  /** The key of an index: what it is built with (Pagefind's version and options) and the digest of the pages it reads. */
+  static key(settings: string, pagesDigest: string): string {
+    return createHash('sha256').update(settings).update('\0').update(pagesDigest).digest('hex');
   }
 
   /** Copies the bundle kept for `digest` to `target` (replacing it); false when there is none (or another build pruned it meanwhile). */
@@ -36,7 +32,7 @@ export class IndexCache {
     if (!existsSync(kept)) return false;
     rmSync(target, { recursive: true, force: true });
     try {
-      cpSync(kept, target, { recursive: true });
+      linkTree(kept, target);
       const now = new Date();
       utimesSync(kept, now, now); // in use again: the newest, last to be pruned
       return true;
@@ -52,7 +48,7 @@ export class IndexCache {
     const kept = path.join(this.dir, digest);
     if (!existsSync(kept)) {
       const temporary = path.join(this.dir, `.${digest}.${process.pid}`);
-      cpSync(source, temporary, { recursive: true });
+      linkTree(source, temporary);
       try {
         renameSync(temporary, kept);
       } catch {
@@ -69,5 +65,25 @@ export class IndexCache {
     // Names are digests, not dates: keep the newest by modification time.
     const byAge = others.map((name) => ({ name, time: statSync(path.join(this.dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
     for (const { name } of byAge.slice(Math.max(0, this.keep - 1))) rmSync(path.join(this.dir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts every file of `from` at the same place under `to` as a hard link (a copy where links are refused, e.g.
+ * across file systems). A bundle's files are never written again once Pagefind wrote them, so the kept bundle
+ * and the site's can share them: at 4,000 cases copying the bundle took 2.7 s of a rebuild.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
   }
 }
