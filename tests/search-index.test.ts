@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexCache } from '../src/core/search/index-cache.ts';
-import { PagesDigest } from '../src/integrations/built-pages.ts';
+import { pageHash, pagesDigest } from '../src/integrations/built-pages.ts';
+import { shardsOf } from '../src/integrations/pagefind.ts';
 
 describe('kept Pagefind bundles', () => {
   const pages = [
@@ -11,21 +12,29 @@ describe('kept Pagefind bundles', () => {
     { file: 'cases/a/index.html', bytes: Buffer.from('<p>أ</p>') },
   ];
 
+  const hashes = new Map(pages.map((p) => [p.file, { hash: pageHash(p.bytes), searchable: true }]));
+
   it('digests the same pages to the same key in any order, and to another key when a page, a path or the settings change', () => {
-    const key = IndexCache.key('pagefind 1.6.0', PagesDigest.of(pages));
-    expect(IndexCache.key('pagefind 1.6.0', PagesDigest.of([...pages].reverse()))).toBe(key);
-    expect(IndexCache.key('pagefind 1.6.0', PagesDigest.of([pages[0]!, { file: 'cases/a/index.html', bytes: Buffer.from('<p>أأ</p>') }]))).not.toBe(key);
-    expect(IndexCache.key('pagefind 1.6.0', PagesDigest.of([pages[0]!, { file: 'cases/c/index.html', bytes: pages[1]!.bytes }]))).not.toBe(key);
-    expect(IndexCache.key('pagefind 1.7.0', PagesDigest.of(pages))).not.toBe(key);
+    const key = IndexCache.key('pagefind 1.6.0', pagesDigest(hashes));
+    expect(IndexCache.key('pagefind 1.6.0', pagesDigest(new Map([...hashes].reverse())))).toBe(key);
+    expect(IndexCache.key('pagefind 1.6.0', pagesDigest(new Map([...hashes, ['cases/a/index.html', { hash: pageHash(Buffer.from('<p>أأ</p>')), searchable: true }]])))).not.toBe(key);
+    expect(IndexCache.key('pagefind 1.6.0', pagesDigest(new Map([['cases/b/index.html', hashes.get('cases/b/index.html')!], ['cases/c/index.html', hashes.get('cases/a/index.html')!]])))).not.toBe(key);
+    expect(IndexCache.key('pagefind 1.7.0', pagesDigest(hashes))).not.toBe(key);
   });
 
-  it('digests pages given one by one in path order as the whole list, and refuses them out of order', () => {
-    const sorted = [...pages].sort((a, b) => (a.file < b.file ? -1 : 1));
-    const oneByOne = new PagesDigest();
-    for (const page of sorted) oneByOne.add(page.file, page.bytes);
-    expect(oneByOne.count).toBe(2);
-    expect(oneByOne.digest()).toBe(PagesDigest.of(pages));
-    expect(() => new PagesDigest().add('cases/b/index.html', pages[0]!.bytes).add('cases/a/index.html', pages[1]!.bytes)).toThrow(/out of order/);
+  it('puts each page in the same shard whatever the other pages, one shard per so many pages', () => {
+    const many = new Map(Array.from({ length: 25 }, (_, i) => [`cases/c${i}/index.html`, { hash: String(i), searchable: true }]));
+    const shards = shardsOf(many, 10);
+    expect(shards.map((s) => s.folder)).toEqual(['', 's1/', 's2/']);
+    expect(shards.reduce((n, s) => n + s.pages.size, 0)).toBe(25);
+    // Changing one page's bytes moves no page to another shard.
+    const edited = shardsOf(new Map([...many, ['cases/c3/index.html', { hash: 'edited', searchable: true }]]), 10);
+    expect(edited.map((s) => [...s.pages.keys()])).toEqual(shards.map((s) => [...s.pages.keys()]));
+    expect(shardsOf(many, 1000).map((s) => s.pages.size)).toEqual([25]);
+    // Pages that mark nothing to index (lists) stay out of every shard, unless no page marks anything.
+    const lists = new Map([...many, ['index.html', { hash: 'list', searchable: false }], ['page/2/index.html', { hash: 'list 2', searchable: false }]]);
+    expect(shardsOf(lists, 10).flatMap((s) => [...s.pages.keys()])).not.toContain('index.html');
+    expect(shardsOf(new Map([['index.html', { hash: 'list', searchable: false }]]), 10)[0]!.pages.has('index.html')).toBe(true);
   });
 
   it('restores a saved bundle over whatever the target held, and nothing for an unknown key', () => {

@@ -1,12 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './helpers/browser.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
 import { ROOT } from './helpers/seed.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { searchSite } from './helpers/site-search.ts';
 
 /** A new word in one claim's reasoning: in no case before the edit. */
 const NEW_WORD = 'زنجبيلية';
@@ -31,20 +31,8 @@ function bundle(outDir: string): Record<string, string> {
   return Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
 }
 
-/** Serves a build, types `query` into the index page's search box and returns the result paths. */
-async function search(run: BuildRun, query: string): Promise<string[]> {
-  const site = await serveStatic(run.outDir);
-  const page: Page = await (await browser.newContext()).newPage();
-  try {
-    await page.goto(`${site.url}/`);
-    await page.locator('#site-search-input').fill(query);
-    await page.locator('[data-search-status]').filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
-    return await page.locator('[data-search-results] li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  } finally {
-    await page.context().close();
-    await site.close();
-  }
-}
+/** The result paths for `query` typed into the search box of a build's home page. */
+const search = (run: BuildRun, query: string) => searchSite(browser, run.outDir, query);
 
 beforeAll(async () => {
   first = built(runBuild({ casesDir, command: 'astro' }));

@@ -1,34 +1,56 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { IndexCache } from '../core/search/index-cache.ts';
-import { builtPages, PagesDigest, takeFinalPages, type FinalPages } from './built-pages.ts';
+import { hashPagesOnDisk, pagesDigest, takeFinalPages, type FinalPage, type PageHashes } from './built-pages.ts';
 
 /** Pagefind's version: a new one may index differently, so it is part of the cache key. */
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /** What the index is built with besides the pages (bump when the options given to Pagefind change). */
-const SETTINGS = `pagefind ${PAGEFIND_VERSION}; createIndex({}); addDirectory(outDir)`;
+const SETTINGS = `pagefind ${PAGEFIND_VERSION}; createIndex({}); addDirectory(shard)`;
+
+/** Pages per shard of the index (`TAHQIQ_SEARCH_SHARD_PAGES` to change it): 4,000 cases make 5 shards. */
+const SHARD_PAGES = Number(process.env['TAHQIQ_SEARCH_SHARD_PAGES']) || 1000;
+
+/** A shard of the index: its folder under `<outDir>/pagefind/` ('' for the first) and its pages. */
+interface Shard {
+  folder: string;
+  pages: Map<string, FinalPage>;
+}
+
+/**
+ * The shards of a site's searchable pages (those marking content with `data-pagefind-body`; every page when none
+ * does, as Pagefind itself would): one per SHARD_PAGES pages; a page's shard depends only on its path and their
+ * number. A shard must not hold only unmarked pages: Pagefind would then index them whole.
+ */
+export function shardsOf(pages: PageHashes, shardPages = SHARD_PAGES): Shard[] {
+  const marked = [...pages].filter(([, page]) => page.searchable);
+  const searchable = marked.length > 0 ? marked : [...pages];
+  const count = Math.max(1, Math.ceil(searchable.length / shardPages));
+  const shards: Shard[] = Array.from({ length: count }, (_, k) => ({ folder: k === 0 ? '' : `s${k}/`, pages: new Map() }));
+  for (const [file, page] of searchable) {
+    const k = count === 1 ? 0 : createHash('sha1').update(file).digest().readUInt32BE(0) % count;
+    shards[k]!.pages.set(file, page);
+  }
+  return shards;
+}
 
 /**
  * Indexes the built site with Pagefind after every `astro build` (so `npm run build` and any
  * `astro build --outDir …` get their search index): pages marked `data-pagefind-body` (cases and
  * editorial pages), one index per page language (Arabic and English stemming), written to
- * `<outDir>/pagefind/`. The search box on the index page loads it; no server is involved.
+ * `<outDir>/pagefind/`. The search box on the list pages loads it; no server is involved.
  *
- * The bundle is kept in Astro's cache folder (`<cacheDir>/tahqiq-pagefind/`, `node_modules/.astro/` by default)
- * under the digest of every page Pagefind reads: when no page changed since a kept bundle was made (a
- * rebuild with nothing changed, an edit undone), the build copies that bundle instead of indexing again.
+ * Pagefind cannot update an index, so a large site is indexed in shards of about SHARD_PAGES pages each (the first
+ * in `pagefind/`, the others in `pagefind/s<k>/`; `pagefind/shards.json` lists every shard with its languages); the search box merges them
+ * (a merged index runs on the first one's WebAssembly: a few small files more, not a runtime more). Each shard is kept
+ * in Astro's cache folder (`<cacheDir>/tahqiq-pagefind/`) under the digest of its pages: after an edit only the
+ * edited pages' shards are indexed again, and the others are restored (hard links).
  */
-/** The pages' digest read from disk, when no integration recorded it while finishing the pages. */
-function finalPagesOnDisk(outDir: string): FinalPages {
-  const digest = new PagesDigest();
-  for (const file of builtPages(outDir)) digest.add(file, readFileSync(path.join(outDir, file)));
-  return { count: digest.count, digest: digest.digest() };
-}
-
 export default function pagefind(): AstroIntegration {
   let cache: IndexCache | undefined;
   return {
@@ -41,27 +63,59 @@ export default function pagefind(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const target = path.join(outDir, 'pagefind');
-        const pages = takeFinalPages(outDir) ?? finalPagesOnDisk(outDir);
-        const digest = IndexCache.key(SETTINGS, pages.digest);
-        if (cache?.restore(digest, target)) {
-          logger.info(`search index: ${pages.count} pages unchanged, index restored in ${Math.round(performance.now() - started)} ms`);
-          return;
-        }
+        const pages = takeFinalPages(outDir) ?? hashPagesOnDisk(outDir);
+        const shards = shardsOf(pages);
+        // The current shards and those of the build before (an edit undone restores them), and one more set.
+        if (cache) cache.keep = 3 * shards.length;
+        /** Every shard (the first too) with its languages and their page counts, for the search box. */
+        const manifest: { path: string; languages: Record<string, number> }[] = [];
+        let indexed = 0;
         try {
-          const { index, errors } = await createIndex({});
-          if (!index) throw new Error(errors.join('; '));
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(added.errors.join('; '));
-          // A bundle left in place may share its files with a kept one (hard links): never written over, removed.
-          rmSync(target, { recursive: true, force: true });
-          const written = await index.writeFiles({ outputPath: target });
-          if (written.errors.length) throw new Error(written.errors.join('; '));
-          cache?.save(digest, target);
-          logger.info(`search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          // The first shard first: its folder holds the others.
+          for (const shard of shards) {
+            const folder = path.join(target, shard.folder);
+            const digest = IndexCache.key(`${SETTINGS}; ${shard.folder}`, pagesDigest(shard.pages));
+            if (!cache?.restore(digest, folder)) {
+              await indexShard(outDir, [...shard.pages.keys()], folder);
+              cache?.save(digest, folder);
+              indexed++;
+            }
+            const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+            manifest.push({ path: shard.folder, languages: Object.fromEntries(Object.entries(entry.languages).map(([language, index]) => [language, index.page_count])) });
+          }
         } finally {
-          await close();
+          if (indexed > 0) await close();
         }
+        writeFileSync(path.join(target, 'shards.json'), `${JSON.stringify({ shards: manifest })}\n`);
+        const ms = Math.round(performance.now() - started);
+        const of = shards.length > 1 ? ` (${indexed} of ${shards.length} shards indexed, ${shards.length - indexed} restored)` : '';
+        const searchable = shards.reduce((n, shard) => n + shard.pages.size, 0);
+        logger.info(indexed === 0 ? `search index: ${searchable} pages unchanged, index restored in ${ms} ms${of}` : `search index: ${searchable} pages in ${ms} ms${of}`);
       },
     },
   };
+}
+
+/**
+ * Indexes some pages of the site into `folder`. Pagefind reads a folder: the pages are hard-linked, at the same
+ * paths, into a scratch folder inside the output (same file system), so it reads only the searchable ones.
+ */
+async function indexShard(outDir: string, pages: string[], folder: string): Promise<void> {
+  const scratch = mkdtempSync(path.join(outDir, '.pagefind-shard-'));
+  try {
+    for (const file of pages) {
+      mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
+      linkSync(path.join(outDir, file), path.join(scratch, file));
+    }
+    const { index, errors } = await createIndex({});
+    if (!index) throw new Error(errors.join('; '));
+    const added = await index.addDirectory({ path: scratch });
+    if (added.errors.length) throw new Error(added.errors.join('; '));
+    // A bundle left in place may share its files with a kept one (hard links): never written over, removed.
+    rmSync(folder, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length) throw new Error(written.errors.join('; '));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cspHash } from '../core/csp-hash.ts';
 import { CSP_HEADER_ONLY } from '../core/csp-policy.ts';
-import { builtPages, PagesDigest, recordFinalPages } from './built-pages.ts';
+import { builtPages, finalPage, recordFinalPages, type FinalPage } from './built-pages.ts';
 
 const NO_META = 'no Content-Security-Policy meta';
 
@@ -70,7 +70,8 @@ export function headersFile(pages: readonly { route: string; policy: string }[],
     '  Cache-Control: public, max-age=300, must-revalidate',
     '',
     '# Files named by their content hash never change: cache them for a year.',
-    ...['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*'].flatMap((p) => [`${base}${p}`, '  ! Cache-Control', '  Cache-Control: public, max-age=31536000, immutable']),
+    // Pagefind's content-hashed files, in the first shard of the index and in the others (`pagefind/s<k>/`).
+    ...['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/:shard/fragment/*', 'pagefind/:shard/index/*'].flatMap((p) => [`${base}${p}`, '  ! Cache-Control', '  Cache-Control: public, max-age=31536000, immutable']),
     '',
     '# Content-Security-Policy per page: no inline script or style unless hashed.',
     ...pages.flatMap(({ route, policy }) => [`${base}${route}`, `  Content-Security-Policy: ${[policy, ...CSP_HEADER_ONLY].join('; ')}`]),
@@ -96,7 +97,7 @@ export default function securityHeaders(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const pages = builtPages(outDir);
         let rewritten = 0;
-        const final = new PagesDigest();
+        const final = new Map<string, FinalPage>();
         const policies = pages.map((f) => {
           const file = path.join(outDir, f);
           const original = readFileSync(file);
@@ -105,10 +106,10 @@ export default function securityHeaders(): AstroIntegration {
             writeFileSync(file, page.bytes);
             rewritten++;
           }
-          final.add(f, page.bytes ?? original);
+          final.set(f, finalPage(page.bytes ?? original));
           return page.policy;
         });
-        recordFinalPages(outDir, { count: final.count, digest: final.digest() });
+        recordFinalPages(outDir, final);
         const routes = pages.map((f, i) => ({ route: f.replace(/(^|\/)index\.html$/, '$1'), policy: policies[i]! }));
         const file = headersFile(routes, base);
         writeFileSync(path.join(outDir, '_headers'), file);

@@ -1,7 +1,7 @@
 /**
- * The search box: Pagefind's static index (built into `<base>pagefind/` after `astro build`), queried
- * in the browser; no server. Searches the page language's index and merges the other languages', so
- * an Arabic reader finds English cases too. Results are built as DOM nodes (text and `<mark>` only).
+ * The search box: Pagefind's static index (built into `<base>pagefind/` after `astro build`, in shards on a
+ * large site), queried in the browser; no server. Searches the page language's index and merges the other
+ * languages' and the other shards', so an Arabic reader finds English cases too. Results are built as DOM nodes (text and `<mark>` only).
  */
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
@@ -10,6 +10,21 @@ interface Pagefind {
   options: (o: { baseUrl: string }) => Promise<void>;
   mergeIndex: (url: string, o: { language: string }) => Promise<void>;
   search: (q: string) => Promise<{ results: PagefindResult[] }>;
+}
+
+interface Manifest {
+  shards: { path: string; languages: Record<string, number> }[];
+}
+
+/**
+ * The language whose index Pagefind loads for a page in `lang` (its own rule: the language, its primary subtag,
+ * else the language with the most pages), so that index is not merged a second time.
+ */
+export function pagefindLanguage(languages: Record<string, number>, lang: string): string | undefined {
+  if (lang in languages) return lang;
+  const primary = lang.split('-')[0]!;
+  if (primary in languages) return primary;
+  return Object.entries(languages).sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Pagefind's excerpt (escaped text with `<mark>`) as safe nodes. */
@@ -32,14 +47,30 @@ export function enhanceSearch(doc: Document): void {
   const status = doc.querySelector<HTMLElement>('[data-search-status]');
   if (!form || !input || !list || !status) return;
   const base = form.dataset['base'] ?? '/';
-  const others = (form.dataset['languages'] ?? '').split(' ').filter((l) => l && l !== doc.documentElement.lang);
+  const languages = (form.dataset['languages'] ?? '').split(' ').filter(Boolean);
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
     (pagefind ??= (async () => {
-      const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+      // Every shard of the index with its languages (src/integrations/pagefind.ts); without the list, the one bundle.
+      const manifest = (await fetch(`${base}pagefind/shards.json`)
+        .then((r) => (r.ok ? r.json() : undefined))
+        .catch(() => undefined)) as Manifest | undefined;
+      const shards = manifest?.shards ?? [{ path: '', languages: Object.fromEntries(languages.map((l) => [l, 0])) }];
+      // The page's language is searched with its own WebAssembly (its stemming): Pagefind runs there from a shard that has it.
+      const lang = doc.documentElement.lang.toLocaleLowerCase();
+      const home = shards.find((shard) => pagefindLanguage(shard.languages, lang) === lang || pagefindLanguage(shard.languages, lang) === lang.split('-')[0]) ?? shards[0]!;
+      const pf = (await import(/* @vite-ignore */ `${base}pagefind/${home.path}pagefind.js`)) as Pagefind;
       await pf.options({ baseUrl: base });
-      // The same bundle, spelled so Pagefind does not skip it as "the primary index": it then loads that language's index too.
-      for (const language of others) await pf.mergeIndex(`${base}./pagefind/`, { language });
+      const loaded = pagefindLanguage(home.languages, lang);
+      // Every other language of every shard, merged; each folder spelled with `./` so Pagefind never takes it for
+      // the one it runs from (it skips any index whose address starts the same). Merged indexes use that WebAssembly.
+      await Promise.all(
+        shards.flatMap((shard) =>
+          Object.keys(shard.languages)
+            .filter((language) => !(shard === home && language === loaded))
+            .map((language) => pf.mergeIndex(`${base}pagefind/./${shard.path}`, { language })),
+        ),
+      );
       return pf;
     })());
   let latest = 0;

@@ -14,7 +14,7 @@ export class IndexCache {
    * How many bundles stay kept, newest (made or restored) first: the current one, the one before it (an edit
    * undone restores it), and one more for builds of other content sharing the cache (tests, `--outDir` builds).
    */
-  readonly keep: number;
+  keep: number;
 
   constructor(dir: string, keep = 3) {
     this.dir = dir;
