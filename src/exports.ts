@@ -35,9 +35,15 @@ export const exportContext: ExportContext = { urls, statusLabel, readSource };
  * case's language (12 hex digits, part of the name a derived text is kept under). The case's key covers the rest.
  */
 export function exportContextDigest(lang: string): string {
-  const labels = STATUSES.map((status) => statusLabel(status, lang));
-  return createHash('sha256').update(JSON.stringify([urls.home, urls.case('\0'), urls.claim('\0', '\0'), urls.caseData('\0'), labels])).digest('hex').slice(0, 12);
+  let digest = contextDigests.get(lang);
+  if (digest === undefined) {
+    const labels = STATUSES.map((status) => statusLabel(status, lang));
+    digest = createHash('sha256').update(JSON.stringify([urls.home, urls.case('\0'), urls.claim('\0', '\0'), urls.caseData('\0'), labels])).digest('hex').slice(0, 12);
+    contextDigests.set(lang, digest);
+  }
+  return digest;
 }
+const contextDigests = new Map<string, string>();
 export const claimReviewContext: ClaimReviewContext = { site, urls, statusLabel };
 
 /** Pretty JSON with a final newline: readable, diff-friendly open data. */

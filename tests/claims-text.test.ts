@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { caseClaimsText, claimsData, claimsDataText } from '../src/core/export/claims-data.ts';
+import { caseClaimsText, claimsData, claimsDataChunks, type ClaimsCase } from '../src/core/export/claims-data.ts';
 import { siteUrls } from '../src/core/export/site-urls.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './helpers/seed.ts';
+
+/** `/claims.json` as one text: the route's pieces joined. */
+function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string | Uint8Array, ctx: typeof context): string {
+  return [...claimsDataChunks(summaries, caseClaims, ctx)].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+}
 
 const context = {
   urls: siteUrls('https://example.org/', '/'),

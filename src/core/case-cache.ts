@@ -27,7 +27,7 @@ export function caseKey(record: VerifiedRecord): string {
   return createHash('sha256').update(record.digest).update('\0').update(JSON.stringify(record.sources)).digest('hex').slice(0, 24);
 }
 
-/** A verified case's files: the whole case (`case`), what the provenance checks read of it (`facts`), texts derived from it (derivedText). */
+/** A verified case's files: the whole case (`case`), what the provenance checks read of it (`facts`), texts derived from it (derivedBytes). */
 const fileOf = (dir: string, id: string, key: string, kind: string = 'case') => path.join(dir, `${id}.${key}.${kind}.json`);
 
 function writeAtomic(file: string, text: string | Uint8Array): void {
@@ -122,6 +122,9 @@ export function derivedBytes(dir: string, summary: Pick<CaseSummary, 'id' | 'key
 
 const DERIVED_KIND = /^[a-z]+-[0-9a-f]{12}$/;
 
+/** A file of the cache: `<id>.<key>.<case|facts|derived kind>.json`. */
+const CACHE_FILE = new RegExp(`^(.+)\\.([0-9a-f]{24})\\.(?:case|facts|${DERIVED_KIND.source.slice(1, -1)})\\.json$`);
+
 /** Removes cached cases that no current summary uses and that nothing wrote for a day. */
 export function pruneCaseCache(dir: string, current: ReadonlyMap<string, string>, now = Date.now()): number {
   let removed = 0;
@@ -132,7 +135,7 @@ export function pruneCaseCache(dir: string, current: ReadonlyMap<string, string>
     return 0;
   }
   for (const name of names) {
-    const match = /^(.+)\.([0-9a-f]{24})\.(?:case|facts|[a-z]+-[0-9a-f]{12})\.json$/.exec(name);
+    const match = CACHE_FILE.exec(name);
     if (match && current.get(match[1]!) === match[2]) continue;
     const file = path.join(dir, name);
     try {

@@ -58,7 +58,7 @@ export function enhanceSearch(doc: Document): void {
       const shards = manifest?.shards ?? [{ path: '', languages: Object.fromEntries(languages.map((l) => [l, 0])) }];
       // The page's language is searched with its own WebAssembly (its stemming): Pagefind runs there from a shard that has it.
       const lang = doc.documentElement.lang.toLocaleLowerCase();
-      const home = shards.find((shard) => pagefindLanguage(shard.languages, lang) === lang || pagefindLanguage(shard.languages, lang) === lang.split('-')[0]) ?? shards[0]!;
+      const home = shards.find((shard) => lang in shard.languages || lang.split('-')[0]! in shard.languages) ?? shards[0]!;
       const pf = (await import(/* @vite-ignore */ `${base}pagefind/${home.path}pagefind.js`)) as Pagefind;
       await pf.options({ baseUrl: base });
       const loaded = pagefindLanguage(home.languages, lang);

@@ -26,7 +26,7 @@ const PLACEHOLDER = '\u0000claims\u0000';
 /**
  * One case's claims as they stand in `/claims.json`: each claim pretty-printed at its depth in the whole document
  * (two levels: the object, then `claims`), joined by `,\n`; '' for a case without claims. A case's part depends
- * only on the case and the context, so it can be kept from one build to the next (derivedText).
+ * only on the case and the context, so it can be kept from one build to the next (derivedBytes in case-cache.ts).
  */
 export function caseClaimsText(entry: CaseEntry, context: ExportContext): string {
   const parts: string[] = [];
@@ -55,9 +55,4 @@ export function* claimsDataChunks<S extends ClaimsCase, P extends string | Uint8
     first = false;
   }
   yield first ? `${head([])}\n` : `${after}\n`;
-}
-
-/** `/claims.json` as one text (claimsDataChunks joined). */
-export function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string | Uint8Array, context: Pick<ExportContext, 'urls'>): string {
-  return [...claimsDataChunks(summaries, caseClaims, context)].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
 }

@@ -12,7 +12,8 @@ export class IndexCache {
   readonly dir: string;
   /**
    * How many bundles stay kept, newest (made or restored) first: the current one, the one before it (an edit
-   * undone restores it), and one more for builds of other content sharing the cache (tests, `--outDir` builds).
+   * undone restores it), and one more for builds of other content sharing the cache (tests, `--outDir` builds);
+   * times the number of shards when the index comes in shards.
    */
   keep: number;
 
