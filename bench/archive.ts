@@ -124,7 +124,8 @@ async function measureDev(project: string, archive: ReturnType<typeof writeArchi
 
 /**
  * Where a build's time went, from its own log: the loader's verification, Astro's page generation with the
- * summed time of each kind of case output (Astro prints every route with its time), and the search index.
+ * summed time of each kind of case page (Astro prints every route with its time), the search index, and the
+ * files that are not pages.
  */
 function phases(output: string): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -138,7 +139,10 @@ function phases(output: string): string {
     if (kind.startsWith('/cases/')) byKind.set(kind, (byKind.get(kind) ?? 0) + Number(ms));
   }
   const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k.replace('/cases/<id>', '')} ${seconds(ms)}`).join(', ');
-  return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds})` : ''} · search ${search ? `${seconds(Number(search))}${searchLine?.[2] ? ' (restored)' : ''}` : '?'}`;
+  // The files that are not pages, written by the direct-outputs integration while the search index is made.
+  const outputs = /(\d+) outputs written \(([\d.]+) MB[^)]*\), (\d+) unchanged linked from the last build, in (\d+) ms/.exec(output);
+  const files = outputs ? ` · other files ${seconds(Number(outputs[4]))} (${outputs[1]} written, ${outputs[3]} linked; beside the search index)` : '';
+  return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds})` : ''} · search ${search ? `${seconds(Number(search))}${searchLine?.[2] ? ' (restored)' : ''}` : '?'}${files}`;
 }
 
 const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;

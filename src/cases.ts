@@ -21,8 +21,12 @@ export async function caseSummaries(): Promise<CaseSummary[]> {
  * the newest version: a case re-verified after an edit is shown before the store's new summary arrives.
  */
 export function wholeCase(summary: CaseSummary): CaseEntry {
-  return readCachedCase(cacheDir, newest(summary));
+  const current = newest(summary);
+  // A build makes a case's page and outputs one after the other: the case is read and parsed once for them.
+  if (last?.id !== current.id || last.key !== current.key || last.history !== current.history) last = { ...current, entry: readCachedCase(cacheDir, current) };
+  return last.entry;
 }
+let last: (Pick<CaseSummary, 'id' | 'key' | 'history'> & { entry: CaseEntry }) | undefined;
 
 /**
  * A case's part of an export (`kind`: what it is and what else it depends on), kept beside the verified case and

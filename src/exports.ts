@@ -47,6 +47,6 @@ const contextDigests = new Map<string, string>();
 export const claimReviewContext: ClaimReviewContext = { site, urls, statusLabel };
 
 /** Pretty JSON with a final newline: readable, diff-friendly open data. */
-export function jsonResponse(data: unknown, type = 'application/json'): Response {
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'content-type': `${type}; charset=utf-8` } });
+export function jsonText(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
 }

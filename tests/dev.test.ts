@@ -65,6 +65,32 @@ describe('the dev server (npm run dev)', () => {
     await expect.poll(h1, { timeout: 20_000, interval: 300 }).not.toContain('Saved twice');
   });
 
+  it('serves the files that are not pages (open data, annotations, source texts, card, /claims.json) from the edited case', async () => {
+    const original = readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8');
+    writeFileSync(file, original.replace('title: "Riverside clinic closure', 'title: "Served: Riverside clinic closure'));
+    const data = () => fetch(`${base}/cases/riverside-clinic.json`).then((r) => r.text()).catch(() => '');
+    await expect.poll(data, { timeout: 20_000, interval: 300 }).toContain('Served: Riverside clinic closure');
+    const get = (url: string) => fetch(`${base}${url}`).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), bytes: Buffer.from(await r.arrayBuffer()) }));
+    const claims = await get('/claims.json');
+    expect(claims).toMatchObject({ status: 200, type: 'application/json; charset=utf-8' });
+    expect(JSON.parse(claims.bytes.toString('utf8')).claims.some((c: { url: string }) => c.url.includes('/cases/riverside-clinic/'))).toBe(true);
+    const annotations = await get('/cases/riverside-clinic/annotations.jsonld');
+    expect(annotations.status).toBe(200);
+    expect(annotations.type).toMatch(/^application\/ld\+json/);
+    const card = await get('/cases/riverside-clinic/card.png');
+    expect(card.type).toBe('image/png');
+    expect(card.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Each source text is the document's bytes as they are in the repository.
+    const served = (JSON.parse(await data()) as { sources: { id: string; document: string }[] }).sources;
+    expect(served.length).toBeGreaterThan(0);
+    for (const source of served) {
+      const text = await get(`/cases/riverside-clinic/sources/${source.id}.txt`);
+      expect(text.bytes.equals(readFileSync(path.join(ROOT, source.document)))).toBe(true);
+    }
+    writeFileSync(file, original);
+    await expect.poll(data, { timeout: 20_000, interval: 300 }).not.toContain('Served:');
+  });
+
   const page = (url: string) => fetch(`${base}${url}`).then(async (r) => ({ status: r.status, html: await r.text() }));
   /** The page's text without tags, as a reader sees it. */
   const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,21 +32,75 @@ function tree(dist: string): Map<string, string> {
   return new Map(files.map((f) => [f, readFileSync(path.join(dist, f)).toString('base64')]));
 }
 
+/** The direct-outputs integration's line: outputs written, and unchanged ones linked from the last build. */
+function directOutputs(log: string): { written: number; linked: number; kinds: string } {
+  const line = /(\d+) outputs written \(([^)]*)\), (\d+) unchanged linked from the last build/.exec(log);
+  if (!line) throw new Error(`no direct-outputs line in the build log:\n${log}`);
+  return { written: Number(line[1]), kinds: line[2]!, linked: Number(line[3]) };
+}
+
+/** The kept copies of the non-page outputs (Astro's cache folder), by path under dist/. */
+function keptCopies(project: string): Record<string, string> {
+  return JSON.parse(readFileSync(path.join(project, 'node_modules/.astro/tahqiq-direct-outputs/manifest.json'), 'utf8')) as Record<string, string>;
+}
+
+/** Adds a sentence to the first claim's reasoning of the seed case. */
+function editReasoning(dir: string): void {
+  const file = path.join(dir, 'content/cases/dumayr-raid.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('ينسب التقرير خبر المقتل', 'ملاحظة للاختبار. ينسب التقرير خبر المقتل'));
+}
+
 describe('rebuilding into the same output folder', () => {
   let project: string;
+  let first: string;
   let again: string;
+  let afterEdit: string;
   let afterDelete: string;
+  let keptBeforeDelete: Record<string, string>;
   beforeAll(() => {
     project = projectCopy();
-    build(project);
+    first = build(project);
     again = build(project);
+    editReasoning(project);
+    afterEdit = build(project);
+    keptBeforeDelete = keptCopies(project);
     rmSync(path.join(project, 'content/cases/riverside-clinic.md'));
     afterDelete = build(project);
-  }, 240_000);
+  }, 300_000);
 
-  it('reuses the unchanged case outputs of the last build in place (no copy from the cache)', () => {
+  it('reuses the unchanged case pages of the last build in place (no copy from the cache)', () => {
     const reused = /(\d+) unchanged outputs reused from the last build/.exec(again)?.[1];
-    expect(Number(reused)).toBeGreaterThanOrEqual(2 * 5); // each case: page, JSON, annotations, card, one source text at least
+    expect(Number(reused)).toBeGreaterThanOrEqual(2); // each case's page
+  });
+
+  it('writes the non-page outputs once, then links the unchanged ones from the last build', () => {
+    // Each case: JSON, annotations, card and one source text at least; and /claims.json.
+    expect(directOutputs(first).written).toBeGreaterThanOrEqual(2 * 4 + 1);
+    expect(directOutputs(first).linked).toBe(0);
+    expect(directOutputs(again)).toMatchObject({ written: 0, linked: directOutputs(first).written });
+    // Linked, not copied: the published file is the kept copy.
+    for (const [file, copy] of Object.entries(keptCopies(project)).filter(([f]) => f.startsWith('cases/dumayr-raid/sources/'))) {
+      expect(statSync(path.join(project, 'dist', file)).ino).toBe(statSync(path.join(project, 'node_modules/.astro/tahqiq-direct-outputs/files', copy)).ino);
+    }
+  });
+
+  it('makes again only the outputs of an edited case, and the export of every claim', () => {
+    const { written, kinds } = directOutputs(afterEdit);
+    // The case's JSON, annotations and card, and /claims.json; its source text is unchanged.
+    expect(written).toBe(4);
+    expect(kinds).toMatch(/claims\.json/);
+    expect(kinds).not.toMatch(/sources/);
+    expect(readFileSync(path.join(project, 'dist/cases/dumayr-raid.json'), 'utf8')).toContain('ملاحظة للاختبار.');
+    expect(readFileSync(path.join(project, 'dist/claims.json'), 'utf8')).toContain('ملاحظة للاختبار.');
+  });
+
+  it('removes the kept copies of a deleted case', () => {
+    const deleted = Object.entries(keptBeforeDelete).filter(([file]) => file.startsWith('cases/riverside-clinic'));
+    expect(deleted.length).toBeGreaterThanOrEqual(4);
+    for (const [file, copy] of deleted) {
+      expect(keptCopies(project)[file]).toBeUndefined();
+      expect(existsSync(path.join(project, 'node_modules/.astro/tahqiq-direct-outputs/files', copy))).toBe(false);
+    }
   });
 
   it('removes every output of a deleted case, folders included, and gives exactly what a build from nothing gives', () => {
@@ -55,6 +109,7 @@ describe('rebuilding into the same output folder', () => {
     expect(existsSync(path.join(dist, 'cases/riverside-clinic'))).toBe(false);
     expect(existsSync(path.join(dist, 'cases/riverside-clinic.json'))).toBe(false);
     const fresh = projectCopy();
+    editReasoning(fresh);
     rmSync(path.join(fresh, 'content/cases/riverside-clinic.md'));
     build(fresh);
     expect(tree(dist)).toEqual(tree(path.join(fresh, 'dist')));

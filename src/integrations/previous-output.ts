@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isDirectOutput } from './direct-outputs.ts';
 
 const PREFIX = 'previous-output-';
 /** Astro's incremental-build manifest, in its cache folder (astro/dist/core/build/incremental.js). */
@@ -81,13 +82,14 @@ export default function previousOutput(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         if (!outDir || !cacheDir || linked.size === 0) return;
-        // Every file this build wrote or kept, rendered or restored (Astro lists them by route).
+        // Every file this build wrote or kept, rendered or restored (Astro lists them by route), and the outputs written
+        // outside Astro's pages (an archive built before they were lists them in Astro's manifest).
         const kept = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
         let removed = 0;
         let reused = 0;
         for (const file of linked) {
-          if (kept.has(file)) {
+          if (kept.has(file) || isDirectOutput(file)) {
             try {
               if (statSync(path.join(outDir, file)).mtimeMs < started) reused++;
             } catch {

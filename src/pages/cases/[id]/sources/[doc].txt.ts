@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { caseSummaries } from '../../../../cases.ts';
-import { readSource } from '../../../../exports.ts';
+import { outputPaths, outputResponse } from '../../../../direct-routes.ts';
 
-/** `/cases/<id>/sources/<doc>.txt`: each source document verbatim, the target of the Web Annotations (its SHA-256 is in the case JSON). */
+/** The document's bytes as they are in the repository (their SHA-256 is the one the case JSON gives). */
+const make = ({ document }: { document: string }) => readFileSync(path.resolve(process.cwd(), document));
+
+/** `/cases/<id>/sources/<doc>.txt`: each source document verbatim, the target of the Web Annotations. */
 export const getStaticPaths = (async () =>
-  (await caseSummaries()).flatMap((c) => c.documents.map((d) => ({ params: { id: c.id, doc: d.id }, props: { document: d.document }, cacheKey: d.sha256 })))) satisfies GetStaticPaths;
+  outputPaths(
+    (await caseSummaries()).flatMap((c) => c.documents.map((d) => ({ params: { id: c.id, doc: d.id }, props: { document: d.document }, file: `cases/${c.id}/sources/${d.id}.txt`, key: d.sha256 }))),
+    make,
+  )) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ document: string }> = ({ props }) =>
-  new Response(readSource(props.document), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute<{ document: string }> = ({ props }) => outputResponse(make(props), 'text/plain; charset=utf-8');
