@@ -22,7 +22,7 @@ export async function caseSummaries(): Promise<CaseSummary[]> {
  */
 export function wholeCase(summary: CaseSummary): CaseEntry {
   const current = newest(summary);
-  // A build makes a case's page and outputs one after the other: the case is read and parsed once for them.
+  // A build writes a case's JSON and its annotations one after the other (direct-outputs.ts): the case is read once for both.
   if (last?.id !== current.id || last.key !== current.key || last.history !== current.history) last = { ...current, entry: readCachedCase(cacheDir, current) };
   return last.entry;
 }

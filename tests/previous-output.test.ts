@@ -1,27 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyProject } from '../bench/synthetic.ts';
-import { cleanEnv } from './helpers/build.ts';
-import { ROOT } from './helpers/seed.ts';
-
-/** A copy of the project with its own caches (node_modules/.astro), so no other test's build shares them. */
-function projectCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-rebuild-'));
-  copyProject(ROOT, dir);
-  cpSync(path.join(ROOT, 'content/cases'), path.join(dir, 'content/cases'), { recursive: true });
-  cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
-  return dir;
-}
-
-/** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build). */
-function build(dir: string): string {
-  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  return `${run.stdout}\n${run.stderr}`;
-}
+import { build, directOutputs, keptCopies, keptDir, projectCopy } from './helpers/rebuild.ts';
 
 /** Every file of a built site with its bytes. */
 function tree(dist: string): Map<string, string> {
@@ -30,18 +10,6 @@ function tree(dist: string): Map<string, string> {
     .map((d) => path.relative(dist, path.join(d.parentPath, d.name)))
     .sort();
   return new Map(files.map((f) => [f, readFileSync(path.join(dist, f)).toString('base64')]));
-}
-
-/** The direct-outputs integration's line: outputs written, and unchanged ones linked from the last build. */
-function directOutputs(log: string): { written: number; linked: number; kinds: string } {
-  const line = /(\d+) outputs written \(([^)]*)\), (\d+) unchanged linked from the last build/.exec(log);
-  if (!line) throw new Error(`no direct-outputs line in the build log:\n${log}`);
-  return { written: Number(line[1]), kinds: line[2]!, linked: Number(line[3]) };
-}
-
-/** The kept copies of the non-page outputs (Astro's cache folder), by path under dist/. */
-function keptCopies(project: string): Record<string, string> {
-  return JSON.parse(readFileSync(path.join(project, 'node_modules/.astro/tahqiq-direct-outputs/manifest.json'), 'utf8')) as Record<string, string>;
 }
 
 /** Adds a sentence to the first claim's reasoning of the seed case. */
@@ -80,7 +48,7 @@ describe('rebuilding into the same output folder', () => {
     expect(directOutputs(again)).toMatchObject({ written: 0, linked: directOutputs(first).written });
     // Linked, not copied: the published file is the kept copy.
     for (const [file, copy] of Object.entries(keptCopies(project)).filter(([f]) => f.startsWith('cases/dumayr-raid/sources/'))) {
-      expect(statSync(path.join(project, 'dist', file)).ino).toBe(statSync(path.join(project, 'node_modules/.astro/tahqiq-direct-outputs/files', copy)).ino);
+      expect(statSync(path.join(project, 'dist', file)).ino).toBe(statSync(path.join(keptDir(project), 'files', copy)).ino);
     }
   });
 
@@ -99,7 +67,7 @@ describe('rebuilding into the same output folder', () => {
     expect(deleted.length).toBeGreaterThanOrEqual(4);
     for (const [file, copy] of deleted) {
       expect(keptCopies(project)[file]).toBeUndefined();
-      expect(existsSync(path.join(project, 'node_modules/.astro/tahqiq-direct-outputs/files', copy))).toBe(false);
+      expect(existsSync(path.join(keptDir(project), 'files', copy))).toBe(false);
     }
   });
 

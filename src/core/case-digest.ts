@@ -20,7 +20,8 @@ export interface VerifiedRecord {
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-function filesUnder(dir: string): string[] {
+/** Every file under `dir` (recursively), as sorted absolute paths; none when it does not exist. */
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => statSync(path.join(dir, f)).isFile())

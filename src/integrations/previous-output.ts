@@ -82,8 +82,8 @@ export default function previousOutput(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         if (!outDir || !cacheDir || linked.size === 0) return;
-        // Every file this build wrote or kept, rendered or restored (Astro lists them by route), and the outputs written
-        // outside Astro's pages (an archive built before they were lists them in Astro's manifest).
+        // Every file this build wrote or kept, rendered or restored (Astro lists them by route), and the files that
+        // direct-outputs writes: the last build's manifest may still list them when that build made them as routes.
         const kept = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
         let removed = 0;

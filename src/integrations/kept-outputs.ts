@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A kept copy: its name under `files/`, and its size and modification time when it was kept. */
+type Copy = [name: string, size: number, mtimeMs: number];
+
+interface Manifest {
+  /** What every output depends on besides its own key (see `buildDigest` in direct-outputs.ts). */
+  digest: string;
+  copies: Record<string, Copy>;
+}
+
+function readManifest(file: string): Manifest {
+  try {
+    const read = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
+    return { digest: typeof read.digest === 'string' ? read.digest : '', copies: read.copies && typeof read.copies === 'object' ? read.copies : {} };
+  } catch {
+    return { digest: '', copies: {} }; // a first build, or the cache was cleared
+  }
+}
+
+const copyName = (file: string, key: string) => `${file}.${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
+
+/** Copies `from` to `to` through a temporary name, so that `to` is never a partial file. */
+function copyWhole(from: string, to: string): void {
+  const temporary = `${to}.${process.pid}.tmp`;
+  try {
+    copyFileSync(from, temporary);
+    renameSync(temporary, to);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * The outputs of the last build, kept in a cache folder to be published again while unchanged:
+ * `files/<path>.<digest of its key>`, so a copy is only ever taken for the key it was made under.
+ *
+ * A copy is published as a hard link (no data copied; a plain copy where links are not possible). It is taken only
+ * when the rest of the build is the same (`digest`), and only if its size and modification time are still those it
+ * was kept with: a published file changed in place (which, linked, changes the copy) is made again, not reused.
+ * `manifest.json` lists every copy; until a build ends it lists the copies of both builds, so a build stopped midway
+ * leaves none unlisted, and each build removes the copies it does not use.
+ */
+export class KeptOutputs {
+  readonly #dir: string;
+  readonly #manifest: string;
+  readonly #previous: Manifest;
+  readonly #next: Manifest;
+  readonly #made = new Set<string>();
+  linked = 0;
+  copied = 0;
+
+  /** `reuse` false: take no copy (a forced build), but keep this build's for the next. */
+  constructor(dir: string, digest: string, files: Iterable<[file: string, key: string]>, reuse = true) {
+    this.#dir = dir;
+    this.#manifest = path.join(dir, 'manifest.json');
+    this.#previous = readManifest(this.#manifest);
+    this.#next = { digest, copies: {} };
+    const usable = reuse && this.#previous.digest === digest;
+    const planned: Record<string, Copy> = {};
+    for (const [file, key] of files) {
+      const name = copyName(file, key);
+      const before = this.#previous.copies[file];
+      // Same key, same build: the kept copy stands (still checked for a change in place when published).
+      if (usable && before?.[0] === name) this.#next.copies[file] = before;
+      planned[`${file}\0next`] = [name, 0, 0];
+    }
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(this.#manifest, JSON.stringify({ ...this.#previous, copies: { ...this.#previous.copies, ...planned } }));
+  }
+
+  #ensureDir(dir: string): void {
+    if (this.#made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.#made.add(dir);
+  }
+
+  /** Publishes the kept copy of `file` at `target`; false when there is none to take (make it, then `keep` it). */
+  publish(file: string, target: string): boolean {
+    const copy = this.#next.copies[file];
+    if (!copy) return false;
+    const kept = path.join(this.#dir, 'files', copy[0]);
+    let now;
+    try {
+      now = statSync(kept);
+    } catch {
+      return false;
+    }
+    if (now.size !== copy[1] || now.mtimeMs !== copy[2]) return false;
+    this.#ensureDir(path.dirname(target));
+    this.#place(kept, target);
+    return true;
+  }
+
+  /** Keeps the file just written at `target` as the copy of `file` under `key`. */
+  keep(file: string, key: string, target: string): void {
+    const name = copyName(file, key);
+    const kept = path.join(this.#dir, 'files', name);
+    this.#ensureDir(path.dirname(kept));
+    this.#place(target, kept);
+    const { size, mtimeMs } = statSync(kept);
+    this.#next.copies[file] = [name, size, mtimeMs];
+  }
+
+  /** Hard-links `from` at `to` (replacing it), or copies it whole. */
+  #place(from: string, to: string): void {
+    try {
+      linkSync(from, to);
+      this.linked++;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        unlinkSync(to);
+        this.#place(from, to);
+        return;
+      }
+      copyWhole(from, to);
+      this.copied++;
+    }
+  }
+
+  /** Removes the copies no output of this build uses, and lists this build's. */
+  finish(): void {
+    const used = new Set(Object.values(this.#next.copies).map(([name]) => name));
+    for (const [name] of Object.values(this.#previous.copies)) if (!used.has(name)) rmSync(path.join(this.#dir, 'files', name), { force: true });
+    writeFileSync(this.#manifest, JSON.stringify(this.#next));
+  }
+}

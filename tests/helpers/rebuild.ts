@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { copyProject } from '../../bench/synthetic.ts';
+import { cleanEnv } from './build.ts';
+import { ROOT } from './seed.ts';
+
+/** A copy of the project with its own caches (node_modules/.astro), so no other test's build shares them. */
+export function projectCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-rebuild-'));
+  copyProject(ROOT, dir);
+  cpSync(path.join(ROOT, 'content/cases'), path.join(dir, 'content/cases'), { recursive: true });
+  cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  return dir;
+}
+
+/** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build); its log. */
+export function build(dir: string, env: Record<string, string> = {}): string {
+  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  return `${run.stdout}\n${run.stderr}`;
+}
+
+/** The direct-outputs integration's line in a build log: the files that are not pages written, and those linked from the last build. */
+export function directOutputs(log: string): { written: number; linked: number; kinds: string } {
+  const line = /(\d+) outputs? written \(([^)]*)\), (\d+) unchanged linked from the last build/.exec(log);
+  if (!line) throw new Error(`no direct-outputs line in the build log:\n${log}`);
+  return { written: Number(line[1]), kinds: line[2]!, linked: Number(line[3]) };
+}
+
+/** Where a project keeps the last build's files that are not pages (src/integrations/kept-outputs.ts). */
+export const keptDir = (project: string) => path.join(project, 'node_modules/.astro/tahqiq-direct-outputs');
+
+/** The kept copies of the files that are not pages, by path under dist/: the copy's name under `files/`. */
+export function keptCopies(project: string): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(path.join(keptDir(project), 'manifest.json'), 'utf8')) as { copies: Record<string, [string, number, number]> };
+  return Object.fromEntries(Object.entries(manifest.copies).map(([file, [name]]) => [file, name]));
+}
