@@ -80,7 +80,10 @@ async function writeBody(file: string, body: OutputBody, slices: Slices): Promis
   try {
     const pieces = typeof body === 'string' || body instanceof Uint8Array ? [body] : body;
     for (const piece of pieces) {
-      bytes += writeSync(fd, typeof piece === 'string' ? Buffer.from(piece) : piece);
+      const data = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      // A write may take fewer bytes than it was given: the rest is written after them.
+      for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
+      bytes += data.length;
       await slices.yield();
     }
     closeSync(fd);
