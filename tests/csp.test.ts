@@ -72,6 +72,12 @@ describe('Content-Security-Policy', () => {
     expect(headers).toMatch(/^\/\*\n[\s\S]*?Cache-Control: public, max-age=300, must-revalidate/m);
   });
 
+  it('serves the source texts and annotations as UTF-8 whatever type the host guesses', () => {
+    const headers = readFileSync(path.join(build.outDir, '_headers'), 'utf8');
+    expect(headers).toContain('/cases/:id/sources/*\n  ! Content-Type\n  Content-Type: text/plain; charset=utf-8\n');
+    expect(headers).toContain('/cases/:id/annotations.jsonld\n  ! Content-Type\n  Content-Type: application/ld+json; charset=utf-8\n');
+  });
+
   it('reports no violation in Chromium while reading a case, filtering it and searching', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

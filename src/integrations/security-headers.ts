@@ -73,6 +73,11 @@ export function headersFile(pages: readonly { route: string; policy: string }[],
     // Pagefind's content-hashed files, in the first shard of the index and in the others (`pagefind/s<k>/`).
     ...['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/:shard/fragment/*', 'pagefind/:shard/index/*'].flatMap((p) => [`${base}${p}`, '  ! Cache-Control', '  Cache-Control: public, max-age=31536000, immutable']),
     '',
+    // A host guesses a type from the extension, not always with a charset: Arabic source texts would show as mojibake.
+    '# Source texts and annotations are UTF-8, whatever type the host would give them.',
+    `${base}cases/:id/sources/*`, '  ! Content-Type', '  Content-Type: text/plain; charset=utf-8',
+    `${base}cases/:id/annotations.jsonld`, '  ! Content-Type', '  Content-Type: application/ld+json; charset=utf-8',
+    '',
     '# Content-Security-Policy per page: no inline script or style unless hashed.',
     ...pages.flatMap(({ route, policy }) => [`${base}${route}`, `  Content-Security-Policy: ${[policy, ...CSP_HEADER_ONLY].join('; ')}`]),
     '',
