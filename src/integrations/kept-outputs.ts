@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { linkOrCopy } from '../core/link-file.ts';
 
 /** A kept copy: its name under `files/`, and its size and modification time when it was kept. */
 type Copy = [name: string, size: number, mtimeMs: number];
@@ -22,17 +23,6 @@ function readManifest(file: string): Manifest {
 
 const copyName = (file: string, key: string) => `${file}.${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
 
-/** Copies `from` to `to` through a temporary name, so that `to` is never a partial file. */
-function copyWhole(from: string, to: string): void {
-  const temporary = `${to}.${process.pid}.tmp`;
-  try {
-    copyFileSync(from, temporary);
-    renameSync(temporary, to);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-}
-
 /**
  * The outputs of the last build, kept in a cache folder to be published again while unchanged:
  * `files/<path>.<digest of its key>`, so a copy is only ever taken for the key it was made under.
@@ -49,7 +39,7 @@ export class KeptOutputs {
   readonly #previous: Manifest;
   readonly #next: Manifest;
   readonly #made = new Set<string>();
-  linked = 0;
+  /** Files copied because hard links were refused (the cache and the output folder on different file systems). */
   copied = 0;
 
   /** `reuse` false: take no copy (a forced build), but keep this build's for the next. */
@@ -104,20 +94,8 @@ export class KeptOutputs {
     this.#next.copies[file] = [name, size, mtimeMs];
   }
 
-  /** Hard-links `from` at `to` (replacing it), or copies it whole. */
   #place(from: string, to: string): void {
-    try {
-      linkSync(from, to);
-      this.linked++;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        unlinkSync(to);
-        this.#place(from, to);
-        return;
-      }
-      copyWhole(from, to);
-      this.copied++;
-    }
+    if (!linkOrCopy(from, to)) this.copied++;
   }
 
   /** Removes the copies no output of this build uses, and lists this build's. */

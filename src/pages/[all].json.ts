@@ -16,8 +16,10 @@ const make = ({ summaries }: { summaries: CaseSummary[] }) =>
   claimsDataChunks(summaries, (summary) => casePart(summary, kind(summary), (entry) => caseClaimsText(entry, exportContext)), exportContext);
 
 /**
- * `/claims.json`: every claim of every case (format: docs/claims.schema.json). Its key is every case's key and the
- * context its part was made in: a rebuild with no case changed links the last build's file.
+ * `/claims.json`: every claim of every case (format: docs/claims.schema.json). A dynamic route with one path
+ * (`all` = `claims`) because only such a route is asked for its paths, which is where a build hands the file over
+ * (src/direct-routes.ts). Its key is every case's key and the context its part was made in: a rebuild with no case
+ * changed links the last build's file.
  */
 export const getStaticPaths = (async () => {
   const summaries = await caseSummaries();
