@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
-import { caseCacheDir, caseKey, entryKey, hasCachedCase, pruneCaseCache, publishCase, readCachedFacts } from '../core/case-cache.ts';
+import { caseCacheDir, caseKey, entryKey, hasCachedCase, pruneCaseCache, publishCase, readCachedFacts, type PublishedCase } from '../core/case-cache.ts';
+import type { ProvenanceFacts } from '../core/provenance/case-passages.ts';
 import { setCardsDrawing } from '../core/share-card/cards-drawing.ts';
 import { drawCards } from '../core/share-card/draw-cards.ts';
 import { cardCacheDir } from '../core/share-card/render-card.ts';
@@ -76,22 +77,30 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       // the store gets its summary (below), and the provenance checks its facts.
       const loaded = await loadCases(root, casesDir, { previous, tool, cacheDir, keptEntry: (id) => storedSummary(context, id) });
       const { kept, records, files } = loaded;
-      const published = new Map(loaded.published.map((p) => [p.summary.id, p]));
-      for (const entry of loaded.cases) published.set(entry.id, publishCase(cacheDir, entry, entryKey(entry)));
+      /** Each case that built, with its provenance facts (read from the cache only if the lock check needs them). */
+      const published = new Map<string, { summary: CaseSummary; facts: () => ProvenanceFacts }>();
+      const withFacts = ({ summary, facts }: PublishedCase) => ({ summary, facts: () => facts });
+      for (const p of loaded.published) published.set(p.summary.id, withFacts(p));
+      for (const entry of loaded.cases) published.set(entry.id, withFacts(publishCase(cacheDir, entry, entryKey(entry))));
       const verifiedCount = published.size;
       const claims = [...published.values()].reduce((n, c) => n + c.summary.claimCount, 0);
-      // A kept case's summary is in the store and its provenance facts in the cache.
+      // A kept case's summary is in the store, and its provenance facts in the cache.
       for (const id of kept) {
         const summary = storedSummary(context, id);
-        if (summary) published.set(id, { summary, facts: readCachedFacts(cacheDir, summary) });
+        if (summary) published.set(id, { summary, facts: () => readCachedFacts(cacheDir, summary) });
       }
       const problems = new ProblemList();
       for (const p of loaded.problems.items) problems.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       // Beyond each case on its own, as `tahqiq check` does (issue 9): source fingerprints against the lock, example
       // claims left in, verdict history from git (cached by HEAD), the dev list of broken cases.
-      const histories = await checkForBuild({
-        root, casesDir, files, problems, log: (m) => context.logger.info(m),
-        cases: [...published.values()].map((p) => ({ id: p.summary.id, facts: p.facts })),
+      const { histories, lock } = await checkForBuild({
+        root, casesDir, files, problems, log: (m) => context.logger.info(m), tool, fresh: previous === undefined,
+        cases: [...published.values()].map(({ summary, facts }) => ({
+          id: summary.id,
+          key: summary.key,
+          documents: Object.fromEntries(summary.documents.map((d) => [d.document, d.sha256])),
+          facts,
+        })),
       });
       if (!context.watcher) {
         if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
@@ -118,7 +127,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         );
       }
       pruneCaseCache(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
-      context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, in ${Math.round(performance.now() - started)} ms`);
+      context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, ${lock.checked} checked against the source lock (${lock.remembered} clean and unchanged since the last build), in ${Math.round(performance.now() - started)} ms`);
 
       if (!context.watcher) return;
       const casesPath = path.resolve(root, casesDir);

@@ -17,11 +17,15 @@ export async function verifyProvenance(options: {
   sources?: SourceTexts;
   /** Read only these cases' entries of the lock (readLockEntries): for a check that will not write it. The returned lock then holds no other case. */
   entriesOnly?: boolean;
+  /** Folder of the lock's index (default: the project's cache, lock-index.ts). */
+  cacheDir?: string | undefined;
 }): Promise<{ result: ProvenanceResult; lock: SourcesLock; lockValid: boolean }> {
   const { root, lockFile, cases, problems } = options;
   for (const c of cases) reportExampleClaim(c.file, factsOf(c)?.exampleClaim, problems);
   const files = cases.map((c) => c.file);
-  const { lock, valid } = await (options.entriesOnly ? readLockEntries : readLock)(root, lockFile, problems, files);
+  const { lock, valid } = options.entriesOnly
+    ? await readLockEntries(root, lockFile, problems, files, options.cacheDir ? { indexDir: options.cacheDir } : {})
+    : await readLock(root, lockFile, problems, files);
   const result = await checkProvenance({ root, lock, cases, problems, sources: options.sources ?? new SourceTexts(root) });
   return { result, lock, lockValid: valid };
 }
