@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cspHash } from '../src/core/csp-hash.ts';
 import { build, directOutputs, keptCopies, keptDir, projectCopy } from './helpers/rebuild.ts';
 
 /** Every file of a built site with its bytes. */
@@ -10,6 +11,15 @@ function tree(dist: string): Map<string, string> {
     .map((d) => path.relative(dist, path.join(d.parentPath, d.name)))
     .sort();
   return new Map(files.map((f) => [f, readFileSync(path.join(dist, f)).toString('base64')]));
+}
+
+/** An inline style added to a published page in place, after its build (its hash is then in no policy). */
+const ADDED_STYLE = '.added-in-place{color:red}';
+
+/** The Content-Security-Policy `_headers` gives a route. */
+function headerPolicy(headers: string, route: string): string {
+  const lines = headers.split('\n');
+  return lines[lines.indexOf(route) + 1] ?? '';
 }
 
 /** Adds a sentence to the first claim's reasoning of the seed case. */
@@ -23,14 +33,19 @@ describe('rebuilding into the same output folder', () => {
   let first: string;
   let again: string;
   let afterEdit: string;
+  let headersAfterEdit: string;
   let afterDelete: string;
   let keptBeforeDelete: Record<string, string>;
   beforeAll(() => {
     project = projectCopy();
     first = build(project);
     again = build(project);
+    // A page changed in place: the next build links it back as it is, and must read its policy again.
+    const page = path.join(project, 'dist/cases/riverside-clinic/index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `<style>${ADDED_STYLE}</style></head>`));
     editReasoning(project);
     afterEdit = build(project);
+    headersAfterEdit = readFileSync(path.join(project, 'dist/_headers'), 'utf8');
     keptBeforeDelete = keptCopies(project);
     rmSync(path.join(project, 'content/cases/riverside-clinic.md'));
     afterDelete = build(project);
@@ -39,6 +54,17 @@ describe('rebuilding into the same output folder', () => {
   it('reuses the unchanged case pages of the last build in place (no copy from the cache)', () => {
     const reused = /(\d+) unchanged outputs reused from the last build/.exec(again)?.[1];
     expect(Number(reused)).toBeGreaterThanOrEqual(2); // each case's page
+  });
+
+  it('reads again only the pages written since the last build for their policies, and a page changed in place', () => {
+    const policies = (log: string) => /_headers: (\d+) page policies \((\d+) pages completed, (\d+) unchanged since the last build\)/.exec(log)!.slice(1).map(Number);
+    const [pages, , firstUnchanged] = policies(first);
+    expect(firstUnchanged).toBe(0);
+    // Every case page is the last build's file (the pages that list cases are rendered again by every build).
+    expect(policies(again)[2]).toBeGreaterThanOrEqual(2);
+    expect(policies(again)[0]).toBe(pages);
+    expect(headerPolicy(headersAfterEdit, '/cases/riverside-clinic/')).toContain(`'${cspHash(ADDED_STYLE)}'`);
+    expect(headerPolicy(headersAfterEdit, '/cases/dumayr-raid/')).not.toContain(`'${cspHash(ADDED_STYLE)}'`);
   });
 
   it('writes the non-page outputs once, then links the unchanged ones from the last build', () => {

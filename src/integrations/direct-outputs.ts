@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { filesUnder } from '../core/case-digest.ts';
 import { processShared } from '../core/process-shared.ts';
-import { readSiteConfig } from '../core/site-config.ts';
+import { buildDigest } from './build-digest.ts';
 import { KeptOutputs } from './kept-outputs.ts';
 
 /** An output's bytes: whole, or in pieces written one after the other (never joined in memory). */
@@ -34,30 +32,6 @@ const thisBuild = processShared('direct-outputs-of-this-build', () => new Set<st
 
 export function isDirectOutput(file: string): boolean {
   return thisBuild.has(file);
-}
-
-/**
- * What every output depends on besides its own key: the project's code and configuration (all of `src/`, the
- * Astro config, the installed packages' lock, the files at the top of `content/`), the site configuration as
- * resolved with its environment overrides, and every `TAHQIQ_` variable. Any change makes every output again.
- */
-function buildDigest(root: string): string {
-  const hash = createHash('sha256');
-  const config = path.join(root, 'content');
-  const configFiles = readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile() && d.name !== 'sources.lock.json').map((d) => path.join(config, d.name)).sort();
-  const files = [...filesUnder(path.join(root, 'src')), path.join(root, 'astro.config.mjs'), path.join(root, 'package-lock.json'), ...configFiles];
-  for (const file of files) {
-    hash.update(path.relative(root, file)).update('\0');
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('(missing)');
-    }
-    hash.update('\0');
-  }
-  hash.update(JSON.stringify(readSiteConfig(root).config ?? null));
-  hash.update(JSON.stringify(Object.entries(process.env).filter(([name]) => name.startsWith('TAHQIQ_')).sort()));
-  return hash.digest('hex');
 }
 
 /** Lets other work (the search index's process) go on while the outputs are written: every ~10 ms of writing. */

@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cspHash } from '../core/csp-hash.ts';
 import { CSP_HEADER_ONLY } from '../core/csp-policy.ts';
+import { buildDigest } from './build-digest.ts';
 import { builtPages, finalPage, recordFinalPages, type FinalPage } from './built-pages.ts';
+import { PagePolicies } from './page-policies.ts';
 
 const NO_META = 'no Content-Security-Policy meta';
 
@@ -91,34 +93,44 @@ export function headersFile(pages: readonly { route: string; policy: string }[],
  */
 export default function securityHeaders(): AstroIntegration {
   let base = '/';
+  let root = '';
+  let cacheDir = '';
+  // `astro build --force` reads every page again.
+  const reuse = !process.argv.includes('--force');
   return {
     name: 'tahqiq-security-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const pages = builtPages(outDir);
+        const kept = new PagePolicies(cacheDir, buildDigest(root), reuse);
         let rewritten = 0;
         const final = new Map<string, FinalPage>();
         const policies = pages.map((f) => {
           const file = path.join(outDir, f);
-          const original = readFileSync(file);
-          const page = completePageBytes(original, f);
-          if (page.bytes) {
-            writeFileSync(file, page.bytes);
-            rewritten++;
-          }
-          final.set(f, finalPage(page.bytes ?? original));
-          return page.policy;
+          const { policy, ...search } = kept.of(f, file, (original) => {
+            const page = completePageBytes(original, f);
+            if (page.bytes) {
+              writeFileSync(file, page.bytes);
+              rewritten++;
+            }
+            return { policy: page.policy, ...finalPage(page.bytes ?? original) };
+          });
+          final.set(f, search);
+          return policy;
         });
+        kept.save();
         recordFinalPages(outDir, final);
         const routes = pages.map((f, i) => ({ route: f.replace(/(^|\/)index\.html$/, '$1'), policy: policies[i]! }));
         const file = headersFile(routes, base);
         writeFileSync(path.join(outDir, '_headers'), file);
-        logger.info(`_headers: ${pages.length} page policies (${rewritten} pages completed), ${Math.round(file.length / 1024)} kB (${Math.round(file.length / pages.length)} bytes a page) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`_headers: ${pages.length} page policies (${rewritten} pages completed, ${kept.reused} unchanged since the last build), ${Math.round(file.length / 1024)} kB (${Math.round(file.length / pages.length)} bytes a page) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
