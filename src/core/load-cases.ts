@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
 import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
@@ -9,7 +10,7 @@ import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { boundedSourceCache } from './source-cache.ts';
-import { MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
+import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
 import { DEFAULT_CASES_DIR } from './cases-dir.ts';
 
 export { DEFAULT_CASES_DIR };
@@ -165,8 +166,9 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
       built.set(r.file, { entry: r.entry, published: r.published, own });
     }
   } else {
+    const limit = pLimit(CASES_AT_ONCE);
     await Promise.all(
-      toVerify.map(async ({ file, bytes }) => {
+      toVerify.map(({ file, bytes }) => limit(async () => {
         try {
           const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
           if (verified.record) records.set(path.basename(file, '.md'), verified.record);
@@ -178,7 +180,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
         } catch (error) {
           built.set(file, failedCase(error, file)); // a bug in one file never stops the others
         }
-      }),
+      })),
     );
   }
   const ordered = files.map((f) => built.get(f)!);
