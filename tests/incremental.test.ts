@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,7 +67,7 @@ describe('verifying only what changed', () => {
   });
 });
 
-describe('verifying a large archive in worker threads', () => {
+describe('verifying a large archive in worker processes', () => {
   it('gives the same entries and problems as verifying in one thread', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-workers-'));
     writeArchive(ROOT, dir, MIN_FILES_FOR_WORKERS);
@@ -84,4 +85,36 @@ describe('verifying a large archive in worker threads', () => {
     expect(cached.published.map((p) => readCachedCase(cacheDir, p.summary))).toEqual(one.cases);
     expect(cached.problems.items).toEqual(one.problems.items);
   }, 180_000);
+
+  it('stops its workers when the build that started them is stopped', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-workers-stopped-'));
+    // Enough cases that each worker has seconds of work left when its build is stopped.
+    writeArchive(ROOT, dir, 1000);
+    // A build verifying in two workers, stopped 1.5 s in (as by Ctrl-C or a CI timeout): it lists its workers first.
+    const build = [
+      `import { execFileSync } from 'node:child_process';`,
+      `import { loadCases } from ${JSON.stringify(path.join(ROOT, 'src/core/load-cases.ts'))};`,
+      `void loadCases(${JSON.stringify(dir)}, undefined, { workers: 2 });`,
+      `setTimeout(() => { console.log(execFileSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' })); process.kill(process.pid, 'SIGKILL'); }, 1500);`,
+    ].join('\n');
+    // Until the build itself exits (its workers share its output, which stays open while they run).
+    const stdout = await new Promise<string>((resolve) => {
+      const run = spawn(process.execPath, ['--input-type=module', '-e', build], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      run.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      run.once('exit', () => resolve(out));
+    });
+    const workers = stdout.split(/\s+/).filter(Boolean).map(Number);
+    expect(workers.length).toBeGreaterThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const alive = workers.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+  }, 60_000);
 });

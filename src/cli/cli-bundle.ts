@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * and a `patches/` folder stand for the files under node_modules/), and never required: whatever goes wrong (no
  * esbuild, a read-only folder), the CLI runs from its modules as before.
  *
- * `load-cases.ts` (checking every case) stays outside, imported from its own file: it starts worker threads from a
+ * `load-cases.ts` (checking every case) stays outside, imported from its own file: it starts worker processes from a
  * file beside it and fingerprints the tool by its source files, which only work from the real modules.
  */
 

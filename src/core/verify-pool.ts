@@ -1,11 +1,15 @@
+import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import type { VerifiedRecord } from './case-digest.ts';
 import type { PublishedCase } from './case-cache.ts';
 import type { Problem } from './problems.ts';
 
 export interface WorkerRequest {
+  root: string;
+  tool: string;
+  cacheDir?: string | undefined;
   files: string[];
 }
 
@@ -20,15 +24,16 @@ export interface WorkerResult {
 }
 
 /**
- * Old-generation heap of each verification thread. A thread keeps little (each case goes to the cache as it is
+ * Old-generation heap of each verification process. A process keeps little (each case goes to the cache as it is
  * verified), but V8 lets an unbounded heap grow far past that before collecting: at 1,000 cases the build's peak
- * memory was the two threads' garbage. A thread that runs out anyway fails its slice, which is then verified in
+ * memory was the verifiers' garbage. 128 MB is too little: at 4,000 cases it collected without pause (93.6 s to
+ * load the archive instead of 34.9 s). A process that runs out anyway fails its slice, which is then verified in
  * the calling thread.
  */
 export const WORKER_HEAP_MB = 256;
 
 /**
- * Cases a thread verifies at once: enough that one waiting on the disk leaves the thread others to verify. A worker
+ * Cases a worker (or the calling thread) verifies at once: enough that one waiting on the disk leaves it others to verify. A worker
  * used to start its whole slice at once (2,000 cases at 4,000), which kept every case it had parsed alive until its
  * sources were read: the heap stayed near its limit (WORKER_HEAP_MB) and the collector ran all the time. Loading a
  * 4,000-case archive into the verified-case cache took 40.8–48.8 s (peak RSS 1.04–1.07 GB) that way, and
@@ -36,7 +41,7 @@ export const WORKER_HEAP_MB = 256;
  */
 export const CASES_AT_ONCE = 32;
 
-/** Below this many case files to verify, starting workers (each loads the core: ~0.3 s) costs more than it saves. */
+/** Below this many case files to verify, starting workers (each loads Node and the core: ~0.3 s) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
 /** How many workers: one per core, at most 4, overridable with `$TAHQIQ_WORKERS` (0 or 1 = verify in this thread). */
@@ -47,11 +52,15 @@ export function workerCount(): number {
 }
 
 /**
- * Verifies case files in worker threads, split in contiguous slices (cases next to each other
- * often share sources, and each worker reads a source once). With `cacheDir`, each worker writes the
- * cases it verified to the verified-case cache and sends back only their summaries and provenance facts
- * (so no thread ever holds the whole archive). Resolves with one result per file,
- * in the order given; rejects when a worker cannot start, so the caller can verify in-thread instead.
+ * Verifies case files in worker processes, split in contiguous slices (cases next to each other often share sources,
+ * and each worker reads a source once). With `cacheDir`, each worker writes the cases it verified to the
+ * verified-case cache and sends back only their summaries and provenance facts (so no process ever holds the whole
+ * archive). Resolves with one result per file, in the order given; rejects when a worker cannot start or fails, so
+ * the caller can verify in-thread instead.
+ *
+ * Processes, not worker threads: the memory of a worker thread's heap stayed with the build after the thread ended
+ * (loading a 4,000-case archive left the process at 0.75 GB resident, 0.1 GB of it its own heap), and Astro's bundling
+ * came on top of it; a process gives its memory back when it exits.
  */
 export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number, cacheDir?: string): Promise<WorkerResult[]> {
   const url = new URL('./verify-worker.ts', import.meta.url);
@@ -62,14 +71,19 @@ export async function verifyInWorkers(root: string, tool: string, files: readonl
     slices.map(
       (slice) =>
         new Promise<WorkerResult[]>((resolve, reject) => {
-          const worker = new Worker(url, { workerData: { root, tool, cacheDir }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-          worker.once('message', (results: WorkerResult[]) => {
-            resolve(results);
-            void worker.terminate();
+          const child = fork(fileURLToPath(url), [], {
+            execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+            serialization: 'advanced',
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
           });
-          worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`verification worker exited with code ${code}`)));
-          worker.postMessage({ files: slice } satisfies WorkerRequest);
+          let results: WorkerResult[] | undefined;
+          child.once('message', (message: WorkerResult[]) => {
+            results = message;
+          });
+          child.once('error', reject);
+          // 'close': after the channel is closed, so its message has arrived.
+          child.once('close', (code) => (results && code === 0 ? resolve(results) : reject(new Error(`verification worker exited with code ${code}`))));
+          child.send({ root, tool, cacheDir, files: slice } satisfies WorkerRequest);
         }),
     ),
   );

@@ -1,9 +1,7 @@
 /**
- * Worker side of verify-pool.ts: verifies the case files it is sent, one source
- * cache per worker, and posts back plain data (entries, or with a cache folder
- * the cached cases' summaries and facts; problems, records).
+ * Worker-process side of verify-pool.ts: verifies the case files it is sent, with one source cache, sends back plain
+ * data (entries, or with a cache folder the cached cases' summaries and facts; problems, records), and exits.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { SourceCache } from './build-case.ts';
 import { caseKey, publishCase } from './case-cache.ts';
@@ -12,10 +10,9 @@ import { failedCase } from './internal-error.ts';
 import { verifyCaseFile } from './load-cases.ts';
 import { CASES_AT_ONCE, type WorkerRequest, type WorkerResult } from './verify-pool.ts';
 
-const { root, tool, cacheDir } = workerData as { root: string; tool: string; cacheDir?: string };
 const sources: SourceCache = boundedSourceCache();
 
-async function verifyOne(file: string): Promise<WorkerResult> {
+async function verifyOne({ root, tool, cacheDir }: WorkerRequest, file: string): Promise<WorkerResult> {
   try {
     const v = await verifyCaseFile(root, file, { sources, tool });
     if (cacheDir && v.entry && v.record) {
@@ -27,7 +24,13 @@ async function verifyOne(file: string): Promise<WorkerResult> {
   }
 }
 
-parentPort?.on('message', async ({ files }: WorkerRequest) => {
+// A build stopped (Ctrl-C, a CI timeout) takes its workers with it, even one stopped while this one was starting.
+process.once('disconnect', () => process.exit(1));
+if (!process.connected) process.exit(1);
+
+process.once('message', async (request: WorkerRequest) => {
   const limit = pLimit(CASES_AT_ONCE);
-  parentPort?.postMessage(await Promise.all(files.map((file) => limit(() => verifyOne(file)))));
+  const results = await Promise.all(request.files.map((file) => limit(() => verifyOne(request, file))));
+  process.removeAllListeners('disconnect');
+  process.send?.(results, () => process.disconnect());
 });

@@ -12,6 +12,7 @@ import { cardCacheDir } from '../core/share-card/render-card.ts';
 import { caseCardSvg } from '../case-card.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
+import { workerCount } from '../core/verify-pool.ts';
 import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
 import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
 import { dropFreshCaseKey, setFreshCaseKey } from '../core/dev-fresh-cases.ts';
@@ -116,10 +117,11 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         await store(context, history ? { ...rest, history } : rest);
       }
       saveRecords(context, tool, records);
-      // Share cards: drawn in child processes while Astro bundles and renders (the card endpoint waits for its own).
+      // Share cards: drawn in child processes while Astro bundles and renders (the card endpoint waits for its own),
+      // one core fewer than the machine has: Astro renders the pages on the one left.
       if (!context.watcher) {
         const cards = [...published.values()].map((p) => caseCardSvg(p.summary));
-        const drawing = drawCards(cards, cardCacheDir(root));
+        const drawing = drawCards(cards, cardCacheDir(root), Math.max(1, workerCount() - 1), { offThread: true });
         setCardsDrawing(drawing);
         drawing.then(
           (d) => d.drawn > 0 && context.logger.info(`${d.drawn} share card${d.drawn === 1 ? '' : 's'} drawn (${d.cached} cached, ${d.processes} process${d.processes === 1 ? '' : 'es'}) in ${Math.round(d.ms)} ms`),
@@ -127,7 +129,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         );
       }
       pruneCaseCache(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
-      context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker threads` : ''}), ${kept.length} unchanged kept, ${lock.checked} checked against the source lock (${lock.remembered} clean and unchanged since the last build), in ${Math.round(performance.now() - started)} ms`);
+      context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker processes` : ''}), ${kept.length} unchanged kept, ${lock.checked} checked against the source lock (${lock.remembered} clean and unchanged since the last build), in ${Math.round(performance.now() - started)} ms`);
 
       if (!context.watcher) return;
       const casesPath = path.resolve(root, casesDir);

@@ -117,6 +117,12 @@ export async function checkProvenance(options: {
     const staleClaims: string[] = [];
     for (const [document, lockedSource] of Object.entries(locked.sources)) {
       const now = current?.get(document);
+      // The case was verified against the source as recorded: nothing to read (at thousands of cases, every source
+      // text held at once). Otherwise the source as it is on disk now, to compare and re-anchor.
+      if (now?.sha256 === lockedSource.sha256) {
+        staleClaims.push(...staleKeys(lockedSource, now.passages));
+        continue;
+      }
       const source = await sources.get(document);
       if (!source) continue; // Missing or unreadable: the case check reports it (TQ301, TQ302).
       if (source.sha256 === lockedSource.sha256) {

@@ -6,6 +6,10 @@ import type { DrawCardsRequest } from './draw-cards.ts';
 import { yieldToEventLoop } from './draw-cards.ts';
 import { drawCard, storeCard } from './render-card.ts';
 
+// A build stopped (Ctrl-C, a CI timeout) takes its card processes with it, even one stopped while this one was starting.
+process.once('disconnect', () => process.exit(1));
+if (!process.connected) process.exit(1);
+
 process.once('message', async ({ cacheDir, jobs }: DrawCardsRequest) => {
   let drawn = 0;
   for (const job of jobs) {
@@ -17,5 +21,6 @@ process.once('message', async ({ cacheDir, jobs }: DrawCardsRequest) => {
     }
     await yieldToEventLoop();
   }
+  process.removeAllListeners('disconnect');
   process.send?.(drawn, () => process.disconnect());
 });

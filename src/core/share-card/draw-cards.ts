@@ -53,13 +53,14 @@ function drawInChild(file: string, cacheDir: string, jobs: CardJob[]): Promise<v
 
 /**
  * Draws every card not yet in `cacheDir` (the cache `renderCard` reads), in `workers` child processes
- * (default: one per core, at most 4, `$TAHQIQ_WORKERS` overrides), so the card endpoint then only reads
+ * (default: one per core, at most 4, `$TAHQIQ_WORKERS` overrides; one is this thread, unless `offThread`: the
+ * build draws beside Astro's rendering, never on its thread), so the card endpoint then only reads
  * files. Processes, not worker threads: in a worker thread resvg's allocator takes fresh memory for every
  * picture (~1,100 page faults per card instead of ~10), which made two threads slower than one.
  * Cards a process could not draw (it failed to start or crashed) are drawn here; a card whose SVG resvg
  * rejects throws, as `renderCard` would.
  */
-export async function drawCards(svgs: Iterable<string>, cacheDir: string, workers: number = workerCount()): Promise<DrawCardsResult> {
+export async function drawCards(svgs: Iterable<string>, cacheDir: string, workers: number = workerCount(), options: { offThread?: boolean } = {}): Promise<DrawCardsResult> {
   const started = performance.now();
   const jobs = new Map<string, CardJob>();
   let listed = 0;
@@ -70,8 +71,9 @@ export async function drawCards(svgs: Iterable<string>, cacheDir: string, worker
   }
   const pending = [...jobs.values()];
   const url = new URL('./draw-cards-child.ts', import.meta.url);
-  const processes = pending.length >= MIN_CARDS_FOR_PROCESSES && url.protocol === 'file:' ? Math.max(1, Math.min(workers, pending.length)) : 1;
-  if (processes === 1) {
+  const inChildren = pending.length >= MIN_CARDS_FOR_PROCESSES && url.protocol === 'file:';
+  const processes = inChildren ? Math.max(1, Math.min(workers, pending.length)) : 1;
+  if (!inChildren || (processes === 1 && !options.offThread)) {
     await drawInThread(pending, cacheDir);
   } else {
     // Dealt round-robin: long Arabic titles and short English ones spread evenly.
