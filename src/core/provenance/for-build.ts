@@ -33,8 +33,8 @@ export interface LockCheckCount {
  * verdict history from git, returned by case id (none outside git). Cases that did not build are
  * listed for the dev server (src/core/dev-problems.ts), whose pages show their problems.
  *
- * With `tool` (the tool digest), and unless `fresh`, cases the last build found clean and that have not changed since, under the same
- * lock file, are not checked again and their lock entries are not read (clean-cases.ts); without it every case is.
+ * With `tool` (the tool digest), and unless `fresh`, the cases the last build found clean, unchanged since and under
+ * the same lock, are not checked again and their lock entries are not read (clean-cases.ts); without it every case is.
  */
 export async function checkForBuild(options: {
   root: string;
@@ -48,7 +48,7 @@ export async function checkForBuild(options: {
   log: (message: string) => void;
   lockFile?: string;
   tool?: string | undefined;
-  /** Check every case, whatever the last build found (a build without earlier records: cold, or `--force`). The clean ones are still stored for the next build. */
+  /** Check every case, whatever the last build found (a build without earlier records: cold, or `--force`); the clean ones are stored for the next. */
   fresh?: boolean;
   /** Folder of the clean cases and the lock's index (default: the project's cache). */
   cacheDir?: string;
