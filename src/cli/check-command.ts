@@ -64,6 +64,8 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
   let files: string[];
   let checked: CheckedCase[];
   let problems: ProblemList;
+  /** What the report lists of each case that built, by file. */
+  const listed = new Map<string, { id: string; claims: number; tally: CaseEntry['tally'] }>();
   if (positionals.length > 0) {
     files = [...new Set(namedCaseFiles(root, positionals))];
     const loaded = await loadCaseFiles(root, files);
@@ -71,12 +73,18 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
     // Between cases, as a full check: `translations` read only the cases they name.
     const failed = await checkNamedTranslations(root, loaded.built, problems);
     checked = loaded.built.map((b) => (failed.has(b.file) ? { file: b.file, entry: undefined } : b));
+    for (const { entry } of checked) if (entry) listed.set(entry.file, { id: entry.id, claims: entry.claims.length, tally: entry.tally });
   } else {
     const { loadCases } = await import('../core/load-cases.ts');
-    const loaded = await loadCases(root, casesDir);
+    // Summaries and provenance facts are all this needs of each case: its workers send back no whole entries.
+    const loaded = await loadCases(root, casesDir, { summaries: true });
     files = loaded.files;
-    const byFile = new Map<string, CaseEntry>(loaded.cases.map((c) => [c.file, c]));
-    checked = files.map((file) => ({ file, entry: byFile.get(file) }));
+    const byFile = new Map<string, CheckedCase>();
+    for (const entry of loaded.cases) byFile.set(entry.file, { file: entry.file, entry });
+    for (const { summary, facts } of loaded.published) byFile.set(summary.file, { file: summary.file, facts });
+    for (const entry of loaded.cases) listed.set(entry.file, { id: entry.id, claims: entry.claims.length, tally: entry.tally });
+    for (const { summary } of loaded.published) listed.set(summary.file, { id: summary.id, claims: summary.claimCount, tally: summary.tally });
+    checked = files.map((file) => byFile.get(file) ?? { file, entry: undefined });
     problems = loaded.problems;
   }
 
@@ -103,13 +111,13 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
 
   const all = new ProblemList();
   for (const p of [...caseProblems, ...provenanceProblems.items]) all.add(p.name, p.file, p.place, p.message, p.related, p.severity);
-  const claims = checked.reduce((n, c) => n + (c.entry?.claims.length ?? 0), 0);
+  const claims = [...listed.values()].reduce((n, c) => n + c.claims, 0);
   const errors = all.errors.length;
 
   if (format === 'json') {
     out.stdout(`${JSON.stringify({
       files,
-      cases: checked.filter((c) => c.entry).map((c) => ({ id: c.entry!.id, file: c.file, claims: c.entry!.claims.length, tally: c.entry!.tally })),
+      cases: files.filter((file) => listed.has(file)).map((file) => ({ id: listed.get(file)!.id, file, claims: listed.get(file)!.claims, tally: listed.get(file)!.tally })),
       problems: all.items,
       provenance: { lock: shownLock, changes: result.changes, stale: result.stale, unfingerprinted: result.unfingerprinted },
       notices,

@@ -47,11 +47,16 @@ export function entryKey(entry: CaseEntry): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex').slice(0, 24);
 }
 
+/** What the loader keeps of a verified case under `key`, without caching it (what `tahqiq check` needs of each case). */
+export function publishedCase(entry: CaseEntry, key: string): PublishedCase {
+  return { summary: summarizeCase(entry, key), facts: provenanceFacts(entry) };
+}
+
 /** Caches a verified case (whole, and its provenance facts) under `key` (caseKey of its record); returns what the loader keeps. */
 export function publishCase(dir: string, entry: CaseEntry, key: string): PublishedCase {
-  const facts = provenanceFacts(entry);
-  writeCachedCase(dir, entry, key, facts);
-  return { summary: summarizeCase(entry, key), facts };
+  const published = publishedCase(entry, key);
+  writeCachedCase(dir, entry, key, published.facts);
+  return published;
 }
 
 /** The provenance facts of a cached case (for a case kept from an earlier build). */

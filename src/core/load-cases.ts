@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
 import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
-import { caseKey, publishCase, type PublishedCase } from './case-cache.ts';
+import { caseKey, publishCase, publishedCase, type PublishedCase } from './case-cache.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
@@ -36,13 +36,18 @@ export interface LoadOptions {
   previous?: ReadonlyMap<string, VerifiedRecord> | undefined;
   /** The tool digest (toolDigest()); records are only kept under the same one. Required with `previous`. */
   tool?: string | undefined;
-  /** Worker threads for large runs (default workerCount(): one per core, at most 4); 1 verifies in this thread. */
+  /** Worker processes for large runs (default workerCount(): one per core, at most 4); 1 verifies in this thread. */
   workers?: number | undefined;
   /**
    * The verified-case cache (src/core/case-cache.ts): each published case is written there, by the thread
    * that verified it, and returned as its summary and provenance facts (`published`) instead of its entry.
    */
   cacheDir?: string | undefined;
+  /**
+   * Without `cacheDir`: return each verified case as its summary and provenance facts (`published`), not its entry,
+   * and cache nothing. What a check of the whole archive needs; its worker processes then send back little.
+   */
+  summaries?: boolean | undefined;
   /** The stored entry (or summary) of a kept case (the loader's store), for checks between cases (`translations`). */
   keptEntry?: ((id: string) => TranslatedCase | undefined) | undefined;
 }
@@ -156,7 +161,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   let pooled: WorkerResult[] | undefined;
   if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
     // A worker that cannot start (an unusual bundling of this module) only means verifying in this thread.
-    pooled = await verifyInWorkers(root, tool, toVerify.map((v) => v.file), workers, options.cacheDir).catch(() => undefined);
+    pooled = await verifyInWorkers(root, tool, toVerify.map((v) => v.file), workers, { cacheDir: options.cacheDir, summaries: options.summaries }).catch(() => undefined);
   }
   if (pooled) {
     for (const r of pooled) {
@@ -172,8 +177,10 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
         try {
           const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
           if (verified.record) records.set(path.basename(file, '.md'), verified.record);
-          if (options.cacheDir && verified.entry && verified.record) {
-            built.set(file, { entry: undefined, published: publishCase(options.cacheDir, verified.entry, caseKey(verified.record)), own: verified.problems });
+          if ((options.cacheDir || options.summaries) && verified.entry && verified.record) {
+            const key = caseKey(verified.record);
+            const published = options.cacheDir ? publishCase(options.cacheDir, verified.entry, key) : publishedCase(verified.entry, key);
+            built.set(file, { entry: undefined, published, own: verified.problems });
           } else {
             built.set(file, { entry: verified.entry, own: verified.problems });
           }

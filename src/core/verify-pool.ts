@@ -10,6 +10,8 @@ export interface WorkerRequest {
   root: string;
   tool: string;
   cacheDir?: string | undefined;
+  /** Without `cacheDir`: send back summaries and facts, not entries (see LoadOptions). */
+  summaries?: boolean | undefined;
   files: string[];
 }
 
@@ -55,14 +57,14 @@ export function workerCount(): number {
  * Verifies case files in worker processes, split in contiguous slices (cases next to each other often share sources,
  * and each worker reads a source once). With `cacheDir`, each worker writes the cases it verified to the
  * verified-case cache and sends back only their summaries and provenance facts (so no process ever holds the whole
- * archive). Resolves with one result per file, in the order given; rejects when a worker cannot start or fails, so
+ * archive); with `summaries`, it sends those back without caching anything. Resolves with one result per file, in the order given; rejects when a worker cannot start or fails, so
  * the caller can verify in-thread instead.
  *
  * Processes, not worker threads: the memory of a worker thread's heap stayed with the build after the thread ended
  * (loading a 4,000-case archive left the process at 0.75 GB resident, 0.1 GB of it its own heap), and Astro's bundling
  * came on top of it; a process gives its memory back when it exits.
  */
-export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number, cacheDir?: string): Promise<WorkerResult[]> {
+export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number, output: Pick<WorkerRequest, 'cacheDir' | 'summaries'> = {}): Promise<WorkerResult[]> {
   const url = new URL('./verify-worker.ts', import.meta.url);
   if (url.protocol !== 'file:') throw new Error(`no worker file at ${url.href}`);
   const size = Math.ceil(files.length / workers);
@@ -83,7 +85,7 @@ export async function verifyInWorkers(root: string, tool: string, files: readonl
           child.once('error', reject);
           // 'close': after the channel is closed, so its message has arrived.
           child.once('close', (code) => (results && code === 0 ? resolve(results) : reject(new Error(`verification worker exited with code ${code}`))));
-          child.send({ root, tool, cacheDir, files: slice } satisfies WorkerRequest);
+          child.send({ root, tool, ...output, files: slice } satisfies WorkerRequest);
         }),
     ),
   );

@@ -4,7 +4,7 @@
  */
 import pLimit from 'p-limit';
 import type { SourceCache } from './build-case.ts';
-import { caseKey, publishCase } from './case-cache.ts';
+import { caseKey, publishCase, publishedCase } from './case-cache.ts';
 import { boundedSourceCache } from './source-cache.ts';
 import { failedCase } from './internal-error.ts';
 import { verifyCaseFile } from './load-cases.ts';
@@ -12,11 +12,13 @@ import { CASES_AT_ONCE, type WorkerRequest, type WorkerResult } from './verify-p
 
 const sources: SourceCache = boundedSourceCache();
 
-async function verifyOne({ root, tool, cacheDir }: WorkerRequest, file: string): Promise<WorkerResult> {
+async function verifyOne({ root, tool, cacheDir, summaries }: WorkerRequest, file: string): Promise<WorkerResult> {
   try {
     const v = await verifyCaseFile(root, file, { sources, tool });
-    if (cacheDir && v.entry && v.record) {
-      return { file, entry: undefined, published: publishCase(cacheDir, v.entry, caseKey(v.record)), problems: v.problems.items, record: v.record };
+    if ((cacheDir || summaries) && v.entry && v.record) {
+      const key = caseKey(v.record);
+      const published = cacheDir ? publishCase(cacheDir, v.entry, key) : publishedCase(v.entry, key);
+      return { file, entry: undefined, published, problems: v.problems.items, record: v.record };
     }
     return { file, entry: v.entry, problems: v.problems.items, record: v.record };
   } catch (error) {
