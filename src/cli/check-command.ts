@@ -80,10 +80,14 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
     const loaded = await loadCases(root, casesDir, { summaries: true });
     files = loaded.files;
     const byFile = new Map<string, CheckedCase>();
-    for (const entry of loaded.cases) byFile.set(entry.file, { file: entry.file, entry });
-    for (const { summary, facts } of loaded.published) byFile.set(summary.file, { file: summary.file, facts });
-    for (const entry of loaded.cases) listed.set(entry.file, { id: entry.id, claims: entry.claims.length, tally: entry.tally });
-    for (const { summary } of loaded.published) listed.set(summary.file, { id: summary.id, claims: summary.claimCount, tally: summary.tally });
+    for (const entry of loaded.cases) {
+      byFile.set(entry.file, { file: entry.file, entry });
+      listed.set(entry.file, { id: entry.id, claims: entry.claims.length, tally: entry.tally });
+    }
+    for (const { summary, facts } of loaded.published) {
+      byFile.set(summary.file, { file: summary.file, facts });
+      listed.set(summary.file, { id: summary.id, claims: summary.claimCount, tally: summary.tally });
+    }
     checked = files.map((file) => byFile.get(file) ?? { file, entry: undefined });
     problems = loaded.problems;
   }
