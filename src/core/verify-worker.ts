@@ -3,6 +3,7 @@
  * data (entries, or with a cache folder the cached cases' summaries and facts; problems, records), and exits.
  */
 import pLimit from 'p-limit';
+import { answerOnce } from './answer-once.ts';
 import type { SourceCache } from './build-case.ts';
 import { caseKey, publishCase, publishedCase } from './case-cache.ts';
 import { boundedSourceCache } from './source-cache.ts';
@@ -26,13 +27,7 @@ async function verifyOne({ root, tool, cacheDir, summaries }: WorkerRequest, fil
   }
 }
 
-// A build stopped (Ctrl-C, a CI timeout) takes its workers with it, even one stopped while this one was starting.
-process.once('disconnect', () => process.exit(1));
-if (!process.connected) process.exit(1);
-
-process.once('message', async (request: WorkerRequest) => {
+answerOnce(async (request: WorkerRequest) => {
   const limit = pLimit(CASES_AT_ONCE);
-  const results = await Promise.all(request.files.map((file) => limit(() => verifyOne(request, file))));
-  process.removeAllListeners('disconnect');
-  process.send?.(results, () => process.disconnect());
+  return Promise.all(request.files.map((file) => limit(() => verifyOne(request, file))));
 });

@@ -79,7 +79,8 @@ export async function checkForBuild(options: {
       entriesOnly: true,
       cacheDir,
     });
-    const withProblems = new Set([...problems.items.slice(before).map((p) => p.file), ...result.stale.map((s) => s.file), ...result.unfingerprinted, ...result.changes.map((c) => c.file)]);
+    // A changed source or a missing entry comes with a problem; passages out of date with the lock do not.
+    const withProblems = new Set([...problems.items.slice(before).map((p) => p.file), ...result.stale.map((s) => s.file)]);
     if (clean && lockValid) {
       for (const file of toCheck) {
         const built = builtOf(file);
