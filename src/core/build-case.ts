@@ -49,6 +49,8 @@ export async function buildCase(options: {
   markdown: string;
   problems: ProblemList;
   sources?: SourceCache;
+  /** What the cases of one run share, so the method is read once per run (default `sources`). */
+  run?: object;
 }): Promise<CaseEntry | undefined> {
   const { root, file, markdown, problems } = options;
   const sources: SourceCache = options.sources ?? new Map();
@@ -59,7 +61,7 @@ export async function buildCase(options: {
   const written = interpretCase(markdown, file, problems);
   if (!written) return undefined;
   const { frontmatter } = written;
-  const method = methodFor(root, sources, problems);
+  const method = methodFor(root, options.run ?? sources, problems);
 
   const read = new Map<string, ReadDocument>();
   let unreadable = false;

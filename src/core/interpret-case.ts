@@ -3,9 +3,9 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { directionOf } from './direction.ts';
+import { eachNode } from './each-node.ts';
 import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
@@ -50,8 +50,8 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
 
   // Link reference definitions (`[src]: https://…`) may stand anywhere and serve every block.
   const definitions: Definition[] = [];
-  visit(root, 'definition', (node) => {
-    definitions.push(node);
+  eachNode(root, (node) => {
+    if (node.type === 'definition') definitions.push(node);
   });
   const notes: RootContent[] = [];
   const sourceNotes: WrittenNote[] = [];

@@ -76,7 +76,9 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
     return { entry: undefined, problems: own, record: undefined };
   }
   const read = new Set<string>();
-  const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(options.sources ?? new Map(), read) });
+  const shared: SourceCache = options.sources ?? new Map();
+  // The recording wrapper is new for each case; the method is read once for the shared cache's run.
+  const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, read), run: shared });
   // Only a published case with known sources is recorded; anything else is verified again next time.
   if (!entry || read.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
   const deps: Record<string, string> = {};

@@ -1,10 +1,10 @@
 import type { Nodes as Node, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { RESERVED_IDS } from '../schemas/claim.ts';
 import { closest, list, start } from './messages.ts';
 import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
+import { eachNode } from './each-node.ts';
 
 /** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
@@ -17,7 +17,7 @@ const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 export function reportUnpublishable(root: Root, markdown: string, file: string, problems: ProblemList): void {
   const lines = markdown.split(/\r?\n/);
   reportBrokenFragments(root, file, problems);
-  visit(root, (node, _index, parent) => {
+  eachNode(root, (node, parent) => {
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
     if (node.type === 'paragraph' && node.position && !isLabel) {
       for (let line = node.position.start.line; line <= node.position.end.line; line++) {
@@ -80,11 +80,11 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
  */
 function reportBrokenFragments(root: Root, file: string, problems: ProblemList): void {
   const ids = new Set<string>(RESERVED_IDS);
-  visit(root, 'containerDirective', (node) => {
-    const id = node.name === 'claim' ? node.attributes?.['id'] : undefined;
+  eachNode(root, (node) => {
+    const id = node.type === 'containerDirective' && node.name === 'claim' ? node.attributes?.['id'] : undefined;
     if (id) ids.add(id);
   });
-  visit(root, (node) => {
+  eachNode(root, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
     const url = node.url.trim();
     if (!url.startsWith('#') || url.length === 1) return;
