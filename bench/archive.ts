@@ -140,8 +140,8 @@ function phases(output: string): string {
   }
   const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k.replace('/cases/<id>', '')} ${seconds(ms)}`).join(', ');
   // The files that are not pages, written by the direct-outputs integration while the search index is made.
-  const outputs = /(\d+) outputs? written \(([\d.]+) MB[^)]*\), (\d+) unchanged linked from the last build, in (\d+) ms/.exec(output);
-  const files = outputs ? ` · other files ${seconds(Number(outputs[4]))} (${outputs[1]} written, ${outputs[3]} linked; beside the search index)` : '';
+  const outputs = /(\d+) outputs? written \(([\d.]+) MB[^)]*\), (\d+) unchanged kept from the last build, in (\d+) ms/.exec(output);
+  const files = outputs ? ` · other files ${seconds(Number(outputs[4]))} (${outputs[1]} written, ${outputs[3]} kept; beside the search index)` : '';
   return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds})` : ''} · search ${search ? `${seconds(Number(search))}${searchLine?.[2] ? ' (restored)' : ''}` : '?'}${files}`;
 }
 

@@ -22,8 +22,8 @@ describe('publishing the last build\'s files that are not pages', () => {
 
   it('makes every file again when the site address changes, and reuses them while it stays', () => {
     const first = directOutputs(logs['first']!);
-    expect(directOutputs(logs['otherSite']!)).toMatchObject({ written: first.written, linked: 0 });
-    expect(directOutputs(logs['otherSiteAgain']!)).toMatchObject({ written: 0, linked: first.written });
+    expect(directOutputs(logs['otherSite']!)).toMatchObject({ written: first.written, kept: 0 });
+    expect(directOutputs(logs['otherSiteAgain']!)).toMatchObject({ written: 0, kept: first.written });
     for (const file of ['cases/dumayr-raid.json', 'cases/dumayr-raid/annotations.jsonld', 'claims.json']) {
       // Every address of a case is on the new site (the publishing organization's own address stays in content/site.yaml).
       expect(readFileSync(dist(file), 'utf8')).toContain('https://other.example.org/cases/');

@@ -52,7 +52,7 @@ describe('rebuilding into the same output folder', () => {
   }, 300_000);
 
   it('reuses the unchanged case pages of the last build in place (no copy from the cache)', () => {
-    const reused = /(\d+) unchanged outputs reused from the last build/.exec(again)?.[1];
+    const reused = /(\d+) unchanged pages of the last build reused in place/.exec(again)?.[1];
     expect(Number(reused)).toBeGreaterThanOrEqual(2); // each case's page
   });
 
@@ -70,8 +70,8 @@ describe('rebuilding into the same output folder', () => {
   it('writes the non-page outputs once, then links the unchanged ones from the last build', () => {
     // Each case: JSON, annotations, card and one source text at least; and /claims.json.
     expect(directOutputs(first).written).toBeGreaterThanOrEqual(2 * 4 + 1);
-    expect(directOutputs(first).linked).toBe(0);
-    expect(directOutputs(again)).toMatchObject({ written: 0, linked: directOutputs(first).written });
+    expect(directOutputs(first).kept).toBe(0);
+    expect(directOutputs(again)).toMatchObject({ written: 0, kept: directOutputs(first).written });
     // Linked, not copied: the published file is the kept copy.
     for (const [file, copy] of Object.entries(keptCopies(project)).filter(([f]) => f.startsWith('cases/dumayr-raid/sources/'))) {
       expect(statSync(path.join(project, 'dist', file)).ino).toBe(statSync(path.join(keptDir(project), 'files', copy)).ino);

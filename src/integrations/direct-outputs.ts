@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { processShared } from '../core/process-shared.ts';
 import { buildDigest } from './build-digest.ts';
-import { KeptOutputs } from './kept-outputs.ts';
+import { KeptOutputs, keptOutputsDir } from './kept-outputs.ts';
 
 /** An output's bytes: whole, or in pieces written one after the other (never joined in memory). */
 export type OutputBody = string | Uint8Array | Iterable<string | Uint8Array>;
@@ -124,7 +124,7 @@ async function writeOutputs(root: string, outDir: string, storeDir: string, reus
   kept.finish();
   const kinds = [...timeByKind].sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${Math.round(ms)} ms`);
   const copies = kept.copied ? ` (${kept.copied} copied: no hard links between the cache and the output folder)` : '';
-  return `${written} output${written === 1 ? '' : 's'} written (${(bytes / 1e6).toFixed(1)} MB${kinds.length ? `: ${kinds.join(', ')}` : ''}), ${reused} unchanged linked from the last build${copies}, in ${Math.round(performance.now() - started)} ms`;
+  return `${written} output${written === 1 ? '' : 's'} written (${(bytes / 1e6).toFixed(1)} MB${kinds.length ? `: ${kinds.join(', ')}` : ''}), ${reused} unchanged kept from the last build${copies}, in ${Math.round(performance.now() - started)} ms`;
 }
 
 /**
@@ -156,7 +156,7 @@ export default function directOutputs(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        storeDir = path.join(fileURLToPath(config.cacheDir), 'tahqiq-direct-outputs');
+        storeDir = keptOutputsDir(fileURLToPath(config.cacheDir));
       },
       // Left by an earlier build of this process that stopped before its pages were generated.
       'astro:build:start': () => handedOver.clear(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { linkOrCopy } from '../core/link-file.ts';
 
@@ -21,7 +21,27 @@ function readManifest(file: string): Manifest {
   }
 }
 
+/** Where the direct-outputs integration keeps its copies, under Astro's cache folder. */
+export function keptOutputsDir(cacheDir: string): string {
+  return path.join(cacheDir, 'tahqiq-direct-outputs');
+}
+
+/** The files (paths under the output folder) the last finished build published from this store, or made and kept. */
+export function lastBuildOutputs(dir: string): string[] {
+  return Object.keys(readManifest(path.join(dir, 'manifest.json')).copies).filter((file) => !file.endsWith('\0next'));
+}
+
 const copyName = (file: string, key: string) => `${file}.${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
+
+/** Whether `file` is the file whose stats are `kept` (a hard link of it). */
+function sameFile(kept: Stats, file: string): boolean {
+  try {
+    const found = lstatSync(file);
+    return found.ino === kept.ino && found.dev === kept.dev;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The outputs of the last build, kept in a cache folder to be published again while unchanged:
@@ -79,6 +99,8 @@ export class KeptOutputs {
       return false;
     }
     if (now.size !== copy[1] || now.mtimeMs !== copy[2]) return false;
+    // Left in place by previous-output.ts: the published file is the kept copy itself.
+    if (sameFile(now, target)) return true;
     this.#ensureDir(path.dirname(target));
     this.#place(kept, target);
     return true;

@@ -1,9 +1,10 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { isDirectOutput } from './direct-outputs.ts';
+import { keptOutputsDir, lastBuildOutputs } from './kept-outputs.ts';
 
 const PREFIX = 'previous-output-';
 /** Astro's incremental-build manifest, in its cache folder (astro/dist/core/build/incremental.js). */
@@ -32,21 +33,49 @@ function emptyDir(dir: string): void {
 }
 
 /**
- * Starts every build from an empty output folder without paying for it, and without copying what did not change.
+ * Clears the output folder `outDir` except the files in `keep` (paths under it, with `/`), which stay where they are:
+ * everything else is moved into `aside` (to be deleted in the background), a whole folder at once when it holds
+ * nothing to keep. Returns the files kept in place. Throws when a move is refused (another file system).
+ */
+function clearExcept(outDir: string, keep: ReadonlySet<string>, aside: string): Set<string> {
+  const folders = new Set<string>();
+  for (const file of keep) for (let dir = path.posix.dirname(file); dir !== '.' && !folders.has(dir); dir = path.posix.dirname(dir)) folders.add(dir);
+  const inPlace = new Set<string>();
+  let moved = 0;
+  const clear = (dir: string, under: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = under ? `${under}/${entry.name}` : entry.name;
+      if (!under && entry.name === '.git') continue;
+      if (entry.isDirectory() && folders.has(file)) clear(path.join(dir, entry.name), file);
+      else if (!entry.isDirectory() && keep.has(file)) inPlace.add(file);
+      else {
+        if (moved === 0) mkdirSync(aside, { recursive: true });
+        renameSync(path.join(dir, entry.name), path.join(aside, String(moved++)));
+      }
+    }
+  };
+  clear(outDir, '');
+  return inPlace;
+}
+
+/**
+ * Starts every build from an output folder holding only what the last build made and this one may keep, without
+ * paying for it.
  *
  * - Astro would empty the output folder first, synchronously (at 1,000 cases ~6,000 files, 260 MB: it blocked the
- *   build for 6–12 s here). Instead the folder is moved aside (a rename: instant) and deleted in the background
- *   (`vite.build.emptyOutDir: false` in astro.config.mjs tells Astro not to empty it).
- * - A page the incremental build skips is then copied back from Astro's cache, file by file (20,000 files at
- *   4,000 cases) unless it is already in the output folder. So the outputs the last build's manifest recorded are
- *   hard-linked back from the folder moved aside (no data is copied); Astro finds them in place. After the build,
- *   any linked file this build did not produce (a deleted case) is removed, with the folders it leaves empty, so the
- *   output is exactly what a build from nothing gives.
+ *   build for 6–12 s here). `vite.build.emptyOutDir: false` in astro.config.mjs tells Astro not to.
+ * - A page the incremental build skips is then copied back from Astro's cache, file by file, unless it is already in
+ *   the output folder; and the files that are not pages are published from their kept copies (kept-outputs.ts).
+ * - So the outputs the last build's manifest recorded (the case pages) and the kept files of the last build stay
+ *   where they are; everything else is moved aside (a rename: instant) and deleted in the background. At 4,000
+ *   cases, unchanged, that leaves 20,000 files in place instead of linking each one back into a new folder.
+ * - After the build, any file left in place that this build did not produce (a deleted case's) is removed, with the
+ *   folders it leaves empty, so the output is exactly what a build from nothing gives.
  */
 export default function previousOutput(): AstroIntegration {
   let outDir: string | undefined;
   let cacheDir: string | undefined;
-  const linked = new Set<string>();
+  let inPlace = new Set<string>();
   let started = 0;
   return {
     name: 'tahqiq-previous-output',
@@ -58,38 +87,33 @@ export default function previousOutput(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         if (!outDir || !cacheDir) return;
         started = Date.now();
+        inPlace = new Set();
         const remove = (dir: string) => rm(dir, { recursive: true, force: true }).catch((error: unknown) => logger.warn(`could not delete the previous output at ${dir}: ${String(error)}`));
         // Left by a build that was stopped while deleting.
         for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) if (name.startsWith(PREFIX)) void remove(path.join(cacheDir, name));
         if (!existsSync(outDir)) return;
         const aside = path.join(cacheDir, `${PREFIX}${process.pid}-${Date.now()}`);
+        const keep = new Set([...keyedOutputs(cacheDir), ...lastBuildOutputs(keptOutputsDir(cacheDir))]);
         try {
-          renameSync(outDir, aside);
+          inPlace = clearExcept(outDir, keep, aside);
         } catch {
+          inPlace = new Set();
           emptyDir(outDir); // another file system, or in use: emptied here, as Astro would
-          return;
         }
-        for (const file of keyedOutputs(cacheDir)) {
-          try {
-            mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
-            linkSync(path.join(aside, file), path.join(outDir, file));
-            linked.add(file);
-          } catch {
-            // not in the last output, or no hard links here: Astro copies it from its cache
-          }
-        }
-        void remove(aside);
+        if (existsSync(aside)) void remove(aside);
       },
       'astro:build:done': ({ assets, logger }) => {
-        if (!outDir || !cacheDir || linked.size === 0) return;
+        if (!outDir || !cacheDir || inPlace.size === 0) return;
         // Every file this build wrote or kept, rendered or restored (Astro lists them by route), and the files that
         // direct-outputs writes: the last build's manifest may still list them when that build made them as routes.
         const kept = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
         let removed = 0;
         let reused = 0;
-        for (const file of linked) {
-          if (kept.has(file) || isDirectOutput(file)) {
+        for (const file of inPlace) {
+          // A file that is not a page is published or made again by direct-outputs.ts, which says which.
+          if (isDirectOutput(file)) continue;
+          if (kept.has(file)) {
             try {
               if (statSync(path.join(outDir, file)).mtimeMs < started) reused++;
             } catch {
@@ -106,8 +130,8 @@ export default function previousOutput(): AstroIntegration {
             // already gone
           }
         }
-        logger.info(`${reused} unchanged outputs reused from the last build${removed ? `, ${removed} no longer built removed` : ''}`);
-        linked.clear();
+        logger.info(`${reused} unchanged pages of the last build reused in place${removed ? `, ${removed} no longer built removed` : ''}`);
+        inPlace.clear();
       },
     },
   };

@@ -22,11 +22,11 @@ export function build(dir: string, env: Record<string, string> = {}): string {
   return `${run.stdout}\n${run.stderr}`;
 }
 
-/** The direct-outputs integration's line in a build log: the files that are not pages written, and those linked from the last build. */
-export function directOutputs(log: string): { written: number; linked: number; kinds: string } {
-  const line = /(\d+) outputs? written \(([^)]*)\), (\d+) unchanged linked from the last build/.exec(log);
+/** The direct-outputs integration's line in a build log: the files that are not pages written, and those kept from the last build (left in place or linked). */
+export function directOutputs(log: string): { written: number; kept: number; kinds: string } {
+  const line = /(\d+) outputs? written \(([^)]*)\), (\d+) unchanged kept from the last build/.exec(log);
   if (!line) throw new Error(`no direct-outputs line in the build log:\n${log}`);
-  return { written: Number(line[1]), kinds: line[2]!, linked: Number(line[3]) };
+  return { written: Number(line[1]), kinds: line[2]!, kept: Number(line[3]) };
 }
 
 /** Where a project keeps the last build's files that are not pages (src/integrations/kept-outputs.ts). */
