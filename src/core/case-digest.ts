@@ -10,7 +10,7 @@ import type { Problem } from './problems.ts';
  * SHA-256 of every source document it read, and the problems (warnings) it had.
  */
 export interface VerifiedRecord {
-  /** SHA-256 of the tool digest and the case file's bytes. */
+  /** SHA-256 of the tool digest and of the case file's SHA-256 (`caseDigest`). */
   digest: string;
   /** Source document path (from the project root) → SHA-256 of its bytes when verified. */
   sources: Record<string, string>;
@@ -52,9 +52,14 @@ export function toolDigest(root: string): string {
   return hash.digest('hex');
 }
 
-/** The digest of one case file under a given tool digest. */
-export function caseDigest(tool: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(tool).update('\0').update(bytes).digest('hex');
+/** The digest of one case file under a given tool digest, from the SHA-256 of the file's bytes. */
+export function caseDigest(tool: string, fileSha256: string): string {
+  return createHash('sha256').update(tool).update('\0').update(fileSha256).digest('hex');
+}
+
+/** SHA-256 of bytes, in hex. */
+export function bytesSha256(bytes: Uint8Array): string {
+  return sha256(bytes);
 }
 
 /** SHA-256 of a file's bytes, or undefined when it cannot be read. */

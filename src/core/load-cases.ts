@@ -3,7 +3,9 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
-import { caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
+import { bytesSha256, caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
+import { FileDigests } from './file-digests.ts';
+import { defaultIndexDir } from './provenance/lock-index.ts';
 import { caseKey, publishCase, publishedCase, type PublishedCase } from './case-cache.ts';
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
@@ -14,6 +16,9 @@ import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, typ
 import { DEFAULT_CASES_DIR } from './cases-dir.ts';
 
 export { DEFAULT_CASES_DIR };
+
+/** Where the digests of case files and sources are remembered, in the project's cache (file-digests.ts). */
+const FILE_DIGESTS = 'file-digests.json';
 
 export interface LoadedCases {
   /** Cases verified in this run (all of them, unless `previous` let some be kept). Empty with `cacheDir`: see `published`. */
@@ -65,9 +70,9 @@ export interface VerifiedFile {
  * Verifies one case file (relative to the root). `sources` is shared between the
  * cases of one run so each document is read and split once.
  */
-export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string; bytes?: Uint8Array } = {}): Promise<VerifiedFile> {
+export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string } = {}): Promise<VerifiedFile> {
   const own = new ProblemList();
-  const bytes = options.bytes ?? (await readFile(path.join(root, file)));
+  const bytes = await readFile(path.join(root, file));
   let markdown: string;
   try {
     markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -83,7 +88,7 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
   if (!entry || read.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
   const deps: Record<string, string> = {};
   for (const doc of [...read].sort()) deps[doc] = fileSha256(path.resolve(root, doc)) ?? '';
-  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', bytes), sources: deps, problems: own.items } };
+  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', bytesSha256(bytes)), sources: deps, problems: own.items } };
 }
 
 /** A source cache that remembers which documents one case asked for (the key is `path` or `path\0lang`). */
@@ -123,47 +128,40 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   }
   // Paths in messages are relative to the root, with `/`, as editors and CI logs show them.
   const files = names.map((n) => path.relative(root, path.join(dir, n)).split(path.sep).join('/'));
-  // Each source's current digest, computed once per run for the records that need it.
+  const tool = options.tool ?? '';
+  // With records to compare: each case file's and source's digest, known without reading the file while it is the
+  // same file, unwritten since the last run (file-digests.ts); computed once per run.
+  const digests = options.previous && options.tool ? new FileDigests(root, path.join(defaultIndexDir(root), FILE_DIGESTS)) : undefined;
   const sourceDigests = new Map<string, string | undefined>();
   const currentDigest = (document: string) => {
-    if (!sourceDigests.has(document)) sourceDigests.set(document, fileSha256(path.resolve(root, document)));
+    if (!sourceDigests.has(document)) sourceDigests.set(document, digests?.sha256(document));
     return sourceDigests.get(document);
   };
-  const tool = options.tool ?? '';
   // Each case collects its own problems (cases build in parallel), merged in file order afterwards.
   type Built = { entry: CaseEntry | undefined; published?: PublishedCase | undefined; own: ProblemList; kept?: string | undefined };
   const built = new Map<string, Built>();
-  const toVerify: { file: string; bytes: Uint8Array }[] = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const id = path.basename(file, '.md');
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(path.join(root, file));
-      } catch (error) {
-        built.set(file, failedCase(error, file)); // unreadable: reported at the file, the others still checked
-        return;
-      }
-      const before = options.previous?.get(id);
-      if (before && options.tool && before.digest === caseDigest(tool, bytes)
-        && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha)) {
-        const own = new ProblemList();
-        for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
-        records.set(id, before);
-        built.set(file, { entry: undefined, own, kept: id });
-      } else {
-        toVerify.push({ file, bytes });
-      }
-    }),
-  );
-  // In file order: each worker takes a contiguous slice, and neighbouring cases often share sources.
-  const order = new Map(files.map((f, i) => [f, i]));
-  toVerify.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  const toVerify: string[] = [];
+  for (const file of files) {
+    const id = path.basename(file, '.md');
+    const before = options.previous?.get(id);
+    const sha256 = before && digests?.sha256(file);
+    if (before && sha256 && before.digest === caseDigest(tool, sha256)
+      && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha)) {
+      const own = new ProblemList();
+      for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+      records.set(id, before);
+      built.set(file, { entry: undefined, own, kept: id });
+    } else {
+      toVerify.push(file); // read when verified: an unreadable file is reported there, the others still checked
+    }
+  }
+  digests?.save();
+  // In file order (as listed): each worker takes a contiguous slice, and neighbouring cases often share sources.
   const workers = options.workers ?? workerCount();
   let pooled: WorkerResult[] | undefined;
   if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
     // A worker that cannot start (an unusual bundling of this module) only means verifying in this thread.
-    pooled = await verifyInWorkers(root, tool, toVerify.map((v) => v.file), workers, { cacheDir: options.cacheDir, summaries: options.summaries }).catch(() => undefined);
+    pooled = await verifyInWorkers(root, tool, toVerify, workers, { cacheDir: options.cacheDir, summaries: options.summaries }).catch(() => undefined);
   }
   if (pooled) {
     for (const r of pooled) {
@@ -175,9 +173,9 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   } else {
     const limit = pLimit(CASES_AT_ONCE);
     await Promise.all(
-      toVerify.map(({ file, bytes }) => limit(async () => {
+      toVerify.map((file) => limit(async () => {
         try {
-          const verified = await verifyCaseFile(root, file, { sources, tool, bytes });
+          const verified = await verifyCaseFile(root, file, { sources, tool });
           if (verified.record) records.set(path.basename(file, '.md'), verified.record);
           if ((options.cacheDir || options.summaries) && verified.entry && verified.record) {
             const key = caseKey(verified.record);

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { lockKey, lockStats } from './lock-index.ts';
+import { fileIdentity, fileStats } from '../file-identity.ts';
 
 /**
  * The cases the last build found clean against the source lock (no problem of any kind: every locked source's
  * fingerprint as recorded, every passage as recorded, no example claim), so a rebuild neither reads the lock
  * (tens of MB at thousands of cases) nor checks them again while nothing they depend on has changed:
- * - the lock holds the same bytes: the same file, unwritten since (`lockKey`: device, inode, size, mtime and ctime in
+ * - the lock holds the same bytes: the same file, unwritten since (`fileIdentity`: device, inode, size, mtime and ctime in
  *   nanoseconds, as for the lock's index, lock-index.ts), or else the same SHA-256 (a fresh checkout in CI, with the
  *   cache restored); any other edit or `--accept` makes every case checked again;
  * - the tool is the same (its digest covers this check's own code);
@@ -46,8 +46,8 @@ const sameDocuments = (a: Record<string, string>, b: Record<string, string>) => 
 };
 
 const identityOf = (lockPath: string) => {
-  const stats = lockStats(lockPath);
-  return stats && lockKey(stats);
+  const stats = fileStats(lockPath);
+  return stats && fileIdentity(stats);
 };
 
 function sha256Of(lockPath: string): string | undefined {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { lockedSourceSchema, type SourcesLock } from '../../schemas/sources-lock.ts';
 import { offsetToPoint } from '../messages.ts';
 import type { ProblemList } from '../problems.ts';
-import { defaultIndexDir, lockKey, lockStats, loadLockIndex, MIN_INDEXED_BYTES, saveLockIndex, type LockIndex } from './lock-index.ts';
+import { fileIdentity, fileStats } from '../file-identity.ts';
+import { defaultIndexDir, loadLockIndex, MIN_INDEXED_BYTES, saveLockIndex, type LockIndex } from './lock-index.ts';
 
 /** Where the lock lives, relative to the project root (kept in git). */
 export const DEFAULT_LOCK_FILE = 'content/sources.lock.json';
@@ -38,10 +39,10 @@ export async function readLock(root: string, lockFile: string, problems: Problem
 export async function readLockEntries(root: string, lockFile: string, problems: ProblemList, files: Iterable<string>, options: { indexDir?: string; minBytes?: number } = {}): Promise<{ lock: SourcesLock; exists: boolean; valid: boolean }> {
   const wanted = [...new Set(files)];
   const full = path.resolve(root, lockFile);
-  const stats = lockStats(full);
+  const stats = fileStats(full);
   if (!stats || stats.size < BigInt(options.minBytes ?? MIN_INDEXED_BYTES)) return readLock(root, lockFile, problems, wanted);
   const dir = options.indexDir ?? defaultIndexDir(root);
-  const key = lockKey(stats);
+  const key = fileIdentity(stats);
   const index = loadLockIndex(dir, full, key);
   if (index) {
     const fromIndex = await readIndexed(full, key, index, wanted);
@@ -54,7 +55,7 @@ export async function readLockEntries(root: string, lockFile: string, problems: 
     return { lock: emptyLock(), exists: false, valid: true };
   }
   const { shaped, ...read } = parseLock(shownLock(root, lockFile), bytes.toString('utf8'), problems, wanted);
-  if (shaped && lockKey(lockStats(full) ?? stats) === key) saveLockIndex(dir, full, key, bytes);
+  if (shaped && fileIdentity(fileStats(full) ?? stats) === key) saveLockIndex(dir, full, key, bytes);
   return { ...read, lock: { version: 1, cases: Object.fromEntries(wanted.filter((f) => read.lock.cases[f]).map((f) => [f, read.lock.cases[f]!])) } };
 }
 
@@ -74,7 +75,7 @@ async function readIndexed(full: string, key: string, index: LockIndex, files: r
       if (!entry.ok) return undefined;
       lock.cases[file] = entry.entry;
     }
-    if (lockKey(await handle.stat({ bigint: true })) !== key) return undefined;
+    if (fileIdentity(await handle.stat({ bigint: true })) !== key) return undefined;
   } catch {
     return undefined;
   } finally {
@@ -154,6 +155,6 @@ export async function writeLock(root: string, lockFile: string, lock: SourcesLoc
   const full = path.resolve(root, lockFile);
   const bytes = Buffer.from(serializeLock(lock));
   await writeFile(full, bytes);
-  const stats = bytes.length >= (options.minBytes ?? MIN_INDEXED_BYTES) ? lockStats(full) : undefined;
-  if (stats) saveLockIndex(options.indexDir ?? defaultIndexDir(root), full, lockKey(stats), bytes);
+  const stats = bytes.length >= (options.minBytes ?? MIN_INDEXED_BYTES) ? fileStats(full) : undefined;
+  if (stats) saveLockIndex(options.indexDir ?? defaultIndexDir(root), full, fileIdentity(stats), bytes);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -24,11 +24,6 @@ export const MIN_INDEXED_BYTES = 256 * 1024;
 
 /** The folder of the index, under the project root (beside the other caches of tahqiq). */
 export const defaultIndexDir = (root: string) => path.join(root, 'node_modules/.cache/tahqiq');
-
-/** The identity of the lock file as it is now, or undefined when it cannot be read. */
-export function lockKey(stats: BigIntStats): string {
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
-}
 
 function indexFile(dir: string, lockPath: string): string {
   return path.join(dir, `lock-index-${createHash('sha256').update(lockPath).digest('hex').slice(0, 16)}.json`);
@@ -59,14 +54,6 @@ export function saveLockIndex(dir: string, lockPath: string, key: string, bytes:
   }
 }
 
-/** Stats of the lock file (with nanosecond times), or undefined when it is missing. */
-export function lockStats(lockPath: string): BigIntStats | undefined {
-  try {
-    return statSync(lockPath, { bigint: true });
-  } catch {
-    return undefined;
-  }
-}
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
