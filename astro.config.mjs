@@ -43,7 +43,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   vite: {
     build: {
-      // The output folder is moved aside and unchanged outputs linked back before each build (src/integrations/previous-output.ts).
+      // Before each build the last build's unchanged outputs stay in place and the rest is moved aside (src/integrations/previous-output.ts).
       emptyOutDir: false,
       // Small scripts are inlined into pages, except the search box's: it imports Pagefind's own module at
       // run time, which an inlined script cannot do (withastro/astro#17265: `__VITE_PRELOAD__ is not defined`).
