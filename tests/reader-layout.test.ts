@@ -92,3 +92,31 @@ describe('the claims table on a phone', () => {
     await page.context().close();
   });
 });
+
+describe('the claims table on a desktop', () => {
+  for (const route of ['/cases/dumayr-raid/', '/cases/riverside-clinic/']) {
+    it(`never breaks a column heading inside a word (${route})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(site.url + route);
+      // Each word of each heading on one line box: a word broken across lines has a rectangle per piece.
+      const broken = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const th of document.querySelectorAll('table.claims thead th')) {
+          const text = th.firstChild;
+          if (!(text instanceof Text)) continue;
+          for (const match of text.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            if (range.getClientRects().length > 1) found.push(match[0]);
+          }
+        }
+        return found;
+      });
+      expect(await page.locator('table.claims thead th').count()).toBe(6);
+      expect(broken).toEqual([]);
+      await context.close();
+    });
+  }
+});
