@@ -18,8 +18,6 @@ export interface VerifiedRecord {
   problems: Problem[];
 }
 
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 /** Every file under `dir` (recursively), as sorted absolute paths; none when it does not exist. */
 export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -59,13 +57,13 @@ export function caseDigest(tool: string, fileSha256: string): string {
 
 /** SHA-256 of bytes, in hex. */
 export function bytesSha256(bytes: Uint8Array): string {
-  return sha256(bytes);
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** SHA-256 of a file's bytes, or undefined when it cannot be read. */
 export function fileSha256(file: string): string | undefined {
   try {
-    return sha256(readFileSync(file));
+    return bytesSha256(readFileSync(file));
   } catch {
     return undefined;
   }

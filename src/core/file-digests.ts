@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { bytesSha256 } from './case-digest.ts';
 import { fileIdentity, fileStats } from './file-identity.ts';
+import { readJsonStore, writeJsonStore } from './json-store.ts';
 
 /**
  * A file changed this recently (ctime) is hashed again next time: its time stamps may not move for a write that
  * follows within the file system's clock tick (git's "racy" files).
  */
 const SETTLED_NS = 2_000_000_000n;
+
+/** File path (relative to the root) → its identity and SHA-256 when it was read. */
+type Known = Record<string, [identity: string, sha256: string]>;
 
 /**
  * SHA-256 digests of files, remembered from one run to the next by each file's identity (`fileIdentity`): a file
@@ -19,8 +23,8 @@ const SETTLED_NS = 2_000_000_000n;
 export class FileDigests {
   readonly #root: string;
   readonly #store: string;
-  readonly #before: Record<string, [identity: string, sha256: string]>;
-  readonly #next: Record<string, [identity: string, sha256: string]> = {};
+  readonly #before: Known;
+  readonly #next: Known = {};
   readonly #settledNs: bigint;
   #read = 0;
 
@@ -29,14 +33,8 @@ export class FileDigests {
     this.#root = root;
     this.#store = store;
     this.#settledNs = options.settledNs ?? SETTLED_NS;
-    let before = {};
-    try {
-      const stored = JSON.parse(readFileSync(store, 'utf8')) as unknown;
-      if (stored && typeof stored === 'object' && !Array.isArray(stored)) before = stored;
-    } catch {
-      // a first run, or the cache was cleared
-    }
-    this.#before = before;
+    const stored = readJsonStore(store);
+    this.#before = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Known) : {};
   }
 
   /** The SHA-256 of `file` (relative to the root, or absolute), or undefined when it cannot be read. */
@@ -58,7 +56,7 @@ export class FileDigests {
       return undefined;
     }
     this.#read++;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = bytesSha256(bytes);
     const now = BigInt(Date.now()) * 1_000_000n;
     // Remembered only when the file did not change while it was read, and not just before.
     const after = fileStats(full);
@@ -75,13 +73,6 @@ export class FileDigests {
   save(): void {
     const names = Object.keys(this.#next);
     if (names.length === Object.keys(this.#before).length && names.every((name) => this.#before[name] === this.#next[name])) return;
-    try {
-      mkdirSync(path.dirname(this.#store), { recursive: true });
-      const partial = `${this.#store}.${process.pid}.tmp`;
-      writeFileSync(partial, JSON.stringify(this.#next));
-      renameSync(partial, this.#store);
-    } catch {
-      // the next run reads the files again
-    }
+    writeJsonStore(this.#store, this.#next);
   }
 }

@@ -57,8 +57,8 @@ export function workerCount(): number {
  * Verifies case files in worker processes, split in contiguous slices (cases next to each other often share sources,
  * and each worker reads a source once). With `cacheDir`, each worker writes the cases it verified to the
  * verified-case cache and sends back only their summaries and provenance facts (so no process ever holds the whole
- * archive); with `summaries`, it sends those back without caching anything. Resolves with one result per file, in the order given; rejects when a worker cannot start or fails, so
- * the caller can verify in-thread instead.
+ * archive); with `summaries`, it sends those back without caching anything. Resolves with one result per file, in
+ * the order given; rejects when a worker cannot start or fails, so the caller can verify in-thread instead.
  *
  * Processes, not worker threads: the memory of a worker thread's heap stayed with the build after the thread ended
  * (loading a 4,000-case archive left the process at 0.75 GB resident, 0.1 GB of it its own heap), and Astro's bundling

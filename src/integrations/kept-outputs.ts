@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { readJsonStore } from '../core/json-store.ts';
 import { linkOrCopy } from '../core/link-file.ts';
 
 /** A kept copy: its name under `files/`, and its size and modification time when it was kept. */
@@ -13,12 +14,9 @@ interface Manifest {
 }
 
 function readManifest(file: string): Manifest {
-  try {
-    const read = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
-    return { digest: typeof read.digest === 'string' ? read.digest : '', copies: read.copies && typeof read.copies === 'object' ? read.copies : {} };
-  } catch {
-    return { digest: '', copies: {} }; // a first build, or the cache was cleared
-  }
+  // Nothing stored on a first build, or after the cache was cleared.
+  const read = (readJsonStore(file) ?? {}) as Partial<Manifest>;
+  return { digest: typeof read.digest === 'string' ? read.digest : '', copies: read.copies && typeof read.copies === 'object' ? read.copies : {} };
 }
 
 /** Where the direct-outputs integration keeps its copies, under Astro's cache folder. */

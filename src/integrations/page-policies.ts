@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileIdentity } from '../core/file-identity.ts';
+import { readJsonStore, writeJsonStore } from '../core/json-store.ts';
 import { pageHash, type FinalPage } from './built-pages.ts';
 
 /** What the security headers learn of a finished page: its policy, and what the search index needs of it. */
@@ -7,11 +9,8 @@ export interface PagePolicy extends FinalPage {
   policy: string;
 }
 
-/** A page file's identity: device, inode, size and modification time in nanoseconds. */
-export function pageIdentity(file: string): string {
-  const s = statSync(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-}
+/** A page file's identity (file-identity.ts). */
+const pageIdentity = (file: string) => fileIdentity(statSync(file, { bigint: true }));
 
 interface Stored {
   digest: string;
@@ -20,8 +19,8 @@ interface Stored {
 
 /**
  * Each finished page's policy, kept from one build to the next by the page file's identity. A page the incremental
- * build did not render again is the last build's file, hard-linked back into the output folder (previous-output.ts):
- * same inode, size and modification time, so its policy is not read and hashed again (at 4,000 cases, 375 MB of
+ * build did not render again is the last build's file, left in the output folder (previous-output.ts): the same
+ * file, unwritten since (device, inode, size, mtime and ctime), so its policy is not read and hashed again (at 4,000 cases, 375 MB of
  * pages a build). A page with another identity is read: when its bytes are those the policy was taken of (SHA-1, as
  * the search index keys pages), the policy stands; otherwise it is made again. Kept only while the
  * rest of the build is the same (`digest`, build-digest.ts), and never taken in a forced build.
@@ -38,14 +37,9 @@ export class PagePolicies {
     this.#file = path.join(dir, 'tahqiq-page-policies.json');
     this.#digest = digest;
     let previous = Object.create(null) as Stored['pages'];
-    if (reuse) {
-      try {
-        const stored = JSON.parse(readFileSync(this.#file, 'utf8')) as Stored;
-        if (stored.digest === digest && stored.pages && typeof stored.pages === 'object') previous = Object.assign(previous, stored.pages);
-      } catch {
-        // A first build, or the cache was cleared: every page is read.
-      }
-    }
+    // A first build, or the cache was cleared: every page is read.
+    const stored = reuse ? (readJsonStore(this.#file) as Stored | undefined) : undefined;
+    if (stored?.digest === digest && stored.pages && typeof stored.pages === 'object') previous = Object.assign(previous, stored.pages);
     this.#previous = previous;
   }
 
@@ -74,13 +68,6 @@ export class PagePolicies {
 
   /** Keeps this build's policies (under a temporary name, then renamed). A cache that cannot be written only means a slower next build. */
   save(): void {
-    try {
-      mkdirSync(path.dirname(this.#file), { recursive: true });
-      const temporary = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ digest: this.#digest, pages: this.#next } satisfies Stored));
-      renameSync(temporary, this.#file);
-    } catch {
-      // read-only cache folder
-    }
+    writeJsonStore(this.#file, { digest: this.#digest, pages: this.#next } satisfies Stored);
   }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileSha256 } from '../case-digest.ts';
 import { fileIdentity, fileStats } from '../file-identity.ts';
+import { readJsonStore, writeJsonStore } from '../json-store.ts';
 
 /**
  * The cases the last build found clean against the source lock (no problem of any kind: every locked source's
@@ -50,14 +51,6 @@ const identityOf = (lockPath: string) => {
   return stats && fileIdentity(stats);
 };
 
-function sha256Of(lockPath: string): string | undefined {
-  try {
-    return createHash('sha256').update(readFileSync(lockPath)).digest('hex');
-  } catch {
-    return undefined;
-  }
-}
-
 export class CleanCases {
   readonly #dir: string;
   readonly #lockPath: string;
@@ -77,15 +70,11 @@ export class CleanCases {
     this.#tool = tool;
     this.#identity = identityOf(lockPath);
     if (!reuse || !this.#identity) return;
-    let stored: Stored;
-    try {
-      stored = JSON.parse(readFileSync(storeFile(dir, lockPath), 'utf8')) as Stored;
-    } catch {
-      return; // no store yet, or unreadable: check every case
-    }
-    if (stored.tool !== tool || !stored.lock || typeof stored.cases !== 'object' || stored.cases === null) return;
+    // No store yet, or unreadable: check every case.
+    const stored = readJsonStore(storeFile(dir, lockPath)) as Stored | undefined;
+    if (!stored || stored.tool !== tool || !stored.lock || typeof stored.cases !== 'object' || stored.cases === null) return;
     if (stored.lock.identity !== this.#identity) {
-      this.#sha256 = sha256Of(lockPath);
+      this.#sha256 = fileSha256(lockPath);
       if (stored.lock.sha256 !== this.#sha256) return;
     } else this.#sha256 = stored.lock.sha256;
     Object.assign(this.#known, stored.cases);
@@ -103,16 +92,8 @@ export class CleanCases {
    */
   save(cases: Record<string, CleanCase>): void {
     if (!this.#identity || identityOf(this.#lockPath) !== this.#identity) return;
-    const sha256 = (this.#sha256 ??= sha256Of(this.#lockPath));
+    const sha256 = (this.#sha256 ??= fileSha256(this.#lockPath));
     if (!sha256 || identityOf(this.#lockPath) !== this.#identity) return;
-    try {
-      mkdirSync(this.#dir, { recursive: true });
-      const file = storeFile(this.#dir, this.#lockPath);
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ lock: { identity: this.#identity, sha256 }, tool: this.#tool, cases } satisfies Stored));
-      renameSync(temporary, file);
-    } catch {
-      // Read-only or missing cache folder: the next build checks every case.
-    }
+    writeJsonStore(storeFile(this.#dir, this.#lockPath), { lock: { identity: this.#identity, sha256 }, tool: this.#tool, cases } satisfies Stored);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readJsonStore, writeJsonStore } from '../json-store.ts';
 
 /**
  * Where each case's entry is in the bytes of a source lock, so `tahqiq check <one file>` in an archive of thousands
@@ -31,27 +31,15 @@ function indexFile(dir: string, lockPath: string): string {
 
 /** The stored index of `lockPath` when it was made for the file as it is now (`key`); undefined otherwise. */
 export function loadLockIndex(dir: string, lockPath: string, key: string): LockIndex | undefined {
-  try {
-    const index = JSON.parse(readFileSync(indexFile(dir, lockPath), 'utf8')) as LockIndex;
-    return index.key === key && typeof index.entries === 'object' && index.entries !== null ? index : undefined;
-  } catch {
-    return undefined;
-  }
+  const index = readJsonStore(indexFile(dir, lockPath)) as LockIndex | undefined;
+  return index?.key === key && typeof index.entries === 'object' && index.entries !== null ? index : undefined;
 }
 
 /** Indexes `bytes` (the lock as read, already known to be valid JSON) and stores it under `key`. Never throws: a cache that cannot be written only means a slower next run. */
 export function saveLockIndex(dir: string, lockPath: string, key: string, bytes: Uint8Array): void {
   const entries = indexLockEntries(bytes);
   if (!entries) return;
-  try {
-    mkdirSync(dir, { recursive: true });
-    const file = indexFile(dir, lockPath);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key, entries } satisfies LockIndex));
-    renameSync(temporary, file);
-  } catch {
-    // Read-only or missing cache folder: nothing to keep.
-  }
+  writeJsonStore(indexFile(dir, lockPath), { key, entries } satisfies LockIndex);
 }
 
 
