@@ -6,9 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../bench/synthetic.ts';
 import { readCachedCase } from '../src/core/case-cache.ts';
 import { toolDigest } from '../src/core/case-digest.ts';
+import { FileDigests } from '../src/core/file-digests.ts';
 import { loadCases } from '../src/core/load-cases.ts';
+import { defaultIndexDir } from '../src/core/provenance/lock-index.ts';
 import { MIN_FILES_FOR_WORKERS } from '../src/core/verify-pool.ts';
 import { ROOT } from './helpers/seed.ts';
+
+/**
+ * How many of an archive's case files and sources a run would read again, after the runs so far: those whose digest
+ * is not remembered under their identity (file-digests.ts). `settledNs` 0: every file counts as settled.
+ */
+function unknownFiles(dir: string, ids: string[]): number {
+  const digests = new FileDigests(dir, path.join(defaultIndexDir(dir), 'file-digests.json'), { settledNs: 0n });
+  for (const id of ids) {
+    digests.sha256(`content/cases/${id}.md`);
+    digests.sha256(`seeds/bench/${id}.txt`);
+  }
+  return digests.read;
+}
 
 describe('verifying only what changed', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-incremental-'));
@@ -23,6 +38,14 @@ describe('verifying only what changed', () => {
     expect(again.cases).toEqual([]);
     expect(again.kept).toEqual(archive.ids);
     expect(again.problems.items).toEqual(first.problems.items);
+  });
+
+  it('remembers the digest of every file it verified, so the run after a cold one reads no file to compare', async () => {
+    const cold = mkdtempSync(path.join(tmpdir(), 'tahqiq-incremental-cold-'));
+    const { ids } = writeArchive(ROOT, cold, 3);
+    expect(unknownFiles(cold, ids)).toBe(6);
+    await loadCases(cold, undefined, { tool, workers: 1, settledNs: 0n });
+    expect(unknownFiles(cold, ids)).toBe(0);
   });
 
   it('verifies again only the edited case', async () => {
@@ -70,7 +93,7 @@ describe('verifying only what changed', () => {
 describe('verifying a large archive in worker processes', () => {
   it('gives the same entries and problems as verifying in one thread', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-workers-'));
-    writeArchive(ROOT, dir, MIN_FILES_FOR_WORKERS);
+    const { ids } = writeArchive(ROOT, dir, MIN_FILES_FOR_WORKERS);
     const one = await loadCases(dir, undefined, { workers: 1 });
     const two = await loadCases(dir, undefined, { workers: 2 });
     expect(one.problems.errors).toEqual([]);
@@ -84,6 +107,10 @@ describe('verifying a large archive in worker processes', () => {
     expect(cached.cases).toEqual([]);
     expect(cached.published.map((p) => readCachedCase(cacheDir, p.summary))).toEqual(one.cases);
     expect(cached.problems.items).toEqual(one.problems.items);
+    // Each worker sends back the identity and digest of every file it read: a cold run leaves nothing to read again.
+    expect(unknownFiles(dir, ids)).toBe(2 * ids.length);
+    await loadCases(dir, undefined, { tool: 'test-tool', workers: 2, settledNs: 0n });
+    expect(unknownFiles(dir, ids)).toBe(0);
   }, 180_000);
 
   it('stops its workers when the build that started them is stopped', async () => {

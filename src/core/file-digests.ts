@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bytesSha256 } from './case-digest.ts';
-import { fileIdentity, fileStats } from './file-identity.ts';
+import { fileIdentity, fileStats, readIdentifiedSync, SETTLED_NS } from './file-identity.ts';
 import { readJsonStore, writeJsonStore } from './json-store.ts';
-
-/**
- * A file changed this recently (ctime) is hashed again next time: its time stamps may not move for a write that
- * follows within the file system's clock tick (git's "racy" files).
- */
-const SETTLED_NS = 2_000_000_000n;
 
 /** File path (relative to the root) → its identity and SHA-256 when it was read. */
 type Known = Record<string, [identity: string, sha256: string]>;
@@ -29,7 +22,7 @@ export class FileDigests {
   #read = 0;
 
   /** `settledNs`: how long ago a file must have last changed for its digest to be remembered (tests set 0). */
-  constructor(root: string, store: string, options: { settledNs?: bigint } = {}) {
+  constructor(root: string, store: string, options: { settledNs?: bigint | undefined } = {}) {
     this.#root = root;
     this.#store = store;
     this.#settledNs = options.settledNs ?? SETTLED_NS;
@@ -39,29 +32,37 @@ export class FileDigests {
 
   /** The SHA-256 of `file` (relative to the root, or absolute), or undefined when it cannot be read. */
   sha256(file: string): string | undefined {
-    const full = path.resolve(this.#root, file);
-    const name = path.relative(this.#root, full);
-    const stats = fileStats(full);
+    const name = this.#name(file);
+    const stats = fileStats(path.resolve(this.#root, name));
     if (!stats) return undefined;
-    const identity = fileIdentity(stats);
     const known = this.#before[name];
-    if (known?.[0] === identity) {
+    if (known?.[0] === fileIdentity(stats)) {
       this.#next[name] = known;
       return known[1];
     }
-    let bytes: Buffer;
+    let read;
     try {
-      bytes = readFileSync(full);
+      read = readIdentifiedSync(path.resolve(this.#root, name), this.#settledNs);
     } catch {
       return undefined;
     }
     this.#read++;
-    const sha256 = bytesSha256(bytes);
-    const now = BigInt(Date.now()) * 1_000_000n;
+    const sha256 = bytesSha256(read.bytes);
     // Remembered only when the file did not change while it was read, and not just before.
-    const after = fileStats(full);
-    if (after && fileIdentity(after) === identity && now - stats.ctimeNs >= this.#settledNs) this.#next[name] = [identity, sha256];
+    if (read.identity) this.#next[name] = [read.identity, sha256];
     return sha256;
+  }
+
+  /**
+   * Remembers the digest of a file read elsewhere (a verification worker read it anyway), under the identity that
+   * read found (readIdentified: undefined when it may not be remembered).
+   */
+  learn(file: string, identity: string | undefined, sha256: string): void {
+    if (identity) this.#next[this.#name(file)] = [identity, sha256];
+  }
+
+  #name(file: string): string {
+    return path.relative(this.#root, path.resolve(this.#root, file));
   }
 
   /** How many files were read (not known by their identity) so far. */

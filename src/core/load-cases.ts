@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
-import { bytesSha256, caseDigest, fileSha256, type VerifiedRecord } from './case-digest.ts';
+import { bytesSha256, caseDigest, type VerifiedRecord } from './case-digest.ts';
 import { FileDigests } from './file-digests.ts';
+import { readIdentified, readIdentifiedSync } from './file-identity.ts';
 import { defaultIndexDir } from './provenance/lock-index.ts';
 import { caseKey, publishCase, publishedCase, type PublishedCase } from './case-cache.ts';
 import { listCaseFiles } from './case-files.ts';
@@ -55,6 +55,8 @@ export interface LoadOptions {
   summaries?: boolean | undefined;
   /** The stored entry (or summary) of a kept case (the loader's store), for checks between cases (`translations`). */
   keptEntry?: ((id: string) => TranslatedCase | undefined) | undefined;
+  /** How long ago a file must have last changed for its digest to be remembered (file-identity.ts; tests set 0). */
+  settledNs?: bigint | undefined;
 }
 
 export interface VerifiedFile {
@@ -64,15 +66,20 @@ export interface VerifiedFile {
   problems: ProblemList;
   /** What it depended on, when it can be kept next time (published, no errors). */
   record: VerifiedRecord | undefined;
+  /** With a record: the case file and the sources it read, each with its identity and digest (FileDigests.learn). */
+  seen?: SeenFile[] | undefined;
 }
+
+/** A file as verification read it: its path from the root, its identity (readIdentified), its SHA-256. */
+export type SeenFile = [file: string, identity: string | undefined, sha256: string];
 
 /**
  * Verifies one case file (relative to the root). `sources` is shared between the
  * cases of one run so each document is read and split once.
  */
-export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string } = {}): Promise<VerifiedFile> {
+export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string; settledNs?: bigint | undefined } = {}): Promise<VerifiedFile> {
   const own = new ProblemList();
-  const bytes = await readFile(path.join(root, file));
+  const { bytes, identity } = await readIdentified(path.join(root, file), options.settledNs);
   let markdown: string;
   try {
     markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -86,9 +93,19 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
   const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, read), run: shared });
   // Only a published case with known sources is recorded; anything else is verified again next time.
   if (!entry || read.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
+  const sha256 = bytesSha256(bytes);
+  const seen: SeenFile[] = [[file, identity, sha256]];
   const deps: Record<string, string> = {};
-  for (const doc of [...read].sort()) deps[doc] = fileSha256(path.resolve(root, doc)) ?? '';
-  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', bytesSha256(bytes)), sources: deps, problems: own.items } };
+  for (const doc of [...read].sort()) {
+    try {
+      const source = readIdentifiedSync(path.resolve(root, doc), options.settledNs);
+      deps[doc] = bytesSha256(source.bytes);
+      seen.push([doc, source.identity, deps[doc]]);
+    } catch {
+      deps[doc] = ''; // gone since it was read: never equal to a digest, so the case is verified again next time
+    }
+  }
+  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', sha256), sources: deps, problems: own.items }, seen };
 }
 
 /** A source cache that remembers which documents one case asked for (the key is `path` or `path\0lang`). */
@@ -129,9 +146,10 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   // Paths in messages are relative to the root, with `/`, as editors and CI logs show them.
   const files = names.map((n) => path.relative(root, path.join(dir, n)).split(path.sep).join('/'));
   const tool = options.tool ?? '';
-  // With records to compare: each case file's and source's digest, known without reading the file while it is the
-  // same file, unwritten since the last run (file-digests.ts); computed once per run.
-  const digests = options.previous && options.tool ? new FileDigests(root, path.join(defaultIndexDir(root), FILE_DIGESTS)) : undefined;
+  // Each case file's and source's digest, known without reading the file while it is the same file, unwritten since
+  // the last run (file-digests.ts); computed once per run. The files verified now are learned from their verification,
+  // so the run after a cold one reads nothing either.
+  const digests = options.tool ? new FileDigests(root, path.join(defaultIndexDir(root), FILE_DIGESTS), { settledNs: options.settledNs }) : undefined;
   const sourceDigests = new Map<string, string | undefined>();
   const currentDigest = (document: string) => {
     if (!sourceDigests.has(document)) sourceDigests.set(document, digests?.sha256(document));
@@ -155,19 +173,19 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
       toVerify.push(file); // read when verified: an unreadable file is reported there, the others still checked
     }
   }
-  digests?.save();
   // In file order (as listed): each worker takes a contiguous slice, and neighbouring cases often share sources.
   const workers = options.workers ?? workerCount();
   let pooled: WorkerResult[] | undefined;
   if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
     // A worker that cannot start (an unusual bundling of this module) only means verifying in this thread.
-    pooled = await verifyInWorkers(root, tool, toVerify, workers, { cacheDir: options.cacheDir, summaries: options.summaries }).catch(() => undefined);
+    pooled = await verifyInWorkers(root, tool, toVerify, workers, { cacheDir: options.cacheDir, summaries: options.summaries, settledNs: options.settledNs }).catch(() => undefined);
   }
   if (pooled) {
     for (const r of pooled) {
       const own = new ProblemList();
       for (const p of r.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       if (r.record) records.set(path.basename(r.file, '.md'), r.record);
+      for (const [file, identity, sha256] of r.seen ?? []) digests?.learn(file, identity, sha256);
       built.set(r.file, { entry: r.entry, published: r.published, own });
     }
   } else {
@@ -175,8 +193,9 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     await Promise.all(
       toVerify.map((file) => limit(async () => {
         try {
-          const verified = await verifyCaseFile(root, file, { sources, tool });
+          const verified = await verifyCaseFile(root, file, { sources, tool, settledNs: options.settledNs });
           if (verified.record) records.set(path.basename(file, '.md'), verified.record);
+          for (const [seen, identity, sha256] of verified.seen ?? []) digests?.learn(seen, identity, sha256);
           if ((options.cacheDir || options.summaries) && verified.entry && verified.record) {
             const key = caseKey(verified.record);
             const published = options.cacheDir ? publishCase(options.cacheDir, verified.entry, key) : publishedCase(verified.entry, key);
@@ -190,6 +209,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
       })),
     );
   }
+  digests?.save();
   const ordered = files.map((f) => built.get(f)!);
   // Records in file order, whatever order the cases finished in.
   const sortedRecords = new Map<string, VerifiedRecord>();

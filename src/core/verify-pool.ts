@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import type { VerifiedRecord } from './case-digest.ts';
 import type { PublishedCase } from './case-cache.ts';
+import type { SeenFile } from './load-cases.ts';
 import type { Problem } from './problems.ts';
 
 export interface WorkerRequest {
@@ -12,6 +13,8 @@ export interface WorkerRequest {
   cacheDir?: string | undefined;
   /** Without `cacheDir`: send back summaries and facts, not entries (see LoadOptions). */
   summaries?: boolean | undefined;
+  /** LoadOptions.settledNs. */
+  settledNs?: bigint | undefined;
   files: string[];
 }
 
@@ -23,6 +26,8 @@ export interface WorkerResult {
   published?: PublishedCase | undefined;
   problems: Problem[];
   record: VerifiedRecord | undefined;
+  /** VerifiedFile.seen: the files read, for the digests the next run knows them by. */
+  seen?: SeenFile[] | undefined;
 }
 
 /**
@@ -64,7 +69,7 @@ export function workerCount(): number {
  * (loading a 4,000-case archive left the process at 0.75 GB resident, 0.1 GB of it its own heap), and Astro's bundling
  * came on top of it; a process gives its memory back when it exits.
  */
-export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number, output: Pick<WorkerRequest, 'cacheDir' | 'summaries'> = {}): Promise<WorkerResult[]> {
+export async function verifyInWorkers(root: string, tool: string, files: readonly string[], workers: number, output: Pick<WorkerRequest, 'cacheDir' | 'summaries' | 'settledNs'> = {}): Promise<WorkerResult[]> {
   const url = new URL('./verify-worker.ts', import.meta.url);
   if (url.protocol !== 'file:') throw new Error(`no worker file at ${url.href}`);
   const size = Math.ceil(files.length / workers);

@@ -13,15 +13,15 @@ import { CASES_AT_ONCE, type WorkerRequest, type WorkerResult } from './verify-p
 
 const sources: SourceCache = boundedSourceCache();
 
-async function verifyOne({ root, tool, cacheDir, summaries }: WorkerRequest, file: string): Promise<WorkerResult> {
+async function verifyOne({ root, tool, cacheDir, summaries, settledNs }: WorkerRequest, file: string): Promise<WorkerResult> {
   try {
-    const v = await verifyCaseFile(root, file, { sources, tool });
+    const v = await verifyCaseFile(root, file, { sources, tool, settledNs });
     if ((cacheDir || summaries) && v.entry && v.record) {
       const key = caseKey(v.record);
       const published = cacheDir ? publishCase(cacheDir, v.entry, key) : publishedCase(v.entry, key);
-      return { file, entry: undefined, published, problems: v.problems.items, record: v.record };
+      return { file, entry: undefined, published, problems: v.problems.items, record: v.record, seen: v.seen };
     }
-    return { file, entry: v.entry, problems: v.problems.items, record: v.record };
+    return { file, entry: v.entry, problems: v.problems.items, record: v.record, seen: v.seen };
   } catch (error) {
     return { file, entry: undefined, problems: failedCase(error, file).own.items, record: undefined };
   }
