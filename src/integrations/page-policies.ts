@@ -32,6 +32,8 @@ export class PagePolicies {
   readonly #next: Stored['pages'] = Object.create(null) as Stored['pages'];
   /** Pages whose policy was taken from the last build. */
   reused = 0;
+  /** Of those, the pages read to find it (another identity, the same bytes). */
+  reread = 0;
 
   constructor(dir: string, digest: string, reuse: boolean) {
     this.#file = path.join(dir, 'tahqiq-page-policies.json');
@@ -53,7 +55,10 @@ export class PagePolicies {
     const kept = this.#previous[page];
     if (kept && kept[0] === identity) return this.#reuse(page, identity, kept[1]);
     const bytes = readFileSync(file);
-    if (kept && kept[1].hash === pageHash(bytes)) return this.#reuse(page, identity, kept[1]);
+    if (kept && kept[1].hash === pageHash(bytes)) {
+      this.reread++;
+      return this.#reuse(page, identity, kept[1]);
+    }
     const made = complete(bytes);
     // Taken after `complete`, which may have written the page.
     this.#next[page] = [pageIdentity(file), made];

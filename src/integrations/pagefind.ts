@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -97,15 +97,17 @@ export default function pagefind(): AstroIntegration {
 }
 
 /**
- * Indexes some pages of the site into `folder`. Pagefind reads a folder: the pages are hard-linked, at the same
- * paths, into a scratch folder inside the output (same file system), so it reads only the searchable ones.
+ * Indexes some pages of the site into `folder`. Pagefind reads a folder: the pages are linked, at the same paths,
+ * into a scratch folder inside the output, so it reads only the searchable ones. Symbolic links, which Pagefind
+ * follows: a hard link changes the page's change time (ctime), so the next build would find every indexed page
+ * changed and read it again for its policy (page-policies.ts; 4,000 pages, 1.1 s of the rebuild after a cold build).
  */
 async function indexShard(outDir: string, pages: string[], folder: string): Promise<void> {
   const scratch = mkdtempSync(path.join(outDir, '.pagefind-shard-'));
   try {
     for (const file of pages) {
       mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
-      linkSync(path.join(outDir, file), path.join(scratch, file));
+      symlinkSync(path.join(outDir, file), path.join(scratch, file));
     }
     const { index, errors } = await createIndex({});
     if (!index) throw new Error(errors.join('; '));
