@@ -73,10 +73,14 @@ export class KeptOutputs {
       const before = this.#previous.copies[file];
       // Same key, same build: the kept copy stands (still checked for a change in place when published).
       if (usable && before?.[0] === name) this.#next.copies[file] = before;
-      planned[`${file}\0next`] = [name, 0, 0];
+      // A copy this build may make under a name the manifest does not list yet.
+      else planned[`${file}\0next`] = [name, 0, 0];
     }
     mkdirSync(dir, { recursive: true });
-    writeFileSync(this.#manifest, JSON.stringify({ ...this.#previous, copies: { ...this.#previous.copies, ...planned } }));
+    // Listed before any is made (a copy made again under a listed name replaces it: nothing to add).
+    if (Object.keys(planned).length > 0 || this.#previous.digest !== digest) {
+      writeFileSync(this.#manifest, JSON.stringify({ ...this.#previous, copies: { ...this.#previous.copies, ...planned } }));
+    }
   }
 
   #ensureDir(dir: string): void {
