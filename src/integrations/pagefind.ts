@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { linkOrCopy } from '../core/link-file.ts';
 import { IndexCache } from '../core/search/index-cache.ts';
 import { hashPagesOnDisk, pagesDigest, takeFinalPages, type FinalPage, type PageHashes } from './built-pages.ts';
 
@@ -107,7 +108,7 @@ async function indexShard(outDir: string, pages: string[], folder: string): Prom
   try {
     for (const file of pages) {
       mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
-      symlinkSync(path.join(outDir, file), path.join(scratch, file));
+      placePage(path.join(outDir, file), path.join(scratch, file));
     }
     const { index, errors } = await createIndex({});
     if (!index) throw new Error(errors.join('; '));
@@ -119,5 +120,14 @@ async function indexShard(outDir: string, pages: string[], folder: string): Prom
     if (written.errors.length) throw new Error(written.errors.join('; '));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A page in the scratch folder: a symbolic link, or a hard link (else a copy) where those are refused (Windows without the right to make them). */
+function placePage(from: string, to: string): void {
+  try {
+    symlinkSync(from, to);
+  } catch {
+    linkOrCopy(from, to);
   }
 }
