@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,8 @@ import { writeArchive } from '../bench/synthetic.ts';
 import { readCachedCase } from '../src/core/case-cache.ts';
 import { toolDigest } from '../src/core/case-digest.ts';
 import { FileDigests } from '../src/core/file-digests.ts';
-import { loadCases } from '../src/core/load-cases.ts';
+import { loadCases, verifyCaseFile } from '../src/core/load-cases.ts';
+import type { SourceCache } from '../src/core/build-case.ts';
 import { defaultIndexDir } from '../src/core/provenance/lock-index.ts';
 import { MIN_FILES_FOR_WORKERS } from '../src/core/verify-pool.ts';
 import { ROOT } from './helpers/seed.ts';
@@ -44,8 +46,29 @@ describe('verifying only what changed', () => {
     const cold = mkdtempSync(path.join(tmpdir(), 'tahqiq-incremental-cold-'));
     const { ids } = writeArchive(ROOT, cold, 3);
     expect(unknownFiles(cold, ids)).toBe(6);
+    // A file is remembered only if it had settled when it was read: here none had (an hour, as if just written).
+    await loadCases(cold, undefined, { tool, workers: 1, settledNs: 3600n * 1_000_000_000n });
+    expect(unknownFiles(cold, ids)).toBe(6);
     await loadCases(cold, undefined, { tool, workers: 1, settledNs: 0n });
     expect(unknownFiles(cold, ids)).toBe(0);
+  });
+
+  it('records a source by the bytes the case was verified against, not by the file as it is after', async () => {
+    const run = mkdtempSync(path.join(tmpdir(), 'tahqiq-incremental-race-'));
+    const { ids, editSource } = writeArchive(ROOT, run, 1);
+    const file = `content/cases/${ids[0]}.md`;
+    const source = `seeds/bench/${ids[0]}.txt`;
+    const sha256 = (f: string) => createHash('sha256').update(readFileSync(path.join(run, f))).digest('hex');
+    const read = sha256(source);
+    // One run's source cache: the document is read once, then edited on disk while the run goes on.
+    const sources: SourceCache = new Map();
+    await verifyCaseFile(run, file, { sources, tool, settledNs: 0n });
+    editSource(0, 'تعديل');
+    const verified = await verifyCaseFile(run, file, { sources, tool, settledNs: 0n });
+    expect(verified.record?.sources).toEqual({ [source]: read });
+    // The file as it is now is not remembered under that digest: the next run verifies the case again.
+    expect(verified.seen?.map(([f]) => f)).toEqual([file]);
+    expect(sha256(source)).not.toBe(read);
   });
 
   it('verifies again only the edited case', async () => {
@@ -107,7 +130,10 @@ describe('verifying a large archive in worker processes', () => {
     expect(cached.cases).toEqual([]);
     expect(cached.published.map((p) => readCachedCase(cacheDir, p.summary))).toEqual(one.cases);
     expect(cached.problems.items).toEqual(one.problems.items);
-    // Each worker sends back the identity and digest of every file it read: a cold run leaves nothing to read again.
+    // Each worker sends back the identity and digest of every file it read: a cold run leaves nothing to read again,
+    // except files that had not settled when read (an hour here: none).
+    expect(unknownFiles(dir, ids)).toBe(2 * ids.length);
+    await loadCases(dir, undefined, { tool: 'test-tool', workers: 2, settledNs: 3600n * 1_000_000_000n });
     expect(unknownFiles(dir, ids)).toBe(2 * ids.length);
     await loadCases(dir, undefined, { tool: 'test-tool', workers: 2, settledNs: 0n });
     expect(unknownFiles(dir, ids)).toBe(0);

@@ -35,23 +35,29 @@ export interface IdentifiedBytes {
 
 /** Reads a file (throwing as readFile does) with its identity (IdentifiedBytes). */
 export async function readIdentified(file: string, settledNs = SETTLED_NS): Promise<IdentifiedBytes> {
+  const started = nowNs();
   const before = fileStats(file);
   const bytes = await readFile(file);
-  return { bytes, identity: identityAround(file, before, settledNs) };
+  return { bytes, identity: identityAround(file, before, started, settledNs) };
 }
 
 /** readIdentified, synchronously. */
 export function readIdentifiedSync(file: string, settledNs = SETTLED_NS): IdentifiedBytes {
+  const started = nowNs();
   const before = fileStats(file);
   const bytes = readFileSync(file);
-  return { bytes, identity: identityAround(file, before, settledNs) };
+  return { bytes, identity: identityAround(file, before, started, settledNs) };
 }
 
-/** The identity of a file read after `before` was taken, when unchanged and settled since. */
-function identityAround(file: string, before: BigIntStats | undefined, settledNs: bigint): string | undefined {
+const nowNs = () => BigInt(Date.now()) * 1_000_000n;
+
+/**
+ * The identity of a file read after `before` was taken, when unchanged since, and settled when the read started (not
+ * when it ended: a read that waits for seconds must not make a file written just before it count as settled).
+ */
+function identityAround(file: string, before: BigIntStats | undefined, started: bigint, settledNs: bigint): string | undefined {
   if (!before) return undefined;
   const identity = fileIdentity(before);
   const after = fileStats(file);
-  const now = BigInt(Date.now()) * 1_000_000n;
-  return after && fileIdentity(after) === identity && now - before.ctimeNs >= settledNs ? identity : undefined;
+  return after && fileIdentity(after) === identity && started - before.ctimeNs >= settledNs ? identity : undefined;
 }

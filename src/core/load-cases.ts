@@ -87,35 +87,47 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
     own.add('caseEncoding', file, { line: 1, column: 1 }, `Unexpected bytes in \`${file}\`, expected UTF-8 text`);
     return { entry: undefined, problems: own, record: undefined };
   }
-  const read = new Set<string>();
+  const used = new Map<string, ReturnType<SourceCache['get']>>();
   const shared: SourceCache = options.sources ?? new Map();
   // The recording wrapper is new for each case; the method is read once for the shared cache's run.
-  const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, read), run: shared });
+  const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, used), run: shared });
   // Only a published case with known sources is recorded; anything else is verified again next time.
-  if (!entry || read.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
+  if (!entry || used.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
   const sha256 = bytesSha256(bytes);
   const seen: SeenFile[] = [[file, identity, sha256]];
+  // Each document by the digest of the bytes this case was verified against (read once per run, maybe long before
+  // this case: a source edited since must not pass for verified); '' (never a digest) when two reads differed.
+  const verified = new Map<string, string>();
+  for (const [key, pending] of used) {
+    const doc = await pending;
+    const digest = doc && typeof doc !== 'string' ? doc.sha256 : '';
+    const document = key.split('\u0000')[0]!;
+    const before = verified.get(document);
+    verified.set(document, before === undefined || before === digest ? digest : '');
+  }
   const deps: Record<string, string> = {};
-  for (const doc of [...read].sort()) {
+  for (const document of [...verified.keys()].sort()) {
+    deps[document] = verified.get(document)!;
     try {
-      const source = readIdentifiedSync(path.resolve(root, doc), options.settledNs);
-      deps[doc] = bytesSha256(source.bytes);
-      seen.push([doc, source.identity, deps[doc]]);
+      // Known by its identity from now on only while the file still holds the bytes verified.
+      const now = readIdentifiedSync(path.resolve(root, document), options.settledNs);
+      if (deps[document] !== '' && bytesSha256(now.bytes) === deps[document]) seen.push([document, now.identity, deps[document]]);
     } catch {
-      deps[doc] = ''; // gone since it was read: never equal to a digest, so the case is verified again next time
+      // gone since it was read: its digest will not match next time, so the case is verified again
     }
   }
   return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', sha256), sources: deps, problems: own.items }, seen };
 }
 
-/** A source cache that remembers which documents one case asked for (the key is `path` or `path\0lang`). */
-function recording(shared: SourceCache, read: Set<string>): SourceCache {
+/** A source cache that remembers which documents one case read, and what it got (the key is `path` or `path\0lang`). */
+function recording(shared: SourceCache, used: Map<string, ReturnType<SourceCache['get']>>): SourceCache {
   return new Proxy(shared, {
     get(target, prop) {
-      if (prop === 'get' || prop === 'has' || prop === 'set') {
-        return (key: string, ...rest: unknown[]) => {
-          read.add(key.split('\u0000')[0]!);
-          return (target[prop] as (...args: unknown[]) => unknown).call(target, key, ...rest);
+      if (prop === 'get') {
+        return (key: string) => {
+          const value = target.get(key);
+          used.set(key, value);
+          return value;
         };
       }
       const value = Reflect.get(target, prop, target) as unknown;
@@ -148,7 +160,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   const tool = options.tool ?? '';
   // Each case file's and source's digest, known without reading the file while it is the same file, unwritten since
   // the last run (file-digests.ts); computed once per run. The files verified now are learned from their verification,
-  // so the run after a cold one reads nothing either.
+  // so the run after a cold one reads none of a published case's files that had settled when they were read.
   const digests = options.tool ? new FileDigests(root, path.join(defaultIndexDir(root), FILE_DIGESTS), { settledNs: options.settledNs }) : undefined;
   const sourceDigests = new Map<string, string | undefined>();
   const currentDigest = (document: string) => {
