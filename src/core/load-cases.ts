@@ -12,7 +12,7 @@ import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { boundedSourceCache } from './source-cache.ts';
-import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerResult } from './verify-pool.ts';
+import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerRequest, type WorkerResult } from './verify-pool.ts';
 import { DEFAULT_CASES_DIR } from './cases-dir.ts';
 
 export { DEFAULT_CASES_DIR };
@@ -119,6 +119,26 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
   return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', sha256), sources: deps, problems: own.items }, seen };
 }
 
+/**
+ * Verifies one case file of a run, as a worker process or this thread does it: with a cache folder the published
+ * case goes to the verified-case cache and comes back as its summary and facts (`published`), with `summaries` as
+ * those alone, otherwise as its entry; an internal error in one file is that file's problem, never the run's.
+ */
+export async function verifyForRun(request: Omit<WorkerRequest, 'files'>, file: string, sources: SourceCache): Promise<WorkerResult> {
+  const { root, tool, cacheDir, summaries, settledNs } = request;
+  try {
+    const v = await verifyCaseFile(root, file, { sources, tool, settledNs });
+    if ((cacheDir || summaries) && v.entry && v.record) {
+      const key = caseKey(v.record);
+      const published = cacheDir ? publishCase(cacheDir, v.entry, key) : publishedCase(v.entry, key);
+      return { file, entry: undefined, published, problems: v.problems.items, record: v.record, seen: v.seen };
+    }
+    return { file, entry: v.entry, problems: v.problems.items, record: v.record, seen: v.seen };
+  } catch (error) {
+    return { file, entry: undefined, problems: failedCase(error, file).own.items, record: undefined };
+  }
+}
+
 /** A source cache that remembers which documents one case read, and what it got (the key is `path` or `path\0lang`). */
 function recording(shared: SourceCache, used: Map<string, ReturnType<SourceCache['get']>>): SourceCache {
   return new Proxy(shared, {
@@ -187,39 +207,20 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   }
   // In file order (as listed): each worker takes a contiguous slice, and neighbouring cases often share sources.
   const workers = options.workers ?? workerCount();
+  const request = { root, tool, cacheDir: options.cacheDir, summaries: options.summaries, settledNs: options.settledNs };
   let pooled: WorkerResult[] | undefined;
   if (workers > 1 && toVerify.length >= MIN_FILES_FOR_WORKERS) {
     // A worker that cannot start (an unusual bundling of this module) only means verifying in this thread.
-    pooled = await verifyInWorkers(root, tool, toVerify, workers, { cacheDir: options.cacheDir, summaries: options.summaries, settledNs: options.settledNs }).catch(() => undefined);
+    pooled = await verifyInWorkers(root, tool, toVerify, workers, request).catch(() => undefined);
   }
-  if (pooled) {
-    for (const r of pooled) {
-      const own = new ProblemList();
-      for (const p of r.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
-      if (r.record) records.set(path.basename(r.file, '.md'), r.record);
-      for (const [file, identity, sha256] of r.seen ?? []) digests?.learn(file, identity, sha256);
-      built.set(r.file, { entry: r.entry, published: r.published, own });
-    }
-  } else {
-    const limit = pLimit(CASES_AT_ONCE);
-    await Promise.all(
-      toVerify.map((file) => limit(async () => {
-        try {
-          const verified = await verifyCaseFile(root, file, { sources, tool, settledNs: options.settledNs });
-          if (verified.record) records.set(path.basename(file, '.md'), verified.record);
-          for (const [seen, identity, sha256] of verified.seen ?? []) digests?.learn(seen, identity, sha256);
-          if ((options.cacheDir || options.summaries) && verified.entry && verified.record) {
-            const key = caseKey(verified.record);
-            const published = options.cacheDir ? publishCase(options.cacheDir, verified.entry, key) : publishedCase(verified.entry, key);
-            built.set(file, { entry: undefined, published, own: verified.problems });
-          } else {
-            built.set(file, { entry: verified.entry, own: verified.problems });
-          }
-        } catch (error) {
-          built.set(file, failedCase(error, file)); // a bug in one file never stops the others
-        }
-      })),
-    );
+  const limit = pLimit(CASES_AT_ONCE);
+  const results = pooled ?? await Promise.all(toVerify.map((file) => limit(() => verifyForRun(request, file, sources))));
+  for (const r of results) {
+    const own = new ProblemList();
+    for (const p of r.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
+    if (r.record) records.set(path.basename(r.file, '.md'), r.record);
+    for (const [file, identity, sha256] of r.seen ?? []) digests?.learn(file, identity, sha256);
+    built.set(r.file, { entry: r.entry, published: r.published, own });
   }
   digests?.save();
   const ordered = files.map((f) => built.get(f)!);
