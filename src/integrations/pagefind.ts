@@ -68,9 +68,13 @@ export function shardsOf(pages: PageHashes, shardPages = SHARD_PAGES): Shard[] {
  * full index is restored, the changed and new pages are indexed on their own into `pagefind/recent/`, and
  * `shards.json` lists the shard's out-of-date entries, which the search box skips. At 4,000 cases an edit indexes one
  * page instead of a 1,000-page shard; past 2% the shard is indexed again in full, and its pages leave the recent one.
+ * The search finds what it would in an index built from nothing, but the index's files differ from that one's;
+ * `astro build --force` builds that one.
  */
 export default function pagefind(): AstroIntegration {
   let cache: IndexCache | undefined;
+  // `astro build --force` sets no page apart: its index is, byte for byte, that of a build from nothing.
+  const setApart = !process.argv.includes('--force');
   return {
     name: 'tahqiq-pagefind',
     hooks: {
@@ -101,7 +105,7 @@ export default function pagefind(): AstroIntegration {
             const entry: ManifestShard = { path: shard.folder, languages: {} };
             if (cache?.restore(digest, folder)) restored++;
             else {
-              const plan = planShard(shard.pages, cache?.base(settings));
+              const plan = planShard(shard.pages, setApart ? cache?.base(settings) : undefined);
               if (plan.use === 'base' && cache?.restore(plan.base.digest, folder)) {
                 restored++;
                 for (const file of plan.recent) recent.set(file, shard.pages.get(file)!);
