@@ -4,8 +4,8 @@ import path from 'node:path';
 import { readJsonStore } from '../core/json-store.ts';
 import { linkOrCopy } from '../core/link-file.ts';
 
-/** A kept copy: its name under `files/`, and its size and modification time when it was kept. */
-type Copy = [name: string, size: number, mtimeMs: number];
+/** A kept copy: its name under `files/`, its size and modification time when it was kept, and the file it is (device, inode). */
+type Copy = [name: string, size: number, mtimeMs: number, dev?: number, ino?: number];
 
 interface Manifest {
   /** What every output depends on besides its own key (see `buildDigest` in direct-outputs.ts). */
@@ -31,15 +31,17 @@ export function lastBuildOutputs(dir: string): string[] {
 
 const copyName = (file: string, key: string) => `${file}.${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
 
-/** Whether `file` is the file whose stats are `kept` (a hard link of it). */
-function sameFile(kept: Stats, file: string): boolean {
+/** The stats of `file` itself (not of what a link points to); undefined when there is none. */
+function statsOf(file: string): Stats | undefined {
   try {
-    const found = lstatSync(file);
-    return found.ino === kept.ino && found.dev === kept.dev;
+    return lstatSync(file);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+/** Whether `found` is the kept copy as it was kept: the same file (a hard link of it), not changed since. */
+const isCopy = (found: Stats | undefined, copy: Copy) => found !== undefined && found.dev === copy[3] && found.ino === copy[4] && found.size === copy[1] && found.mtimeMs === copy[2];
 
 /**
  * The outputs of the last build, kept in a cache folder to be published again while unchanged:
@@ -93,16 +95,14 @@ export class KeptOutputs {
   publish(file: string, target: string): boolean {
     const copy = this.#next.copies[file];
     if (!copy) return false;
+    // Left in place by previous-output.ts: the published file is the kept copy itself, unchanged (one lstat).
+    const placed = statsOf(target);
+    if (isCopy(placed, copy)) return true;
     const kept = path.join(this.#dir, 'files', copy[0]);
-    let now;
-    try {
-      now = statSync(kept);
-    } catch {
-      return false;
-    }
-    if (now.size !== copy[1] || now.mtimeMs !== copy[2]) return false;
-    // Left in place by previous-output.ts: the published file is the kept copy itself.
-    if (sameFile(now, target)) return true;
+    const now = statsOf(kept);
+    if (!now || now.size !== copy[1] || now.mtimeMs !== copy[2]) return false;
+    // Kept before copies recorded their device and inode: the same file, found by comparing the two.
+    if (placed && placed.dev === now.dev && placed.ino === now.ino) return true;
     this.#ensureDir(path.dirname(target));
     this.#place(kept, target);
     return true;
@@ -114,8 +114,8 @@ export class KeptOutputs {
     const kept = path.join(this.#dir, 'files', name);
     this.#ensureDir(path.dirname(kept));
     this.#place(target, kept);
-    const { size, mtimeMs } = statSync(kept);
-    this.#next.copies[file] = [name, size, mtimeMs];
+    const { size, mtimeMs, dev, ino } = statSync(kept);
+    this.#next.copies[file] = [name, size, mtimeMs, dev, ino];
   }
 
   #place(from: string, to: string): void {
