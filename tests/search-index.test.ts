@@ -74,22 +74,4 @@ describe('kept Pagefind bundles', () => {
     expect(existsSync(path.join(cache.dir, 'old'))).toBe(true);
     expect(readdirSync(cache.dir).sort()).toEqual(['newest', 'old']);
   });
-
-  it("remembers a shard's last full index while its bundle is kept, and never a bundle pruned since", () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-index-cache-'));
-    const bundle = path.join(root, 'bundle');
-    mkdirSync(bundle);
-    writeFileSync(path.join(bundle, 'pagefind-entry.json'), '{}');
-    const cache = new IndexCache(path.join(root, 'cache'), 1);
-    const base = { digest: 'k1', pages: { 'cases/a/index.html': { hash: 'h', ids: ['ar_1'] } } };
-    cache.save('k1', bundle);
-    cache.saveBase('s1/ of 2', base);
-    expect(cache.base('s1/ of 2')).toEqual(base);
-    expect(cache.base('s2/ of 2')).toBeUndefined();
-    // The records are not bundles: never pruned as one.
-    expect(readdirSync(cache.dir).sort()).toEqual(['bases', 'k1']);
-    cache.save('k2', bundle);
-    expect(existsSync(path.join(cache.dir, 'k1'))).toBe(false);
-    expect(cache.base('s1/ of 2')).toBeUndefined();
-  });
 });

@@ -5,9 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { linkOrCopy } from '../core/link-file.ts';
-import { entriesByUrl, indexedPages } from '../core/search/fragment-ids.ts';
 import { IndexCache } from '../core/search/index-cache.ts';
-import { planShard } from '../core/search/recent-pages.ts';
 import { hashPagesOnDisk, pagesDigest, takeFinalPages, type FinalPage, type PageHashes } from './built-pages.ts';
 
 /** Pagefind's version: a new one may index differently, so it is part of the cache key. */
@@ -18,16 +16,6 @@ const SETTINGS = `pagefind ${PAGEFIND_VERSION}; createIndex({}); addDirectory(sh
 
 /** Pages per shard of the index (`TAHQIQ_SEARCH_SHARD_PAGES` to change it): 4,000 cases make 5 shards. */
 const SHARD_PAGES = Number(process.env['TAHQIQ_SEARCH_SHARD_PAGES']) || 1000;
-
-/** Where the pages changed since their shard's last full index are indexed, apart (see recent-pages.ts). */
-const RECENT_FOLDER = 'recent/';
-
-/** A shard as `pagefind/shards.json` lists it for the search box: `exclude`, the ids of its entries that are out of date. */
-interface ManifestShard {
-  path: string;
-  languages: Record<string, number>;
-  exclude?: string[];
-}
 
 /** A shard of the index: its folder under `<outDir>/pagefind/` ('' for the first) and its pages. */
 interface Shard {
@@ -61,20 +49,11 @@ export function shardsOf(pages: PageHashes, shardPages = SHARD_PAGES): Shard[] {
  * Pagefind cannot update an index, so a large site is indexed in shards of about SHARD_PAGES pages each (the first
  * in `pagefind/`, the others in `pagefind/s<k>/`; `pagefind/shards.json` lists every shard with its languages); the search box merges them
  * (a merged index runs on the first one's WebAssembly: a few small files more, not a runtime more). Each shard is kept
- * in Astro's cache folder (`<cacheDir>/tahqiq-pagefind/`) under the digest of its pages, and restored (hard links)
- * while they are unchanged.
- *
- * A shard whose pages an edit changed is not indexed again while few of them changed (2%, recent-pages.ts): its last
- * full index is restored, the changed and new pages are indexed on their own into `pagefind/recent/`, and
- * `shards.json` lists the shard's out-of-date entries, which the search box skips. At 4,000 cases an edit indexes one
- * page instead of a 1,000-page shard; past 2% the shard is indexed again in full, and its pages leave the recent one.
- * The search finds what it would in an index built from nothing, but the index's files differ from that one's;
- * `astro build --force` builds that one.
+ * in Astro's cache folder (`<cacheDir>/tahqiq-pagefind/`) under the digest of its pages: after an edit only the
+ * edited pages' shards are indexed again, and the others are restored (hard links).
  */
 export default function pagefind(): AstroIntegration {
   let cache: IndexCache | undefined;
-  // `astro build --force` sets no page apart: its index is, byte for byte, that of a build from nothing.
-  const setApart = !process.argv.includes('--force');
   return {
     name: 'tahqiq-pagefind',
     hooks: {
@@ -87,92 +66,35 @@ export default function pagefind(): AstroIntegration {
         const target = path.join(outDir, 'pagefind');
         const pages = takeFinalPages(outDir) ?? hashPagesOnDisk(outDir);
         const shards = shardsOf(pages);
-        // The current shards and those of the build before (an edit undone restores them), and one more set; and the recent shard's.
-        if (cache) cache.keep = 3 * (shards.length + 1);
+        // The current shards and those of the build before (an edit undone restores them), and one more set.
+        if (cache) cache.keep = 3 * shards.length;
         /** Every shard (the first too) with its languages and their page counts, for the search box. */
-        const manifest: ManifestShard[] = [];
-        /** Pages changed since their shard's last full index, indexed apart (the recent shard). */
-        const recent = new Map<string, FinalPage>();
+        const manifest: { path: string; languages: Record<string, number> }[] = [];
         let indexed = 0;
-        let restored = 0;
         try {
           // The first shard first: its folder holds the others.
           for (const shard of shards) {
             const folder = path.join(target, shard.folder);
             const digest = IndexCache.key(`${SETTINGS}; ${shard.folder}`, pagesDigest(shard.pages));
-            // A base serves only the same layout of shards (another shard size puts other pages in this folder).
-            const settings = `${SETTINGS}; ${shard.folder} of ${shards.length} shards of ${SHARD_PAGES} pages`;
-            const entry: ManifestShard = { path: shard.folder, languages: {} };
-            if (cache?.restore(digest, folder)) restored++;
-            else {
-              const plan = planShard(shard.pages, setApart ? cache?.base(settings) : undefined);
-              if (plan.use === 'base' && cache?.restore(plan.base.digest, folder)) {
-                restored++;
-                for (const file of plan.recent) recent.set(file, shard.pages.get(file)!);
-                if (plan.exclude.length > 0) entry.exclude = plan.exclude;
-              } else {
-                await indexShard(outDir, [...shard.pages.keys()], folder);
-                indexed++;
-                if (cache) {
-                  cache.save(digest, folder);
-                  const indexedPagesOf = indexedPages(folder, shard.pages);
-                  if (indexedPagesOf) cache.saveBase(settings, { digest, pages: indexedPagesOf });
-                }
-              }
-            }
-            entry.languages = languagesOf(folder);
-            manifest.push(entry);
-          }
-          if (recent.size > 0) {
-            const folder = path.join(target, RECENT_FOLDER);
-            const digest = IndexCache.key(`${SETTINGS}; ${RECENT_FOLDER}`, pagesDigest(recent));
             if (!cache?.restore(digest, folder)) {
-              await indexShard(outDir, [...recent.keys()], folder);
+              await indexShard(outDir, [...shard.pages.keys()], folder);
               cache?.save(digest, folder);
               indexed++;
             }
-            manifest.push({ path: RECENT_FOLDER, languages: languagesOf(folder) });
-            keepRecentEntries(manifest, folder);
+            const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+            manifest.push({ path: shard.folder, languages: Object.fromEntries(Object.entries(entry.languages).map(([language, index]) => [language, index.page_count])) });
           }
         } finally {
           if (indexed > 0) await close();
         }
         writeFileSync(path.join(target, 'shards.json'), `${JSON.stringify({ shards: manifest })}\n`);
         const ms = Math.round(performance.now() - started);
-        const apart = recent.size > 0 ? `; ${recent.size} page${recent.size === 1 ? '' : 's'} changed since ${recent.size === 1 ? 'its' : 'their'} shard was indexed, indexed apart` : '';
-        const of = shards.length > 1 || recent.size > 0 ? ` (${shards.length - restored} of ${shards.length} shard${shards.length === 1 ? '' : 's'} indexed, ${restored} restored${apart})` : '';
+        const of = shards.length > 1 ? ` (${indexed} of ${shards.length} shards indexed, ${shards.length - indexed} restored)` : '';
         const searchable = shards.reduce((n, shard) => n + shard.pages.size, 0);
         logger.info(indexed === 0 ? `search index: ${searchable} pages unchanged, index restored in ${ms} ms${of}` : `search index: ${searchable} pages in ${ms} ms${of}`);
       },
     },
   };
-}
-
-/**
- * A recent page whose indexed content did not change (only bytes Pagefind does not index did) has the same entry id
- * in the recent shard as in its own: that id must not be excluded (the search box shows an id once). Where the recent
- * bundle cannot be read, nothing is excluded: an out-of-date entry may then show beside the current one, but no
- * current one is hidden.
- */
-function keepRecentEntries(manifest: ManifestShard[], recentFolder: string): void {
-  let recentIds: Set<string> | undefined;
-  try {
-    recentIds = new Set([...entriesByUrl(recentFolder).values()].flat());
-  } catch {
-    recentIds = undefined;
-  }
-  for (const entry of manifest) {
-    if (!entry.exclude) continue;
-    const exclude = recentIds ? entry.exclude.filter((id) => !recentIds.has(id)) : [];
-    if (exclude.length > 0) entry.exclude = exclude;
-    else delete entry.exclude;
-  }
-}
-
-/** The languages of the bundle in `folder`, with their page counts (from Pagefind's `pagefind-entry.json`). */
-function languagesOf(folder: string): Record<string, number> {
-  const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.fromEntries(Object.entries(entry.languages).map(([language, index]) => [language, index.page_count]));
 }
 
 /**

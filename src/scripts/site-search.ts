@@ -4,8 +4,6 @@
  * languages' and the other shards', so an Arabic reader finds English cases too. Results are built as DOM nodes (text and `<mark>` only).
  */
 interface PagefindResult {
-  /** The entry's id: the same in every shard for the same indexed content. */
-  id: string;
   data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
 }
 interface Pagefind {
@@ -15,14 +13,7 @@ interface Pagefind {
 }
 
 interface Manifest {
-  /** `exclude`: the ids of a shard's entries that are out of date (their pages are in the recent shard now). */
-  shards: { path: string; languages: Record<string, number>; exclude?: string[] }[];
-}
-
-/** The results to show: none whose entry is out of date, and each entry once (a page in two shards with the same content). */
-export function currentResults<R extends { id: string }>(results: readonly R[], excluded: ReadonlySet<string>): R[] {
-  const seen = new Set<string>();
-  return results.filter((r) => !excluded.has(r.id) && !seen.has(r.id) && seen.add(r.id));
+  shards: { path: string; languages: Record<string, number> }[];
 }
 
 /**
@@ -57,7 +48,7 @@ export function enhanceSearch(doc: Document): void {
   if (!form || !input || !list || !status) return;
   const base = form.dataset['base'] ?? '/';
   const languages = (form.dataset['languages'] ?? '').split(' ').filter(Boolean);
-  let pagefind: Promise<{ pf: Pagefind; excluded: Set<string> }> | undefined;
+  let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
     (pagefind ??= (async () => {
       // Every shard of the index with its languages (src/integrations/pagefind.ts); without the list, the one bundle.
@@ -80,7 +71,7 @@ export function enhanceSearch(doc: Document): void {
             .map((language) => pf.mergeIndex(`${base}pagefind/./${shard.path}`, { language })),
         ),
       );
-      return { pf, excluded: new Set(shards.flatMap((shard) => shard.exclude ?? [])) };
+      return pf;
     })());
   let latest = 0;
   const run = async () => {
@@ -91,9 +82,9 @@ export function enhanceSearch(doc: Document): void {
       status.textContent = '';
       return;
     }
-    const { pf, excluded } = await load();
-    const found = currentResults((await pf.search(query)).results, excluded);
-    const results = await Promise.all(found.slice(0, 10).map((r) => r.data()));
+    const pf = await load();
+    const found = await pf.search(query);
+    const results = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
     if (ticket !== latest) return;
     list.replaceChildren(
       ...results.map((r) => {
@@ -109,7 +100,7 @@ export function enhanceSearch(doc: Document): void {
         return li;
       }),
     );
-    status.textContent = (form.dataset['count'] ?? '{n}').replace('{n}', String(found.length));
+    status.textContent = (form.dataset['count'] ?? '{n}').replace('{n}', String(found.results.length));
   };
   form.hidden = false;
   form.addEventListener('submit', (event) => {

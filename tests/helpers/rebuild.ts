@@ -15,9 +15,9 @@ export function projectCopy(): string {
   return dir;
 }
 
-/** `npm run build` in a project (with `args` for `astro build`), into its own dist/ (what a newsroom's CI does, build after build); its log. */
-export function build(dir: string, env: Record<string, string> = {}, args: string[] = []): string {
-  const run = spawnSync('npm', ['run', '--silent', 'build', ...(args.length ? ['--', ...args] : [])], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build); its log. */
+export function build(dir: string, env: Record<string, string> = {}): string {
+  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   return `${run.stdout}\n${run.stderr}`;
 }

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { readJsonStore, writeJsonStore } from '../json-store.ts';
 import { linkOrCopy } from '../link-file.ts';
-import type { ShardBase } from './recent-pages.ts';
 
 /**
  * Pagefind bundles kept from earlier builds, one folder per digest of everything the bundle is made of (every
@@ -62,26 +60,9 @@ export class IndexCache {
     this.prune(digest);
   }
 
-  /** Where the last full index of the shard `shard` (its settings and folder) is described. */
-  #baseFile(shard: string): string {
-    return path.join(this.dir, 'bases', `${createHash('sha256').update(shard).digest('hex').slice(0, 32)}.json`);
-  }
-
-  /** The last full index of `shard` whose bundle is still kept; undefined when there is none. */
-  base(shard: string): ShardBase | undefined {
-    const read = readJsonStore(this.#baseFile(shard)) as Partial<ShardBase> | undefined;
-    if (typeof read?.digest !== 'string' || !read.pages || typeof read.pages !== 'object') return undefined;
-    return existsSync(path.join(this.dir, read.digest)) ? (read as ShardBase) : undefined;
-  }
-
-  /** Records `base` as the last full index of `shard` (its bundle saved under `base.digest`). */
-  saveBase(shard: string, base: ShardBase): void {
-    writeJsonStore(this.#baseFile(shard), base);
-  }
-
   private prune(current: string): void {
     const others = readdirSync(this.dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'bases' && e.name !== current)
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== current)
       .map((e) => e.name);
     // Names are digests, not dates: keep the newest by modification time.
     const byAge = others.map((name) => ({ name, time: statSync(path.join(this.dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
