@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, directOutputs, projectCopy } from './helpers/rebuild.ts';
+import { build, directOutputs, keptDir, projectCopy } from './helpers/rebuild.ts';
 
 /**
  * The files that are not pages (src/integrations/direct-outputs.ts) are published from the last build's copies only
@@ -28,6 +28,16 @@ describe('publishing the last build\'s files that are not pages', () => {
       // Every address of a case is on the new site (the publishing organization's own address stays in content/site.yaml).
       expect(readFileSync(dist(file), 'utf8')).toContain('https://other.example.org/cases/');
       expect(readFileSync(dist(file), 'utf8')).not.toContain('https://example.org/cases/');
+    }
+  });
+
+  it('records each kept copy as the very file published (device and inode), so the next build knows it by one lstat', () => {
+    const manifest = JSON.parse(readFileSync(path.join(keptDir(project), 'manifest.json'), 'utf8')) as { copies: Record<string, [string, number, number, number, number]> };
+    const copies = Object.entries(manifest.copies);
+    expect(copies.length).toBeGreaterThan(5);
+    for (const [file, [, size, mtimeMs, dev, ino]] of copies) {
+      const published = lstatSync(dist(file));
+      expect([published.dev, published.ino, published.size, published.mtimeMs], file).toEqual([dev, ino, size, mtimeMs]);
     }
   });
 

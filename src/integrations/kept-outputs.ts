@@ -101,7 +101,8 @@ export class KeptOutputs {
     const kept = path.join(this.#dir, 'files', copy[0]);
     const now = statsOf(kept);
     if (!now || now.size !== copy[1] || now.mtimeMs !== copy[2]) return false;
-    // Kept before copies recorded their device and inode: the same file, found by comparing the two.
+    // Recorded from now on (a copy kept before copies recorded them), so the next build takes the one-lstat way.
+    [copy[3], copy[4]] = [now.dev, now.ino];
     if (placed && placed.dev === now.dev && placed.ino === now.ino) return true;
     this.#ensureDir(path.dirname(target));
     this.#place(kept, target);
