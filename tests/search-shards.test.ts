@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -7,6 +7,7 @@ import { launch } from './helpers/browser.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
 import { ROOT } from './helpers/seed.ts';
 import { searchSite } from './helpers/site-search.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 /**
  * A word added to one claim's reasoning: in no case before the edit, and new on every run (a kept shard from an
@@ -63,6 +64,36 @@ describe('a search index in shards', () => {
     const english = await search(first, 'Riverside');
     expect(english).toContain('/cases/riverside-clinic/');
     expect(new Set(english).size).toBe(english.length);
+  });
+
+  it('searches after a deploy that removed a shard, in a browser that cached the list of shards before it', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'tahqiq-deploy-'));
+    cpSync(first.outDir, site, { recursive: true });
+    const server = await serveStatic(site, { cacheControl: 'public, max-age=300, must-revalidate' });
+    const context = await browser.newContext();
+    const resultsOf = async (query: string) => {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.locator('#site-search-input').fill(query);
+      await page.locator('[data-search-status]').filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
+      const paths = await page.locator('[data-search-results] li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      await page.close();
+      return paths;
+    };
+    try {
+      expect(await resultsOf('Riverside')).toContain('/cases/riverside-clinic/');
+      // The deploy: a shard with Arabic pages is gone (the archive changed size), and the list says so.
+      const list = path.join(site, 'pagefind/shards.json');
+      const { shards } = JSON.parse(readFileSync(list, 'utf8')) as { shards: { path: string; languages: Record<string, number> }[] };
+      const gone = shards.find((shard) => shard.path !== '' && 'ar' in shard.languages)!;
+      rmSync(path.join(site, 'pagefind', gone.path), { recursive: true });
+      writeFileSync(list, JSON.stringify({ shards: shards.filter((shard) => shard !== gone) }));
+      // The same browser, a page opened after the deploy: it must not search with the list it cached.
+      await resultsOf('المسعود');
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 
   it('indexes again only the shards whose pages an edit changed, and finds the edit', async () => {

@@ -52,7 +52,9 @@ export function enhanceSearch(doc: Document): void {
   const load = () =>
     (pagefind ??= (async () => {
       // Every shard of the index with its languages (src/integrations/pagefind.ts); without the list, the one bundle.
-      const manifest = (await fetch(`${base}pagefind/shards.json`)
+      // Revalidated on each page (`no-cache`: a conditional request): a copy kept from before a deploy may name a shard
+      // that is gone, and Pagefind stops searching when it cannot load one.
+      const manifest = (await fetch(`${base}pagefind/shards.json`, { cache: 'no-cache' })
         .then((r) => (r.ok ? r.json() : undefined))
         .catch(() => undefined)) as Manifest | undefined;
       const shards = manifest?.shards ?? [{ path: '', languages: Object.fromEntries(languages.map((l) => [l, 0])) }];

@@ -12,8 +12,11 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves a built site from `dir` on 127.0.0.1 (a free port), as a CDN would: `/x/` → `/x/index.html`. */
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site from `dir` on 127.0.0.1 (a free port), as a CDN would: `/x/` → `/x/index.html`. `cacheControl`:
+ * sent with every file, as the site's `_headers` has it (`public, max-age=300, must-revalidate` for most).
+ */
+export async function serveStatic(dir: string, options: { cacheControl?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(dir, pathname);
@@ -26,7 +29,7 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...(options.cacheControl ? { 'cache-control': options.cacheControl } : {}) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
