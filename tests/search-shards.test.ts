@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './helpers/browser.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
 import { ROOT } from './helpers/seed.ts';
-import { searchSite } from './helpers/site-search.ts';
+import { searchIn, searchSite } from './helpers/site-search.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
 /**
@@ -70,16 +70,9 @@ describe('a search index in shards', () => {
     const site = mkdtempSync(path.join(tmpdir(), 'tahqiq-deploy-'));
     cpSync(first.outDir, site, { recursive: true });
     const server = await serveStatic(site, { cacheControl: 'public, max-age=300, must-revalidate' });
+    // One context: its HTTP cache is the reader's browser cache, kept from one page to the next.
     const context = await browser.newContext();
-    const resultsOf = async (query: string) => {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/`);
-      await page.locator('#site-search-input').fill(query);
-      await page.locator('[data-search-status]').filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
-      const paths = await page.locator('[data-search-results] li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-      await page.close();
-      return paths;
-    };
+    const resultsOf = (query: string) => searchIn(context, server.url, query);
     try {
       expect(await resultsOf('Riverside')).toContain('/cases/riverside-clinic/');
       // The deploy: a shard with Arabic pages is gone (the archive changed size), and the list says so.
