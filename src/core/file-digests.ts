@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { bytesSha256 } from './case-digest.ts';
-import { fileIdentity, fileStats, readIdentifiedSync, SETTLED_NS } from './file-identity.ts';
+import { fileIdentity, fileStats, readIdentifiedSync, SETTLED_NS, settledIdentity } from './file-identity.ts';
 import { readJsonStore, writeJsonStore } from './json-store.ts';
 
 /** File path (relative to the root) → its identity and SHA-256 when it was read. */
@@ -42,14 +42,15 @@ export class FileDigests {
     }
     let read;
     try {
-      read = readIdentifiedSync(path.resolve(this.#root, name), this.#settledNs);
+      read = readIdentifiedSync(path.resolve(this.#root, name));
     } catch {
       return undefined;
     }
     this.#read++;
     const sha256 = bytesSha256(read.bytes);
     // Remembered only when the file did not change while it was read, and not just before.
-    if (read.identity) this.#next[name] = [read.identity, sha256];
+    const identity = settledIdentity(read, this.#settledNs);
+    if (identity) this.#next[name] = [identity, sha256];
     return sha256;
   }
 

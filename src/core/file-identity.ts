@@ -25,39 +25,50 @@ export function fileStats(file: string): BigIntStats | undefined {
 export const SETTLED_NS = 2_000_000_000n;
 
 /**
- * A file's bytes, and its identity when a digest of these bytes may be remembered under it: the file was the same,
- * unwritten, before and after the read, and had last changed at least `settledNs` before it (else undefined).
+ * What a read found out about its file: its identity when the file was the same, unwritten, before and after the read
+ * (else undefined), and how long before the read started it had last changed. A digest of the bytes read may be
+ * remembered under that identity once the file had settled (settledIdentity).
  */
-export interface IdentifiedBytes {
-  bytes: Buffer;
+export interface FileRead {
   identity: string | undefined;
+  settledForNs: bigint;
+}
+
+/** A file's bytes, with what the read found out about the file. */
+export interface IdentifiedBytes extends FileRead {
+  bytes: Buffer;
 }
 
 /** Reads a file (throwing as readFile does) with its identity (IdentifiedBytes). */
-export async function readIdentified(file: string, settledNs = SETTLED_NS): Promise<IdentifiedBytes> {
+export async function readIdentified(file: string): Promise<IdentifiedBytes> {
   const started = nowNs();
   const before = fileStats(file);
   const bytes = await readFile(file);
-  return { bytes, identity: identityAround(file, before, started, settledNs) };
+  return { bytes, ...readAround(file, before, started) };
 }
 
 /** readIdentified, synchronously. */
-export function readIdentifiedSync(file: string, settledNs = SETTLED_NS): IdentifiedBytes {
+export function readIdentifiedSync(file: string): IdentifiedBytes {
   const started = nowNs();
   const before = fileStats(file);
   const bytes = readFileSync(file);
-  return { bytes, identity: identityAround(file, before, started, settledNs) };
+  return { bytes, ...readAround(file, before, started) };
+}
+
+/**
+ * The identity a digest of the bytes read may be remembered under: the file's, when it did not change during the read
+ * and had settled when the read started (not when it ended: a read that waits for seconds must not make a file
+ * written just before it count as settled).
+ */
+export function settledIdentity(read: FileRead, settledNs = SETTLED_NS): string | undefined {
+  return read.settledForNs >= settledNs ? read.identity : undefined;
 }
 
 const nowNs = () => BigInt(Date.now()) * 1_000_000n;
 
-/**
- * The identity of a file read after `before` was taken, when unchanged since, and settled when the read started (not
- * when it ended: a read that waits for seconds must not make a file written just before it count as settled).
- */
-function identityAround(file: string, before: BigIntStats | undefined, started: bigint, settledNs: bigint): string | undefined {
-  if (!before) return undefined;
+function readAround(file: string, before: BigIntStats | undefined, started: bigint): FileRead {
+  if (!before) return { identity: undefined, settledForNs: 0n };
   const identity = fileIdentity(before);
   const after = fileStats(file);
-  return after && fileIdentity(after) === identity && started - before.ctimeNs >= settledNs ? identity : undefined;
+  return { identity: after && fileIdentity(after) === identity ? identity : undefined, settledForNs: started - before.ctimeNs };
 }

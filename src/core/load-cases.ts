@@ -4,7 +4,7 @@ import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
 import { bytesSha256, caseDigest, type VerifiedRecord } from './case-digest.ts';
 import { FileDigests } from './file-digests.ts';
-import { readIdentified, readIdentifiedSync } from './file-identity.ts';
+import { readIdentified, settledIdentity } from './file-identity.ts';
 import { defaultIndexDir } from './provenance/lock-index.ts';
 import { caseKey, publishCase, publishedCase, type PublishedCase } from './case-cache.ts';
 import { listCaseFiles } from './case-files.ts';
@@ -79,7 +79,7 @@ export type SeenFile = [file: string, identity: string | undefined, sha256: stri
  */
 export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string; settledNs?: bigint | undefined } = {}): Promise<VerifiedFile> {
   const own = new ProblemList();
-  const { bytes, identity } = await readIdentified(path.join(root, file), options.settledNs);
+  const { bytes, ...read } = await readIdentified(path.join(root, file));
   let markdown: string;
   try {
     markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -94,29 +94,31 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
   // Only a published case with known sources is recorded; anything else is verified again next time.
   if (!entry || used.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
   const sha256 = bytesSha256(bytes);
-  const seen: SeenFile[] = [[file, identity, sha256]];
+  const seen: SeenFile[] = [[file, settledIdentity(read, options.settledNs), sha256]];
   // Each document by the digest of the bytes this case was verified against (read once per run, maybe long before
-  // this case: a source edited since must not pass for verified); '' (never a digest) when two reads differed.
-  const verified = new Map<string, string>();
+  // this case: a source edited since must not pass for verified), with the identity that read found; '' (never a
+  // digest) when two reads differed.
+  const verified = new Map<string, SeenFile>();
   for (const [key, pending] of used) {
     const doc = await pending;
-    const digest = doc && typeof doc !== 'string' ? doc.sha256 : '';
     const document = key.split('\u0000')[0]!;
-    const before = verified.get(document);
-    verified.set(document, before === undefined || before === digest ? digest : '');
+    const now: SeenFile = doc && typeof doc !== 'string' ? [document, doc.read && settledIdentity(doc.read, options.settledNs), doc.sha256] : [document, undefined, ''];
+    verified.set(document, bothReads(verified.get(document), now));
   }
   const deps: Record<string, string> = {};
   for (const document of [...verified.keys()].sort()) {
-    deps[document] = verified.get(document)!;
-    try {
-      // Known by its identity from now on only while the file still holds the bytes verified.
-      const now = readIdentifiedSync(path.resolve(root, document), options.settledNs);
-      if (deps[document] !== '' && bytesSha256(now.bytes) === deps[document]) seen.push([document, now.identity, deps[document]]);
-    } catch {
-      // gone since it was read: its digest will not match next time, so the case is verified again
-    }
+    const known = verified.get(document)!;
+    deps[document] = known[2];
+    if (known[2] !== '') seen.push(known);
   }
   return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', sha256), sources: deps, problems: own.items }, seen };
+}
+
+/** A document a case read twice (under two languages): its digest while both reads agree, its identity while both found it. */
+function bothReads(before: SeenFile | undefined, now: SeenFile): SeenFile {
+  if (!before) return now;
+  if (before[2] !== now[2]) return [now[0], undefined, ''];
+  return before[1] === now[1] ? now : [now[0], undefined, now[2]];
 }
 
 /**

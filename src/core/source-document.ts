@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { readIdentified, type FileRead } from './file-identity.ts';
 import { assignSentenceIds, splitParagraph, type Sentence } from './segment.ts';
 import { describeCharacter, findInvisible } from './invisible-text.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
@@ -22,6 +23,8 @@ export interface SourceDocument {
   text: string;
   /** SHA-256 of the bytes on disk, hex. */
   sha256: string;
+  /** What reading those bytes found out about the file (readIdentified); none for a text not read from a file. */
+  read?: FileRead | undefined;
   bytes: number;
   blocks: Block[];
   sentences: Sentence[];
@@ -116,10 +119,11 @@ export async function readSourceDocument(
   const target = path.resolve(root, documentPath);
   if (!target.startsWith(seeds + path.sep)) return 'sourceOutsideSeeds';
   let bytes: Buffer;
+  let read: FileRead;
   try {
     const [realSeeds, realTarget] = await Promise.all([realpath(seeds), realpath(target)]);
     if (!realTarget.startsWith(realSeeds + path.sep)) return 'sourceOutsideSeeds';
-    bytes = await readFile(realTarget);
+    ({ bytes, ...read } = await readIdentified(realTarget));
   } catch {
     return 'sourceNotFound';
   }
@@ -139,7 +143,9 @@ export async function readSourceDocument(
     }
     return 'sourceControls';
   }
-  return parseSourceText(documentPath, text, lang, problems, createHash('sha256').update(bytes).digest('hex'), bytes.length);
+  const doc = parseSourceText(documentPath, text, lang, problems, createHash('sha256').update(bytes).digest('hex'), bytes.length);
+  doc.read = read;
+  return doc;
 }
 
 /** Splits decoded source text into blocks and sentences. */
