@@ -87,14 +87,14 @@ const { frontmatter } = Astro.props;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `astro dev` on the archive: time to serve the first case page, then the time from
+ * `npm run dev` on the archive: time to serve the first case page, then the time from
  * saving an edit to one case until the dev server serves the page with the edit.
  */
 async function measureDev(project: string, archive: ReturnType<typeof writeArchive>, index: number): Promise<{ startS: number; editMs: number[] }> {
   const port = 4400 + Math.floor(Math.random() * 500);
   const url = `http://127.0.0.1:${port}/cases/${archive.ids[index]}/`;
   const started = performance.now();
-  const dev = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  const dev = spawn('npm', ['run', '--silent', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, detached: true, stdio: 'ignore',
   });
   const page = () => fetch(url).then((r) => (r.ok ? r.text() : '')).catch(() => '');
@@ -205,4 +205,4 @@ Archive benchmark (${new Date().toISOString()}, ${(await import('node:os')).cpus
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 \n\`tahqiq check <one case file>\` in the archive (two runs)\n| cases | wall (cpu) |\n|---|---|\n${checkRows.join('\n')}
-${devRows.length ? `\nDev server (astro dev): first case page served, then save-to-page for three edits of one case\n| cases | first page | edit → page updated |\n|---|---|---|\n${devRows.join('\n')}` : ''}`);
+${devRows.length ? `\nDev server (npm run dev): first case page served, then save-to-page for three edits of one case\n| cases | first page | edit → page updated |\n|---|---|---|\n${devRows.join('\n')}` : ''}`);
