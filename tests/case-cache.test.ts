@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../bench/synthetic.ts';
-import { derivedBytes, hasCachedCase, pruneCaseCache, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
+import { derivedBytes, hasCachedCase, pruneCaseCache, pruneCaseCacheIfDue, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { provenanceFacts } from '../src/core/provenance/case-passages.ts';
 import { ROOT } from './helpers/seed.ts';
@@ -60,6 +60,30 @@ describe('the verified-case cache', () => {
     expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
     expect(pruneCaseCache(cacheDir, new Map())).toBeGreaterThan(0);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('prunes at most hourly in builds, so a folder full of old versions does not slow every rebuild', async () => {
+    const { published } = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    const current = new Map(published.map((p) => [p.summary.id, p.summary.key]));
+    const longAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    const oldVersion = (n: number) => {
+      const file = path.join(cacheDir, `${published[0]!.summary.id}.${String(n).repeat(24)}.case.json`);
+      writeFileSync(file, '{}');
+      utimesSync(file, longAgo, longAgo);
+      return file;
+    };
+    const first = oldVersion(1);
+    const now = Date.now();
+    expect(pruneCaseCacheIfDue(cacheDir, current, now)).toBeGreaterThanOrEqual(1);
+    expect(existsSync(first)).toBe(false);
+    // Half an hour later the next build does not read the folder's files again: an old version waits.
+    const second = oldVersion(2);
+    expect(pruneCaseCacheIfDue(cacheDir, current, now + 30 * 60 * 1000)).toBeUndefined();
+    expect(existsSync(second)).toBe(true);
+    // An hour after the last prune it is due again.
+    expect(pruneCaseCacheIfDue(cacheDir, current, now + 61 * 60 * 1000)).toBe(1);
+    expect(existsSync(second)).toBe(false);
+    for (const { summary } of published) expect(readCachedCase(cacheDir, summary).id).toBe(summary.id);
   });
 
   it('keeps a text derived from a case under its key: made once, read back, pruned with the case', async () => {

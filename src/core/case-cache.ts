@@ -18,6 +18,16 @@ export const CASE_CACHE_DIR = 'node_modules/.cache/tahqiq-cases';
 /** Files older than this that no summary points at are removed (another checkout or build may still use newer ones). */
 const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How often a build prunes (pruneCaseCacheIfDue): a prune reads the age of every file no current case uses, and
+ * each change of the tool leaves a whole archive's worth of those for a day (4,000 cases, 20 versions: 228,000
+ * files, 2.0 s of a 12 s rebuild with nothing changed). Pruning hourly still removes each file within 25 hours.
+ */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/** The file whose change time says when the cache was last pruned. */
+const PRUNED_MARK = '.pruned';
+
 export function caseCacheDir(root: string): string {
   return path.resolve(root, CASE_CACHE_DIR);
 }
@@ -151,6 +161,28 @@ export function pruneCaseCache(dir: string, current: ReadonlyMap<string, string>
     } catch {
       // gone already
     }
+  }
+  return removed;
+}
+
+/**
+ * Prunes the cache (pruneCaseCache) unless it was pruned in the last hour; returns the files removed, or
+ * undefined when it was not due.
+ */
+export function pruneCaseCacheIfDue(dir: string, current: ReadonlyMap<string, string>, now = Date.now()): number | undefined {
+  const mark = path.join(dir, PRUNED_MARK);
+  try {
+    if (now - statSync(mark).mtimeMs < PRUNE_EVERY_MS) return undefined;
+  } catch {
+    // never pruned here
+  }
+  const removed = pruneCaseCache(dir, current, now);
+  try {
+    writeFileSync(mark, '');
+    const when = new Date(now);
+    utimesSync(mark, when, when);
+  } catch {
+    // no cache folder: nothing to prune next time either
   }
   return removed;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
-import { caseCacheDir, caseKey, entryKey, hasCachedCase, pruneCaseCache, publishCase, readCachedFacts, type PublishedCase } from '../core/case-cache.ts';
+import { caseCacheDir, caseKey, entryKey, hasCachedCase, pruneCaseCacheIfDue, publishCase, readCachedFacts, type PublishedCase } from '../core/case-cache.ts';
 import type { ProvenanceFacts } from '../core/provenance/case-passages.ts';
 import { setCardsDrawing } from '../core/share-card/cards-drawing.ts';
 import { drawCards } from '../core/share-card/draw-cards.ts';
@@ -128,7 +128,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
           (error: unknown) => context.logger.warn(`share cards were not drawn ahead (${String(error)}); each is drawn by its page`),
         );
       }
-      pruneCaseCache(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
+      pruneCaseCacheIfDue(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
       context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker processes` : ''}), ${kept.length} unchanged kept, ${lock.checked} checked against the source lock (${lock.remembered} clean and unchanged since the last build), in ${Math.round(performance.now() - started)} ms`);
 
       if (!context.watcher) return;
