@@ -25,7 +25,7 @@ const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
  */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-/** The file whose change time says when the cache was last pruned. */
+/** The file whose modification time says when the cache was last pruned. */
 const PRUNED_MARK = '.pruned';
 
 export function caseCacheDir(root: string): string {

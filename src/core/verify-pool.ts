@@ -41,9 +41,9 @@ export const WORKER_HEAP_MB = 256;
 
 /**
  * Young generation of each verification process, in MB a half. Left to itself, V8 let it grow to 64 MB a half
- * here, even beside a 256 MB heap (`--max-old-space-size` does not bound it). A case's parse trees die young, and 16 MB halves hold
- * them: loading 1,000 cases took 9.2-12.4 s (CPU 19.0-24.6 s) against 9.7-13.1 s (CPU 19.7-26.7 s) with V8's
- * choice, faster in each of four pairs run in turn; 4 MB halves were slower (12.8-14.3 s).
+ * here, even beside a 256 MB heap (`--max-old-space-size` does not bound it). A case's parse trees die young, and
+ * 16 MB halves hold them: loading 1,000 cases took 9.2-12.4 s (CPU 19.0-24.6 s) against 9.7-13.1 s (CPU 19.7-26.7 s)
+ * with V8's choice, faster in each of four pairs run in turn; 4 MB halves were slower (12.8-14.3 s).
  * `npm run build` gives Astro's own process the same cap (package.json).
  */
 export const WORKER_SEMI_SPACE_MB = 16;
