@@ -37,6 +37,9 @@ export default defineConfig({
       styleDirective: { resources: [...CSP_STYLE_RESOURCES] },
     },
   },
+  // No syntax highlighting: Shiki colours code with inline `style` attributes, which the policy above blocks, and no
+  // page has code to colour (case pages are rendered by tahqiq's own pipeline, not Astro's).
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   // Case pages whose entry digest and templates are unchanged are restored from the last build, not rendered (src/pages/cases/[id]/index.astro).
