@@ -99,6 +99,18 @@ export function hasCachedCase(dir: string, id: string, key: string): boolean {
 }
 
 /**
+ * The summary of a case cached under `key` (for a kept case whose summary Astro's store no longer holds), or
+ * undefined when the cache does not hold it whole.
+ */
+export function readCachedSummary(dir: string, id: string, key: string): CaseSummary | undefined {
+  try {
+    return summarizeCase(JSON.parse(readFileSync(fileOf(dir, id, key), 'utf8')) as CaseEntry, key);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The whole case of a summary, with the summary's verdict history (which changes with git, not with the
  * case). Throws with the fix when the cache lost it (deleted under a running dev server or build).
  */
