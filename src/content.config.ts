@@ -1,34 +1,15 @@
 import { createRequire } from 'node:module';
-import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-import type * as CaseLoaderModule from './loaders/case-loader.ts';
+import type * as ContentCollections from './content-collections.ts';
 
 /**
- * The case loader and the core it runs (84 modules of tahqiq's own), loaded by Node itself, not by Vite's module
- * runner, which transforms every module again, with its source map, on every `astro build` and dev-server start. At
- * 4,000 cases a rebuild with nothing changed synced its content in 2.4–2.7 s this way against 3.1–4.5 s, and took
- * 9.4–10.5 s against 10.2–11.8 s (bench/README.md). Nothing in them needs Vite: the CLI runs the same modules in plain
- * Node, which strips their types. In `astro dev` Node keeps them for the life of the server: a change to tahqiq's
- * own code under `src/core` or `src/loaders` reaches the loader when the server starts again (Astro itself reloads the
- * content config only when this file changes).
+ * The site's collections (content-collections.ts), loaded by Node itself, not by Vite's module runner. Through the
+ * runner, `import { defineCollection } from 'astro:content'` alone made it transform Astro's rendering runtime (~110
+ * modules, each with its source map) on every `astro build` and dev-server start, before the content sync: at 4,000
+ * cases a rebuild with nothing changed took 5.3–5.9 s this way against 7.0–8.0 s (6 runs each, bench/README.md). The
+ * case loader and the core it runs (84 modules of tahqiq's own) were already loaded this way. Nothing here needs
+ * Vite: Node strips the types, and Astro's own modules are those the running `astro` command has already loaded.
+ * In `astro dev` Node keeps these modules for the life of the server: a change to tahqiq's own code under `src/core`
+ * or `src/loaders` reaches the loader when the server starts again (Astro itself reloads the content config only when
+ * this file changes).
  */
-const { caseLoader } = createRequire(import.meta.url)('./loaders/case-loader.ts') as typeof CaseLoaderModule;
-
-/** Fact-check cases: verified against their source documents by the tahqiq core. */
-const cases = defineCollection({ loader: caseLoader() });
-
-/** Editorial pages (method, ratings), written in MDX. */
-const pages = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/pages' }),
-  schema: z.object({
-    /** Page title. */
-    title: z.string(),
-    /** BCP 47 language of the page. */
-    lang: z.string(),
-    /** One-line description for search engines and link previews. */
-    description: z.string(),
-  }),
-});
-
-export const collections = { cases, pages };
+export const { collections } = createRequire(import.meta.url)('./content-collections.ts') as typeof ContentCollections;
