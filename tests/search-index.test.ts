@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexCache } from '../src/core/search/index-cache.ts';
 import { pageHash, pagesDigest } from '../src/integrations/built-pages.ts';
-import { shardsOf } from '../src/integrations/search-shards.ts';
+import { shardsOf } from '../src/integrations/pagefind.ts';
 
 describe('kept Pagefind bundles', () => {
   const pages = [

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
-import { recordChangedCases } from '../core/changed-cases.ts';
 import { caseCacheDir, caseKey, entryKey, hasCachedCase, pruneCaseCacheIfDue, publishCase, readCachedFacts, readCachedSummary, type PublishedCase } from '../core/case-cache.ts';
 import type { ProvenanceFacts } from '../core/provenance/case-passages.ts';
 import { setCardsDrawing } from '../core/share-card/cards-drawing.ts';
@@ -151,20 +150,13 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       } else {
         for (const problem of groupRepeated(problems.items)) log(context, problem);
       }
-      /** The cases whose pages this build renders again (the search index begins with the others' early). */
-      const changed = new Set<string>();
-      for (const id of context.store.keys()) {
-        if (published.has(id)) continue;
-        context.store.delete(id);
-        changed.add(id);
-      }
+      for (const id of context.store.keys()) if (!published.has(id)) context.store.delete(id);
       // Kept summaries are stored again only when their history changed (a new commit); the store skips equal digests.
       for (const { summary } of published.values()) {
         const { history: _old, ...rest } = summary;
         const history = histories.get(summary.id);
-        if (await store(context, history ? { ...rest, history } : rest)) changed.add(summary.id);
+        await store(context, history ? { ...rest, history } : rest);
       }
-      if (!context.watcher) recordChangedCases(changed);
       saveRecords(records);
       // Share cards: drawn in child processes while Astro bundles and renders (the card endpoint waits for its own),
       // one core fewer than the machine has: Astro renders the pages on the one left.
@@ -261,10 +253,9 @@ function storedSummary(context: LoaderContext, id: string): CaseSummary | undefi
 /**
  * Stores a case's summary. The core builds it of the schema's own type (CaseSummary is inferred from
  * caseSummarySchema), so it is not parsed again here. The store skips a summary whose digest it already
- * has: the key covers the case file, every source it read and the tool; the history changes with git. True when
- * the stored entry changed (its page is rendered again).
+ * has: the key covers the case file, every source it read and the tool; the history changes with git.
  */
-async function store(context: LoaderContext, summary: CaseSummary): Promise<boolean> {
+async function store(context: LoaderContext, summary: CaseSummary): Promise<void> {
   const digest = context.generateDigest(`${summary.key} ${JSON.stringify(summary.history ?? null)}`);
-  return context.store.set({ id: summary.id, data: summary as unknown as Record<string, unknown>, digest, filePath: summary.file });
+  context.store.set({ id: summary.id, data: summary as unknown as Record<string, unknown>, digest, filePath: summary.file });
 }

@@ -21,12 +21,11 @@ export interface BuildRun {
 
 /**
  * Runs the real build (`npm run build`, the command CI and the README use) into a
- * fresh temporary folder, or into `outDir` (a folder an earlier build wrote, as `dist/` is between builds).
- * `casesDir` points the build at another folder of cases; `env` adds variables (e.g. `TAHQIQ_BASE` for a
- * sub-path build).
+ * fresh temporary folder. `casesDir` points the build at another folder of cases;
+ * `env` adds variables (e.g. `TAHQIQ_BASE` for a sub-path build).
  */
-export function runBuild(options: { casesDir?: string; command?: 'npm' | 'astro'; env?: Record<string, string>; outDir?: string } = {}): BuildRun {
-  const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'tahqiq-dist-'));
+export function runBuild(options: { casesDir?: string; command?: 'npm' | 'astro'; env?: Record<string, string> } = {}): BuildRun {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-dist-'));
   const env: NodeJS.ProcessEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
   if (options.casesDir) env['TAHQIQ_CASES_DIR'] = options.casesDir;
   Object.assign(env, options.env);
