@@ -104,7 +104,7 @@ export function hasCachedCase(dir: string, id: string, key: string): boolean {
  */
 export function readCachedSummary(dir: string, id: string, key: string): CaseSummary | undefined {
   try {
-    return summarizeCase(JSON.parse(readFileSync(fileOf(dir, id, key), 'utf8')) as CaseEntry, key);
+    return summarizeCase(JSON.parse(readCached(dir, { id, key }, 'case')) as CaseEntry, key);
   } catch {
     return undefined;
   }
@@ -120,7 +120,7 @@ export function readCachedCase(dir: string, summary: CaseSummary): CaseEntry {
   return entry;
 }
 
-function readCached(dir: string, summary: CaseSummary, kind: 'case' | 'facts'): string {
+function readCached(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: 'case' | 'facts'): string {
   try {
     return readFileSync(fileOf(dir, summary.id, summary.key, kind), 'utf8');
   } catch {

@@ -75,13 +75,20 @@ function readPreviousRun(context: LoaderContext, file: string, tool: string, cac
     for (const [id, record] of records) {
       const key = caseKey(record);
       const stored = storedSummary(context, id);
-      const summary = !hasCachedCase(cacheDir, id, key) ? undefined : stored?.key === key ? stored : readCachedSummary(cacheDir, id, key);
-      if (!summary) {
+      if (!hasCachedCase(cacheDir, id, key)) {
         records.delete(id);
-        continue;
+      } else if (stored?.key === key) {
+        summaries.set(id, stored);
+      } else {
+        // Astro's store lost it, or holds another version: the cached case's own summary.
+        const cached = readCachedSummary(cacheDir, id, key);
+        if (cached) {
+          summaries.set(id, cached);
+          restored.add(id);
+        } else {
+          records.delete(id);
+        }
       }
-      if (summary !== stored) restored.add(id);
-      summaries.set(id, summary);
     }
     return { records, summaries, restored };
   } catch {
