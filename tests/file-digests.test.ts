@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileDigests } from '../src/core/file-digests.ts';
+import { settledIdentity } from '../src/core/file-identity.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -64,5 +65,15 @@ describe('digests of files remembered by their identity', () => {
     writeFileSync(store, '{ not json');
     expect(run(root, store, 0n)).toMatchObject({ a: sha256('الفقرة الأولى'), read: 2 });
     expect(new FileDigests(root, store).sha256('missing.txt')).toBeUndefined();
+  });
+
+  it('counts a file written in the millisecond its read started as settled only when settledNs is 0', () => {
+    // The read's start comes from Date.now (whole milliseconds), the change time to the nanosecond: a file written
+    // 0.4 ms into the millisecond the read started in seems to have changed 0.4 ms after it.
+    const read = { identity: '1:2:3:4:5', settledForNs: -400_000n };
+    expect(settledIdentity(read, 0n)).toBe('1:2:3:4:5');
+    expect(settledIdentity(read)).toBeUndefined();
+    expect(settledIdentity({ identity: '1:2:3:4:5', settledForNs: 1_999_999_999n })).toBeUndefined();
+    expect(settledIdentity({ identity: '1:2:3:4:5', settledForNs: 2_000_000_000n })).toBe('1:2:3:4:5');
   });
 });
