@@ -1,8 +1,5 @@
-import type { Definition, Root, RootContent } from 'mdast';
+import type { Definition, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { directionOf } from './direction.ts';
 import { eachNode } from './each-node.ts';
@@ -11,10 +8,10 @@ import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { caseDocuments, type CaseDocument } from './case-documents.ts';
 import { readClaim, type WrittenClaim } from './read-claim.ts';
+import { caseParser, parseCaseMarkdown } from './parse-case-markdown.ts';
 import { prepareMarkdown } from './prepare-markdown.ts';
 import { readSourceNote, type WrittenNote } from './read-source-note.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
-import remarkDirectivePositions from './remark-directive-positions.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 
 export type { WrittenClaim, WrittenNote };
@@ -36,13 +33,11 @@ export interface WrittenCase {
   claimBlocks: number;
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirectivePositions);
-
 /** Parses a case file and checks its form: frontmatter, claims, attributes. */
 export function interpretCase(text: string, file: string, problems: ProblemList): WrittenCase | undefined {
   const markdown = prepareMarkdown(text, file, problems);
-  const root = parser.parse(markdown) as Root;
-  parser.runSync(root);
+  const root = parseCaseMarkdown(markdown);
+  caseParser.runSync(root);
   const { data: frontmatter, place: frontmatterPlace, placeOf } = readFrontmatter(root, file, problems);
   const documents = frontmatter && placeOf ? caseDocuments(frontmatter, placeOf, file, problems) : undefined;
   reportUnpublishable(root, markdown, file, problems);
