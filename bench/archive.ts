@@ -124,7 +124,7 @@ async function measureDev(project: string, archive: ReturnType<typeof writeArchi
 
 /**
  * Where a build's time went, from its own log: the loader's verification, Astro's page generation with the
- * summed time of each kind of case page (Astro prints every route with its time), the search index, and the
+ * summed time of each kind of case page (`/cases/<id>/index.html`: all case pages; Astro prints every route with its time), the search index, and the
  * files that are not pages.
  */
 function phases(output: string): string {
@@ -138,7 +138,7 @@ function phases(output: string): string {
     const kind = route!.replace(/^\/cases\/[^/]+\//, '/cases/<id>/').replace(/^\/cases\/[^/.]+\.json$/, '/cases/<id>.json').replace(/sources\/[^/]+$/, 'sources/<doc>');
     if (kind.startsWith('/cases/')) byKind.set(kind, (byKind.get(kind) ?? 0) + Number(ms));
   }
-  const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k.replace('/cases/<id>', '')} ${seconds(ms)}`).join(', ');
+  const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${seconds(ms)}`).join(', ');
   // The files that are not pages, written by the direct-outputs integration while the search index is made.
   const outputs = /(\d+) outputs? written \(([\d.]+) MB[^)]*\), (\d+) unchanged kept from the last build, in (\d+) ms/.exec(output);
   const files = outputs ? ` · other files ${seconds(Number(outputs[4]))} (${outputs[1]} written, ${outputs[3]} kept; beside the search index)` : '';

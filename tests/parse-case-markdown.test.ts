@@ -55,6 +55,8 @@ describe('parsing a case file block by block', () => {
     'a block with blank lines only': claim('\n\n'),
     'a closing fence with text after it': claim('> quote\n', ':::claim[x]') + '::: trailing\n',
     'a closing fence with spaces after it': ':::claim[x]\n> quote\n:::   \n',
+    'a lone carriage return inside a block (a line break to micromark, not to a line scan)': claim('> quote\rmore\r\rtext\n'),
+    'a lone carriage return before a block': 'text\rmore\r\n' + claim('> quote\n') + claim('> again\n'),
     'Windows line endings': (frontmatter + claim('> quote\n\n::supports[quote]{by=x}\n\nWhy.\n')).replace(/\n/g, '\r\n'),
     'a block never closed': frontmatter + ':::claim[x]\n> quote\n',
     'a block inside a block': claim(':::note\ninside\n:::\n'),
@@ -75,7 +77,7 @@ describe('parsing a case file block by block', () => {
   const LINE = fc.constantFrom(
     '', '', 'text', 'نص عربي', '> quote', '>', '- item', '1. item', '  continued', '    indented', '\tcode', '```', '~~~',
     '<div>', '</div>', '<!--', '-->', '---', '===', '# heading', '***', '::supports[text]{by=x}', '::leaf', ':::',
-    ':::claim[x]{#a status=confirmed}', ':::note', 'a [link](https://example.org)', '[ref]', '[ref]: /x', '*emphasis', '`code',
+    ':::claim[x]{#a status=confirmed}', ':::note', 'a [link](https://example.org)', '[ref]', '[ref]: /x', '*emphasis', '`code', 'lone\rreturn',
   );
   const BLOCK = fc.array(LINE, { maxLength: 6 }).map((inside) => [':::claim[A claim]{#c status=disputed}', ...inside, ':::']);
   const FILE = fc.tuple(fc.boolean(), fc.array(fc.oneof(BLOCK, fc.array(LINE, { maxLength: 3 })), { maxLength: 5 }), fc.constantFrom('\n', '\r\n'))

@@ -11,6 +11,8 @@ const blockParser = unified().use(remarkParse).use(remarkDirectivePositions);
 
 const OPENING_FENCE = /^:::[A-Za-z][^\n]*$/;
 const CLOSING_FENCE = /^:::[ \t]*\r?$/;
+/** A carriage return alone ends a line for micromark, not for `split('\n')` (prepareMarkdown turns them into LF). */
+const LONE_CR = /\r(?!\n)/;
 
 /** A top-level `:::` block as found by lines: its fences' line indexes (0-based). */
 interface Block {
@@ -23,10 +25,10 @@ interface Block {
  * fence stands at the start of its line with exactly three colons, each block closes before the next opens, and nothing
  * inside a block has three colons in a row (a block inside a block, or a fence micromark might read otherwise).
  * A file with a link reference definition (`]:`) is left to the whole-file parse too: a definition anywhere decides
- * whether `[text]` is a link everywhere.
+ * whether `[text]` is a link everywhere; so is one with a lone carriage return.
  */
 export function topLevelBlocks(lines: readonly string[], markdown: string): Block[] | undefined {
-  if (markdown.includes(']:')) return undefined;
+  if (markdown.includes(']:') || LONE_CR.test(markdown)) return undefined;
   const blocks: Block[] = [];
   let open = -1;
   for (let i = 0; i < lines.length; i++) {
