@@ -7,6 +7,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import previousOutput from './src/integrations/previous-output.ts';
 import directOutputs from './src/integrations/direct-outputs.ts';
+import devReload from './src/integrations/dev-reload.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from './src/core/csp-policy.ts';
 
 // content/site.yaml is the one place for the public URL, the sub-path and the rest (docs/configuration.md).
@@ -27,7 +28,7 @@ export default defineConfig({
   // The files that are not pages (case data, annotations, source texts, cards, /claims.json) are written after the
   // pages by direct-outputs, not by Astro's page generation (src/direct-routes.ts); it is last so that the build
   // waits for it after the search index, which is made meanwhile.
-  integrations: [previousOutput(), mdx(), securityHeaders(), pagefind(), directOutputs()],
+  integrations: [previousOutput(), mdx(), securityHeaders(), pagefind(), directOutputs(), devReload()],
   // A strict Content-Security-Policy in every page's <meta http-equiv>, with the hashes of its own inline
   // scripts and styles; the same policy goes to dist/_headers (src/integrations/security-headers.ts).
   security: {

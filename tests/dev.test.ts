@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,6 +89,46 @@ describe('the dev server (npm run dev)', () => {
     }
     writeFileSync(file, original);
     await expect.poll(data, { timeout: 20_000, interval: 300 }).not.toContain('Served:');
+  });
+
+  it('shows an edit of a claim\'s reasoning without writing the content store again, and tells open pages to reload', async () => {
+    // The browser's side of Vite's hot-reload channel: what an open page would hear.
+    const client = await (await fetch(`${base}/@vite/client`)).text();
+    const token = /const wsToken = "([^"]+)"/.exec(client)?.[1] ?? '';
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/?token=${token}`, 'vite-hmr');
+    const heard: string[] = [];
+    socket.addEventListener('message', (message) => heard.push(String(message.data)));
+    await new Promise((resolve, reject) => { socket.addEventListener('open', resolve); socket.addEventListener('error', reject); });
+    const original = readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8');
+    expect(original).toContain('The closure date is confirmed.');
+    // First an edit the store must show (the title), so that it holds this file's summary.
+    const titled = original.replace('title: "Riverside clinic closure', 'title: "Reasoned: Riverside clinic closure');
+    writeFileSync(file, titled);
+    await expect.poll(h1, { timeout: 20_000, interval: 300 }).toContain('Reasoned: Riverside clinic closure');
+    // The store of every case, as Astro writes it in dev: settled once unchanged for three times its 500 ms debounce.
+    const storeFile = path.join(ROOT, '.astro/data-store.json');
+    const written = () => statSync(storeFile).mtimeMs;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let settled = written();
+    for (let waited = 0; waited < 20_000; waited += 1_500) {
+      await pause(1_500);
+      if (written() === settled) break;
+      settled = written();
+    }
+    try {
+      heard.length = 0;
+      writeFileSync(file, titled.replace('The closure date is confirmed.', 'The closure date is confirmed, checked twice.'));
+      await expect.poll(async () => text((await page('/cases/riverside-clinic/')).html), { timeout: 20_000, interval: 100 }).toContain('checked twice');
+      // Astro's own reload on any saved file comes before the case is verified again: this one, after.
+      const reloads = () => heard.map((m) => JSON.parse(m) as { type: string; triggeredBy?: string }).filter((m) => m.type === 'full-reload');
+      await expect.poll(() => reloads().some((m) => m.triggeredBy === file), { timeout: 5_000, interval: 100 }).toBe(true);
+      await pause(1_500);
+      expect(written()).toBe(settled);
+    } finally {
+      socket.close();
+      writeFileSync(file, original);
+    }
+    await expect.poll(async () => text((await page('/cases/riverside-clinic/')).html), { timeout: 20_000, interval: 300 }).not.toContain('checked twice');
   });
 
   const page = (url: string) => fetch(`${base}${url}`).then(async (r) => ({ status: r.status, html: await r.text() }));
