@@ -55,7 +55,8 @@ interface Run {
  * about four fifths of the time for a usual case: micromark reads the inside of a `:::` block twice (as the block's
  * content, then as a document of its own), so each top-level block's inside is parsed apart and put into the block,
  * which is parsed with the rest of the file with its inside left out. Falls back to parsing the whole file when the
- * blocks cannot be told by lines (topLevelBlocks) or the parse of the rest does not find them where the lines are.
+ * blocks cannot be told by lines (topLevelBlocks), when the parse of the rest does not find them where the lines are
+ * or leaves its frontmatter open, or when something in one inside runs into the next.
  */
 export function parseCaseMarkdown(markdown: string): Root {
   const lines = markdown.split('\n');
