@@ -117,7 +117,9 @@ describe('the dev server (npm run dev)', () => {
     }
     try {
       heard.length = 0;
-      writeFileSync(file, titled.replace('The closure date is confirmed.', 'The closure date is confirmed, checked twice.'));
+      // Written over the old bytes, not truncated first: a loaded machine can let the watcher read the emptied file,
+      // and a case that was broken for a moment is stored again (rightly). The new text is the longer one.
+      writeFileSync(file, titled.replace('The closure date is confirmed.', 'The closure date is confirmed, checked twice.'), { flag: 'r+' });
       await expect.poll(async () => text((await page('/cases/riverside-clinic/')).html), { timeout: 20_000, interval: 100 }).toContain('checked twice');
       // Astro's own reload on any saved file comes before the case is verified again: this one, after.
       const reloads = () => heard.map((m) => JSON.parse(m) as { type: string; triggeredBy?: string }).filter((m) => m.type === 'full-reload');
