@@ -26,8 +26,8 @@ export function freshCaseKey(id: string): string | undefined {
 }
 
 /** How the dev server makes open pages reload (src/integrations/dev-reload.ts); none outside `astro dev`. */
-function reloader(): { reload: ((file: string) => void) | undefined } {
-  return processShared<{ reload: ((file: string) => void) | undefined }>('devReload', () => ({ reload: undefined }));
+function reloader(): { reload?: (file: string) => void } {
+  return processShared<{ reload?: (file: string) => void }>('devReload', () => ({}));
 }
 
 /** Registers how open pages are reloaded (the dev server's integration, when it starts). */

@@ -21,14 +21,15 @@ interface Block {
 }
 
 /**
- * The top-level `:::name` blocks of a case file, when a line scan can tell them for certain, else undefined: every
+ * The lines of a case file and its top-level `:::name` blocks, when a line scan can tell them for certain, else undefined: every
  * fence stands at the start of its line with exactly three colons, each block closes before the next opens, and nothing
  * inside a block has three colons in a row (a block inside a block, or a fence micromark might read otherwise).
  * A file with a link reference definition (`]:`) is left to the whole-file parse too: a definition anywhere decides
  * whether `[text]` is a link everywhere; so is one with a lone carriage return.
  */
-export function topLevelBlocks(lines: readonly string[], markdown: string): Block[] | undefined {
+export function topLevelBlocks(markdown: string): { lines: string[]; blocks: Block[] } | undefined {
   if (markdown.includes(']:') || LONE_CR.test(markdown)) return undefined;
+  const lines = markdown.split('\n');
   const blocks: Block[] = [];
   let open = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -40,7 +41,7 @@ export function topLevelBlocks(lines: readonly string[], markdown: string): Bloc
       open = -1;
     } else return undefined;
   }
-  return open < 0 ? blocks : undefined;
+  return open < 0 ? { lines, blocks } : undefined;
 }
 
 /** A run of lines of a text parsed apart (the file without its blocks' insides, or the insides), from `fromLine` on: how its lines and offsets move back to the file's. */
@@ -59,9 +60,9 @@ interface Run {
  * or leaves its frontmatter open, or when something in one inside runs into the next.
  */
 export function parseCaseMarkdown(markdown: string): Root {
-  const lines = markdown.split('\n');
-  const blocks = topLevelBlocks(lines, markdown);
-  if (!blocks || blocks.length === 0) return caseParser.parse(markdown) as Root;
+  const scan = topLevelBlocks(markdown);
+  if (!scan || scan.blocks.length === 0) return caseParser.parse(markdown) as Root;
+  const { lines, blocks } = scan;
   const lineStarts: number[] = [0];
   for (let i = 0; i < lines.length - 1; i++) lineStarts.push(lineStarts[i]! + lines[i]!.length + 1);
   const inside = new Set<number>();
