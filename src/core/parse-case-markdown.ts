@@ -1,4 +1,5 @@
-import type { Root, RootContent } from 'mdast';
+import type { Parent, Root, RootContent } from 'mdast';
+import type { Node, Point, Position } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -78,7 +79,7 @@ export function parseCaseMarkdown(markdown: string): Root {
     skeletonOffset += lines[i]!.length + 1;
   }
   const root = caseParser.parse(kept.join('\n')) as Root;
-  movePoints(root, runs);
+  movePoints([root], runs);
   // Frontmatter is the one construct micromark reads ahead for: left open in the skeleton, it may close inside a block.
   if (markdown.startsWith('---') && root.children[0]?.type !== 'yaml') return caseParser.parse(markdown) as Root;
   const byLine = new Map<number, RootContent>();
@@ -114,21 +115,39 @@ export function parseCaseMarkdown(markdown: string): Root {
   return root;
 }
 
-/** Moves every point (`{ line, column, offset }`) in the tree, node positions and attribute places alike, once, by the run its line is in. */
-function movePoints(tree: object, runs: readonly Run[]): void {
-  const seen = new Set<object>();
-  const visit = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || seen.has(value)) return;
-    seen.add(value);
-    const point = value as { line?: unknown; column?: unknown; offset?: unknown };
-    if (typeof point.line === 'number' && typeof point.column === 'number') {
-      let run = runs[0]!;
-      for (const r of runs) if (r.fromLine <= point.line) run = r;
-      point.line += run.lineShift;
-      if (typeof point.offset === 'number') point.offset += run.offsetShift;
-      return;
-    }
-    for (const child of Array.isArray(value) ? value : Object.values(value)) visit(child);
+/** A directive's places (remark-directive-positions): its fences' and attributes' positions, and the attributes as written. */
+interface DirectivePlaces {
+  position?: { opening?: Position; closing?: Position; attributes?: Record<string, Position> };
+  writtenAttributes?: { position: Position }[];
+}
+
+/**
+ * Moves every point (`{ line, column, offset }`) of these nodes and their descendants by the run its line is in: node
+ * positions, and a directive's fences and attributes. The points are the parse's own, one object each (the tests
+ * compare every point with the whole-file parse's).
+ */
+function movePoints(nodes: readonly Node[], runs: readonly Run[]): void {
+  const move = (point: Point): void => {
+    let k = runs.length - 1;
+    while (k > 0 && runs[k]!.fromLine > point.line) k--;
+    point.line += runs[k]!.lineShift;
+    if (point.offset !== undefined) point.offset += runs[k]!.offsetShift;
   };
-  visit(tree);
+  const movePosition = (position: Position | undefined): void => {
+    if (!position) return;
+    move(position.start);
+    move(position.end);
+  };
+  const walk = (node: Node): void => {
+    movePosition(node.position);
+    const places = node.data as DirectivePlaces | undefined;
+    if (places?.position) {
+      movePosition(places.position.opening);
+      movePosition(places.position.closing);
+      for (const place of Object.values(places.position.attributes ?? {})) movePosition(place);
+    }
+    for (const written of places?.writtenAttributes ?? []) movePosition(written.position);
+    for (const child of (node as Partial<Parent>).children ?? []) walk(child);
+  };
+  for (const node of nodes) walk(node);
 }
