@@ -67,9 +67,21 @@ function foldCode(code: number, ch: string): string {
 
 /** Folds `original` for matching and keeps the offset map. */
 export function normalizeForMatching(original: string): NormalizedText {
+  const map = { starts: [] as number[], ends: [] as number[] };
+  return { text: fold(original, map), ...map };
+}
+
+/** Folds a quote typed by a journalist: same folding, outer spaces trimmed (no offset map: nothing maps it back). */
+export function normalizeQuote(quote: string): string {
+  return fold(quote).trim();
+}
+
+/**
+ * The folding itself: each code point folded by foldCode, dropped marks and runs of spaces merged into the character
+ * before them. With `map`, records for each UTF-16 unit of the folded text the original range it came from.
+ */
+function fold(original: string, map?: { starts: number[]; ends: number[] }): string {
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
   let length = 0;
   let lastIsSpace = false;
   const n = original.length;
@@ -95,24 +107,21 @@ export function normalizeForMatching(original: string): NormalizedText {
     const folded = foldCode(code, ch);
     if (folded === '' || (folded === ' ' && (length === 0 || lastIsSpace))) {
       // Dropped marks and extra spaces belong to the character before them.
-      if (length > 0) ends[length - 1] = offset;
+      if (map && length > 0) map.ends[length - 1] = offset;
       continue;
     }
-    // One map entry per UTF-16 unit of the folded text (an emoji is two units).
     parts.push(folded);
-    for (let k = 0; k < folded.length; k++) {
-      starts.push(start);
-      ends.push(offset);
+    // One map entry per UTF-16 unit of the folded text (an emoji is two units).
+    if (map) {
+      for (let k = 0; k < folded.length; k++) {
+        map.starts.push(start);
+        map.ends.push(offset);
+      }
     }
     length += folded.length;
     lastIsSpace = folded[folded.length - 1] === ' ';
   }
-  return { text: parts.join(''), starts, ends };
-}
-
-/** Folds a quote typed by a journalist: same folding, outer spaces trimmed. */
-export function normalizeQuote(quote: string): string {
-  return normalizeForMatching(quote).text.trim();
+  return parts.join('');
 }
 
 /** Maps a range of normalised text back to the original offsets. */
