@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,16 @@ describe('verifying only what changed', () => {
     const again = await loadCases(dir, undefined, { tool: 'another-tool', previous: first.records, workers: 1 });
     expect(again.kept).toEqual([]);
     expect(again.cases).toHaveLength(12);
+  });
+
+  it('verifies again a case moved to another folder, so its page and messages name the file where it is now', async () => {
+    const moving = mkdtempSync(path.join(tmpdir(), 'tahqiq-incremental-moved-'));
+    const { ids } = writeArchive(ROOT, moving, 2);
+    const first = await loadCases(moving, undefined, { tool, workers: 1 });
+    renameSync(path.join(moving, 'content/cases'), path.join(moving, 'content/desk'));
+    const again = await loadCases(moving, 'content/desk', { tool, previous: first.records, workers: 1 });
+    expect(again.kept).toEqual([]);
+    expect(again.cases.map((c) => c.file)).toEqual(ids.map((id) => `content/desk/${id}.md`));
   });
 
   it('verifies a broken case again on every run, so its errors are never hidden', async () => {

@@ -10,7 +10,7 @@ import type { Problem } from './problems.ts';
  * SHA-256 of every source document it read, and the problems (warnings) it had.
  */
 export interface VerifiedRecord {
-  /** SHA-256 of the tool digest and of the case file's SHA-256 (`caseDigest`). */
+  /** SHA-256 of the tool digest, the case file's path and its SHA-256 (`caseDigest`). */
   digest: string;
   /** Source document path (from the project root) → SHA-256 of its bytes when verified. */
   sources: Record<string, string>;
@@ -50,9 +50,12 @@ export function toolDigest(root: string): string {
   return hash.digest('hex');
 }
 
-/** The digest of one case file under a given tool digest, from the SHA-256 of the file's bytes. */
-export function caseDigest(tool: string, fileSha256: string): string {
-  return createHash('sha256').update(tool).update('\0').update(fileSha256).digest('hex');
+/**
+ * The digest of one case file under a given tool digest: its path from the project root (what its messages and page
+ * name it by: a case moved to another folder is verified again) and the SHA-256 of its bytes.
+ */
+export function caseDigest(tool: string, file: string, fileSha256: string): string {
+  return createHash('sha256').update(tool).update('\0').update(file).update('\0').update(fileSha256).digest('hex');
 }
 
 /** SHA-256 of bytes, in hex. */

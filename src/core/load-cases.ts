@@ -111,7 +111,7 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
     deps[document] = known[2];
     if (known[2] !== '') seen.push(known);
   }
-  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', sha256), sources: deps, problems: own.items }, seen };
+  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', file, sha256), sources: deps, problems: own.items }, seen };
 }
 
 /** A document a case read twice (under two languages): its digest while both reads agree, its identity while both found it. */
@@ -197,7 +197,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     const id = path.basename(file, '.md');
     const before = options.previous?.get(id);
     const sha256 = before && digests?.sha256(file);
-    if (before && sha256 && before.digest === caseDigest(tool, sha256)
+    if (before && sha256 && before.digest === caseDigest(tool, file, sha256)
       && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha)) {
       const own = new ProblemList();
       for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
