@@ -124,8 +124,8 @@ async function measureDev(project: string, archive: ReturnType<typeof writeArchi
 
 /**
  * Where a build's time went, from its own log: the loader's verification, Astro's page generation with the
- * summed time of each kind of case page (`/cases/<id>/index.html`: all case pages; Astro prints every route with its time), the search index, and the
- * files that are not pages.
+ * summed time of each kind of case page (`/cases/<id>/index.html`: all case pages; Astro prints every route with its
+ * time), the search index, and the files that are not pages.
  */
 function phases(output: string): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -78,18 +78,20 @@ function readPreviousRun(context: LoaderContext, file: string, tool: string, cac
       const stored = storedSummary(context, id);
       if (!hasCachedCase(cacheDir, id, key)) {
         records.delete(id);
-      } else if (stored?.key === key) {
-        summaries.set(id, stored);
-      } else {
-        // Astro's store lost it, or holds another version: the cached case's own summary.
-        const cached = readCachedSummary(cacheDir, id, key);
-        if (cached) {
-          summaries.set(id, cached);
-          restored.add(id);
-        } else {
-          records.delete(id);
-        }
+        continue;
       }
+      if (stored?.key === key) {
+        summaries.set(id, stored);
+        continue;
+      }
+      // Astro's store lost it, or holds another version: the cached case's own summary, when the cache holds it whole.
+      const cached = readCachedSummary(cacheDir, id, key);
+      if (!cached) {
+        records.delete(id);
+        continue;
+      }
+      summaries.set(id, cached);
+      restored.add(id);
     }
     return { records, summaries, restored };
   } catch {
