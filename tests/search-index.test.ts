@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { close } from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import { IndexCache } from '../src/core/search/index-cache.ts';
 import { pageHash, pagesDigest } from '../src/integrations/built-pages.ts';
-import { shardsOf } from '../src/integrations/pagefind.ts';
+import { indexShard, pagesGlob, shardsOf } from '../src/integrations/pagefind.ts';
 
 describe('kept Pagefind bundles', () => {
   const pages = [
@@ -73,5 +75,40 @@ describe('kept Pagefind bundles', () => {
     cache.save('newest', bundle);
     expect(existsSync(path.join(cache.dir, 'old'))).toBe(true);
     expect(readdirSync(cache.dir).sort()).toEqual(['newest', 'old']);
+  });
+});
+
+describe('a shard of the search index', () => {
+  /** A built site of four pages (one with a comma in its path, which a glob cannot name) and a file that is not a page. */
+  function site(): string {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-shard-'));
+    for (const [file, words] of [['cases/a/index.html', 'alpha'], ['cases/b/index.html', 'beta'], ['cases/c/index.html', 'gamma'], ['notes/x,y/index.html', 'delta']]) {
+      mkdirSync(path.dirname(path.join(outDir, file!)), { recursive: true });
+      writeFileSync(path.join(outDir, file!), `<!doctype html><html lang="en"><head><title>${words}</title></head><body><main data-pagefind-body><p>${words} words</p></main></body></html>`);
+    }
+    writeFileSync(path.join(outDir, 'cases/a/notes.html.txt'), 'not a page');
+    return outDir;
+  }
+
+  /** The page addresses a written bundle holds (each fragment: `pagefind_dcd` and JSON, gzipped). */
+  const indexedUrls = (bundle: string) =>
+    readdirSync(path.join(bundle, 'fragment'))
+      .map((f) => (JSON.parse(gunzipSync(readFileSync(path.join(bundle, 'fragment', f))).toString().replace(/^pagefind_dcd/, '')) as { url: string }).url)
+      .sort();
+
+  it('names exactly the given pages in a glob, and none when a path holds glob syntax', () => {
+    expect(pagesGlob(['cases/a/index.html', 'cases/b/index.html'])).toBe('{cases/a/index.html,cases/b/index.html}');
+    for (const odd of ['notes/x,y/index.html', 'a{b}/index.html', 'a*/index.html', 'a[1]/index.html', 'a?/index.html', 'a!/index.html', 'a\\b/index.html']) expect(pagesGlob(['cases/a/index.html', odd])).toBeUndefined();
+    expect(pagesGlob([])).toBeUndefined();
+  });
+
+  it('indexes the pages of its shard and no other, by a glob or through a scratch folder it then removes', async () => {
+    const outDir = site();
+    await indexShard(outDir, ['cases/a/index.html', 'cases/c/index.html'], path.join(outDir, 'pagefind'));
+    expect(indexedUrls(path.join(outDir, 'pagefind'))).toEqual(['/cases/a/', '/cases/c/']);
+    await indexShard(outDir, ['cases/b/index.html', 'notes/x,y/index.html'], path.join(outDir, 'pagefind/s1'));
+    expect(indexedUrls(path.join(outDir, 'pagefind/s1'))).toEqual(['/cases/b/', '/notes/x,y/']);
+    expect(readdirSync(outDir).filter((name) => name.startsWith('.pagefind-shard-'))).toEqual([]);
+    await close();
   });
 });
