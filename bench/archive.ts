@@ -125,7 +125,8 @@ async function measureDev(project: string, archive: ReturnType<typeof writeArchi
 /**
  * Where a build's time went, from its own log: the loader's verification, Astro's page generation with the
  * summed time of each kind of case page (`/cases/<id>/index.html`: all case pages; Astro prints every route with its
- * time), the search index, and the files that are not pages.
+ * time; four render at once, so the sum is more than the wall time), the search index, and the files that are not
+ * pages.
  */
 function phases(output: string): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -142,7 +143,7 @@ function phases(output: string): string {
   // The files that are not pages, written by the direct-outputs integration while the search index is made.
   const outputs = /(\d+) outputs? written \(([\d.]+) MB[^)]*\), (\d+) unchanged kept from the last build, in (\d+) ms/.exec(output);
   const files = outputs ? ` · other files ${seconds(Number(outputs[4]))} (${outputs[1]} written, ${outputs[3]} kept; beside the search index)` : '';
-  return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds})` : ''} · search ${search ? `${seconds(Number(search))}${searchLine?.[2] ? ' (restored)' : ''}` : '?'}${files}`;
+  return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds}, summed: four pages render at once)` : ''} · search ${search ? `${seconds(Number(search))}${searchLine?.[2] ? ' (restored)' : ''}` : '?'}${files}`;
 }
 
 const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
