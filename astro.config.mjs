@@ -22,9 +22,9 @@ export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
-  // Four pages rendered at once: a case page waits on the disk for its cached case and for its own writing, and
-  // one page at a time left Astro's thread idle 40% of page generation. 4,000 case pages (bench/README.md): 26.2–27.6 s
-  // against 32.5–48.7 s one at a time (2 at once: 28.3–30.4 s); the same bytes.
+  // Four pages rendered at once: a case page waits on the disk for its cached case and for its own writing, and one
+  // page at a time left Astro's thread idle 30–46% of page generation. 4,000 case pages (bench/README.md): 26.2–27.6
+  // s against 32.5–48.7 s one at a time (two at once: 28.3–30.4 s); the same bytes.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // Security headers complete each page's policy before Pagefind reads the pages, so the search index is always made
   // from the final pages (a page reused from the last build is already complete).
