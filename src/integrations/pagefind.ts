@@ -119,7 +119,8 @@ export function pagesGlob(pages: readonly string[]): string | undefined {
  */
 export async function indexShard(outDir: string, pages: string[], folder: string): Promise<void> {
   const glob = pagesGlob(pages);
-  const scratch = glob ? undefined : mkdtempSync(path.join(outDir, '.pagefind-shard-'));
+  const site: { path: string; glob?: string } = glob === undefined ? { path: mkdtempSync(path.join(outDir, '.pagefind-shard-')) } : { path: outDir, glob };
+  const scratch = glob === undefined ? site.path : undefined;
   try {
     if (scratch) {
       for (const file of pages) {
@@ -129,7 +130,7 @@ export async function indexShard(outDir: string, pages: string[], folder: string
     }
     const { index, errors } = await createIndex({});
     if (!index) throw new Error(errors.join('; '));
-    const added = await index.addDirectory(scratch ? { path: scratch } : { path: outDir, glob });
+    const added = await index.addDirectory(site);
     if (added.errors.length) throw new Error(added.errors.join('; '));
     // A bundle left in place may share its files with a kept one (hard links): never written over, removed.
     rmSync(folder, { recursive: true, force: true });
