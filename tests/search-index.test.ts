@@ -79,10 +79,10 @@ describe('kept Pagefind bundles', () => {
 });
 
 describe('a shard of the search index', () => {
-  /** A built site of four pages (one with a comma in its path, which a glob cannot name) and a file that is not a page. */
+  /** A built site of six pages (one with an Arabic path; one with a comma and one with `$`, which a glob cannot name) and a file that is not a page. */
   function site(): string {
     const outDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-shard-'));
-    for (const [file, words] of [['cases/a/index.html', 'alpha'], ['cases/b/index.html', 'beta'], ['cases/c/index.html', 'gamma'], ['notes/x,y/index.html', 'delta']]) {
+    for (const [file, words] of [['cases/a/index.html', 'alpha'], ['cases/b/index.html', 'beta'], ['cases/دمشق/index.html', 'gamma'], ['notes/x,y/index.html', 'delta'], ['notes/p$q/index.html', 'epsilon'], ['notes/pzq/index.html', 'zeta']]) {
       mkdirSync(path.dirname(path.join(outDir, file!)), { recursive: true });
       writeFileSync(path.join(outDir, file!), `<!doctype html><html lang="en"><head><title>${words}</title></head><body><main data-pagefind-body><p>${words} words</p></main></body></html>`);
     }
@@ -98,16 +98,22 @@ describe('a shard of the search index', () => {
 
   it('names exactly the given pages in a glob, and none when a path holds glob syntax', () => {
     expect(pagesGlob(['cases/a/index.html', 'cases/b/index.html'])).toBe('{cases/a/index.html,cases/b/index.html}');
-    for (const odd of ['notes/x,y/index.html', 'a{b}/index.html', 'a*/index.html', 'a[1]/index.html', 'a?/index.html', 'a!/index.html', 'a\\b/index.html']) expect(pagesGlob(['cases/a/index.html', odd])).toBeUndefined();
+    expect(pagesGlob(['cases/دمشق/index.html', 'notes/a b_c-d.e~f@g+h/index.html'])).toBe('{cases/دمشق/index.html,notes/a b_c-d.e~f@g+h/index.html}');
+    for (const odd of ['notes/x,y/index.html', 'a{b}/index.html', 'a*/index.html', 'a[1]/index.html', 'a?/index.html', 'a!/index.html', 'a\\b/index.html', 'a$b/index.html', 'a<b>/index.html', 'a(b)/index.html', 'a:b/index.html', 'a#b/index.html']) {
+      expect(pagesGlob(['cases/a/index.html', odd])).toBeUndefined();
+    }
     expect(pagesGlob([])).toBeUndefined();
   });
 
   it('indexes the pages of its shard and no other, by a glob or through a scratch folder it then removes', async () => {
     const outDir = site();
-    await indexShard(outDir, ['cases/a/index.html', 'cases/c/index.html'], path.join(outDir, 'pagefind'));
-    expect(indexedUrls(path.join(outDir, 'pagefind'))).toEqual(['/cases/a/', '/cases/c/']);
+    await indexShard(outDir, ['cases/a/index.html', 'cases/دمشق/index.html'], path.join(outDir, 'pagefind'));
+    expect(indexedUrls(path.join(outDir, 'pagefind'))).toEqual(['/cases/a/', `/cases/${encodeURIComponent('دمشق')}/`].sort());
     await indexShard(outDir, ['cases/b/index.html', 'notes/x,y/index.html'], path.join(outDir, 'pagefind/s1'));
     expect(indexedUrls(path.join(outDir, 'pagefind/s1'))).toEqual(['/cases/b/', '/notes/x,y/']);
+    // `$` in a glob matches like `*`: named in one, `notes/p$q/` would take in `notes/pzq/` too.
+    await indexShard(outDir, ['notes/p$q/index.html'], path.join(outDir, 'pagefind/s2'));
+    expect(indexedUrls(path.join(outDir, 'pagefind/s2'))).toEqual(['/notes/p$q/']);
     expect(readdirSync(outDir).filter((name) => name.startsWith('.pagefind-shard-'))).toEqual([]);
     await close();
   });
