@@ -22,9 +22,10 @@ interface Block {
 }
 
 /**
- * The lines of a case file and its top-level `:::name` blocks, when a line scan can tell them for certain, else undefined: every
- * fence stands at the start of its line with exactly three colons, each block closes before the next opens, and nothing
- * inside a block has three colons in a row (a block inside a block, or a fence micromark might read otherwise).
+ * The lines of a case file and its top-level `:::name` blocks, when a line scan can tell them for certain, else
+ * undefined: every fence stands at the start of its line with exactly three colons, each block closes before the next
+ * opens, and nothing inside a block has three colons in a row (a block inside a block, or a fence micromark might read
+ * otherwise).
  * A file with a link reference definition (`]:`) is left to the whole-file parse too: a definition anywhere decides
  * whether `[text]` is a link everywhere; so is one with a lone carriage return.
  */
