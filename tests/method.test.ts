@@ -94,6 +94,12 @@ describe('the published method', () => {
         expect(t.status[status]).toBe(method!.statuses[status].label[lang]);
         expect(t.statusDefinition[status]).toBe(method!.statuses[status].definition[lang]);
       }
+      // A regional tag asks for the same strings, and so does every later call.
+      expect(uiFor(`${lang}-EG`).status).toEqual(t.status);
+      expect(uiFor(lang).status).toEqual(t.status);
     }
+    // A language without strings of its own reads English, with the method's English labels.
+    expect(uiFor('fr').status).toEqual(uiFor('en').status);
+    expect(uiFor('fr').reviewed).toBe(uiFor('en').reviewed);
   });
 });
