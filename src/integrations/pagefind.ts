@@ -14,8 +14,14 @@ const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', imp
 /** What the index is built with besides the pages (bump when the options given to Pagefind change). */
 const SETTINGS = `pagefind ${PAGEFIND_VERSION}; createIndex({}); addDirectory(shard)`;
 
-/** Pages per shard of the index (`TAHQIQ_SEARCH_SHARD_PAGES` to change it): 4,000 cases make 5 shards. */
-const SHARD_PAGES = Number(process.env['TAHQIQ_SEARCH_SHARD_PAGES']) || 1000;
+/**
+ * Pages per shard of the index (`TAHQIQ_SEARCH_SHARD_PAGES` to change it): 4,000 cases make 9 shards. An edit indexes
+ * its page's shard again, so the shard's size sets an edit's rebuild. At 4,000 cases (bench/README.md), edit rebuilds
+ * took 6.3–8.1 s with 500 pages a shard against 9.0–10.2 s with 1,000 (every shard indexed: 23.0–28.0 s against
+ * 24.8–25.4 s); a reader's first search fetched 48 and 39 files of index, 290 and 234 KiB, against 28 and 23 files,
+ * 233 and 205 KiB.
+ */
+const SHARD_PAGES = Number(process.env['TAHQIQ_SEARCH_SHARD_PAGES']) || 500;
 
 /** A shard of the index: its folder under `<outDir>/pagefind/` ('' for the first) and its pages. */
 interface Shard {
