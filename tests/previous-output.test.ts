@@ -60,7 +60,7 @@ describe('rebuilding into the same output folder', () => {
     const policies = (log: string) => /_headers: (\d+) page policies \((\d+) pages completed, (\d+) unchanged since the last build, (\d+) of them read again\)/.exec(log)!.slice(1).map(Number);
     const [pages, , firstUnchanged] = policies(first);
     expect(firstUnchanged).toBe(0);
-    // Every case page is the last build's file (the pages that list cases are rendered again by every build), and
+    // Every case page is the last build's file (the home page, which lists cases, is rendered again by every build), and
     // known by its identity: nothing since the last build, not even the search index reading it, changed the file.
     expect(policies(again)[2]).toBeGreaterThanOrEqual(2);
     expect(policies(again)[3]).toBe(0);
