@@ -11,7 +11,7 @@ const LANGUAGES: Record<string, UiStrings> = { ar, en };
 
 /**
  * The strings with the site's method's status labels and definitions, per method read and primary language: a case
- * page asks once per paragraph of its source, the exports once per claim (~200,000 times at 4,000 cases).
+ * page asks once per paragraph of its source, the exports once per claim (~300,000 times at 4,000 cases).
  */
 const withMethod = new WeakMap<Method, Map<string, UiStrings>>();
 
