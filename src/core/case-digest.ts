@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,16 +38,16 @@ export function toolDigest(root: string): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // The core's own folder when run from source; the project's copy otherwise (bundled into a build).
   const src = existsSync(path.join(here, 'load-cases.ts')) ? path.dirname(here) : path.join(root, 'src');
-  const hash = createHash('sha256');
+  const digest = createHash('sha256');
   const config = path.join(root, 'content');
   const configFiles = existsSync(config)
     ? readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile() && d.name !== 'sources.lock.json').map((d) => path.join(config, d.name)).sort()
     : [];
   for (const file of [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas')), path.join(root, 'package.json'), ...configFiles]) {
     if (!existsSync(file)) continue;
-    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+    digest.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
-  return hash.digest('hex');
+  return digest.digest('hex');
 }
 
 /**
@@ -60,7 +60,7 @@ export function caseDigest(tool: string, file: string, fileSha256: string): stri
 
 /** SHA-256 of bytes, in hex. */
 export function bytesSha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
 }
 
 /** SHA-256 of a file's bytes, or undefined when it cannot be read. */

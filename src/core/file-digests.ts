@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { bytesSha256 } from './case-digest.ts';
-import { fileIdentity, fileStats, readIdentifiedSync, SETTLED_NS, settledIdentity } from './file-identity.ts';
+import { fileIdentity, fileStats, readIdentified, SETTLED_NS, settledIdentity } from './file-identity.ts';
 import { readJsonStore, writeJsonStore } from './json-store.ts';
 
 /** File path (relative to the root) → its identity and SHA-256 when it was read. */
@@ -42,7 +42,7 @@ export class FileDigests {
     }
     let read;
     try {
-      read = readIdentifiedSync(path.resolve(this.#root, name));
+      read = readIdentified(path.resolve(this.#root, name));
     } catch {
       return undefined;
     }

@@ -1,5 +1,4 @@
 import { readFileSync, statSync, type BigIntStats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 
 /**
  * A file's identity: device, inode, size, and modification and change times in nanoseconds. The same identity means
@@ -39,16 +38,12 @@ export interface IdentifiedBytes extends FileRead {
   bytes: Buffer;
 }
 
-/** Reads a file (throwing as readFile does) with its identity (IdentifiedBytes). */
-export async function readIdentified(file: string): Promise<IdentifiedBytes> {
-  const started = nowNs();
-  const before = fileStats(file);
-  const bytes = await readFile(file);
-  return { bytes, ...readAround(file, before, started) };
-}
-
-/** readIdentified, synchronously. */
-export function readIdentifiedSync(file: string): IdentifiedBytes {
+/**
+ * Reads a file (throwing as readFileSync does) with its identity (IdentifiedBytes). Synchronously: verification reads
+ * a case file and its sources of a few KB each, and `fs/promises` took about 0.4 ms of waiting and 0.3 ms of this
+ * thread's time for what a synchronous read does in 0.03–0.05 ms.
+ */
+export function readIdentified(file: string): IdentifiedBytes {
   const started = nowNs();
   const before = fileStats(file);
   const bytes = readFileSync(file);

@@ -79,7 +79,7 @@ export type SeenFile = [file: string, identity: string | undefined, sha256: stri
  */
 export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string; settledNs?: bigint | undefined } = {}): Promise<VerifiedFile> {
   const own = new ProblemList();
-  const { bytes, ...read } = await readIdentified(path.join(root, file));
+  const { bytes, ...read } = readIdentified(path.join(root, file));
   let markdown: string;
   try {
     markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

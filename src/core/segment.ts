@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalizeQuote } from './normalize.ts';
 
 /** A sentence of a source document, by offsets into the whole document text. */
@@ -85,7 +85,7 @@ export function splitParagraph(text: string, lang: string): { start: number; end
 
 /** A short, stable hash of a sentence's words (folded, so a typo fix in diacritics keeps the id). */
 export function sentenceHash(text: string): string {
-  return createHash('sha256').update(normalizeQuote(text)).digest('hex').slice(0, 7);
+  return hash('sha256', normalizeQuote(text), 'hex').slice(0, 7);
 }
 
 /** Gives sentences ids from their words; repeats of the same sentence get `-2`, `-3`… in document order. */

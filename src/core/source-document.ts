@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { realpath } from 'node:fs/promises';
+import { hash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { readIdentified, type FileRead } from './file-identity.ts';
 import { assignSentenceIds, splitParagraph, type Sentence } from './segment.ts';
@@ -123,9 +123,9 @@ export async function readSourceDocument(
   let bytes: Buffer;
   let read: FileRead;
   try {
-    const [realSeeds, realTarget] = await Promise.all([realpath(seeds), realpath(target)]);
+    const [realSeeds, realTarget] = [realpathSync(seeds), realpathSync(target)];
     if (!realTarget.startsWith(realSeeds + path.sep)) return 'sourceOutsideSeeds';
-    ({ bytes, ...read } = await readIdentified(realTarget));
+    ({ bytes, ...read } = readIdentified(realTarget));
   } catch {
     return 'sourceNotFound';
   }
@@ -145,7 +145,7 @@ export async function readSourceDocument(
     }
     return 'sourceControls';
   }
-  const doc = parseSourceText(documentPath, text, lang, problems, createHash('sha256').update(bytes).digest('hex'), bytes.length);
+  const doc = parseSourceText(documentPath, text, lang, problems, hash('sha256', bytes, 'hex'), bytes.length);
   doc.read = read;
   return doc;
 }
@@ -156,7 +156,7 @@ export function parseSourceText(
   text: string,
   lang: string,
   problems: ProblemList,
-  sha256 = createHash('sha256').update(text).digest('hex'),
+  sha256 = hash('sha256', text, 'hex'),
   bytes = Buffer.byteLength(text),
 ): SourceDocument {
   const blocks = splitBlocks(text, documentPath.endsWith('.md') ? 'md' : 'txt');
