@@ -55,11 +55,10 @@ function foldCodePoint(ch: string): string {
  */
 const BMP_FOLDS: (string | undefined)[] = new Array(0x10000);
 
-function foldCode(code: number, ch: string): string {
-  if (code > 0xffff) return foldCodePoint(ch);
+function foldBmp(code: number): string {
   let folded = BMP_FOLDS[code];
   if (folded === undefined) {
-    folded = foldCodePoint(ch);
+    folded = foldCodePoint(String.fromCharCode(code));
     BMP_FOLDS[code] = folded;
   }
   return folded;
@@ -77,40 +76,34 @@ export function normalizeQuote(quote: string): string {
 }
 
 /**
- * The folding itself: each code point folded by foldCode, dropped marks and runs of spaces merged into the character
+ * The folding itself: each code point folded (foldBmp, foldCodePoint), dropped marks and runs of spaces merged into the character
  * before them. With `map`, records for each UTF-16 unit of the folded text the original range it came from.
  */
 function fold(original: string, map?: { starts: number[]; ends: number[] }): string {
-  const parts: string[] = [];
+  let out = '';
   let length = 0;
   let lastIsSpace = false;
   const n = original.length;
   for (let offset = 0; offset < n;) {
     const start = offset;
-    let code = original.charCodeAt(offset);
-    let ch: string;
-    // A surrogate pair is one code point (an emoji…); a lone surrogate stays one unit, as `for…of` gives it.
-    if (code >= 0xd800 && code <= 0xdbff && offset + 1 < n) {
-      const low = original.charCodeAt(offset + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        ch = original.slice(offset, offset + 2);
-        offset += 2;
-      } else {
-        ch = original[offset]!;
-        offset += 1;
-      }
+    const code = original.charCodeAt(offset);
+    let folded: string;
+    // A surrogate pair is one code point (an emoji…); a lone surrogate stays one unit, as `for…of` gives it. A
+    // character of the Basic Multilingual Plane is looked up by its code, without making a string of it.
+    const low = code >= 0xd800 && code <= 0xdbff && offset + 1 < n ? original.charCodeAt(offset + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      folded = foldCodePoint(original.slice(offset, offset + 2));
+      offset += 2;
     } else {
-      ch = original[offset]!;
+      folded = foldBmp(code);
       offset += 1;
     }
-    const folded = foldCode(code, ch);
     if (folded === '' || (folded === ' ' && (length === 0 || lastIsSpace))) {
       // Dropped marks and extra spaces belong to the character before them.
       if (map && length > 0) map.ends[length - 1] = offset;
       continue;
     }
-    parts.push(folded);
+    out += folded;
     // One map entry per UTF-16 unit of the folded text (an emoji is two units).
     if (map) {
       for (let k = 0; k < folded.length; k++) {
@@ -121,7 +114,7 @@ function fold(original: string, map?: { starts: number[]; ends: number[] }): str
     length += folded.length;
     lastIsSpace = folded[folded.length - 1] === ' ';
   }
-  return parts.join('');
+  return out;
 }
 
 /** Maps a range of normalised text back to the original offsets. */

@@ -10,8 +10,21 @@ let languageNames: Intl.DisplayNames | undefined;
 /** Languages every ICU build names: a case in one of them never needs the names at all. */
 const NAMED_EVERYWHERE = new Set(['ar', 'en', 'fr', 'es', 'de', 'tr', 'fa', 'ur', 'ku', 'he']);
 
+/** Each tag's answer, once per process: an archive has a handful of tags, each read several times a case. */
+const knownTags = new Map<string, boolean>();
+
 /** A well-formed BCP 47 tag whose language Intl knows by name (`ar`, `en`, `ar-SY`; not `arabic`, not `xx`). */
 export function isKnownLanguageTag(tag: string): boolean {
+  let known = knownTags.get(tag);
+  if (known === undefined) {
+    known = languageKnown(tag);
+    // Bounded: a run that meets thousands of distinct (mistyped) tags answers the rest without remembering them.
+    if (knownTags.size < 1000) knownTags.set(tag, known);
+  }
+  return known;
+}
+
+function languageKnown(tag: string): boolean {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
     if (canonical === undefined) return false;
