@@ -49,11 +49,12 @@ export const WORKER_HEAP_MB = 256;
 export const WORKER_SEMI_SPACE_MB = 16;
 
 /**
- * Cases a worker (or the calling thread) verifies at once: enough that one waiting on the disk leaves it others to
- * verify. A worker used to start its whole slice at once (2,000 cases at 4,000), which kept every case it had parsed
- * alive until its sources were read: the heap stayed near its limit (WORKER_HEAP_MB) and the collector ran all the
- * time. Loading a 4,000-case archive into the verified-case cache took 40.8–48.8 s (peak RSS 1.04–1.07 GB) that
- * way, and 31.5–38.1 s (0.75–0.76 GB) 32 at a time, in runs taken in turn (worker threads then).
+ * Cases a worker (or the calling thread) verifies at once. Reads are synchronous (file-identity.ts), so cases wait
+ * together only for what a run reads once (the method); the bound keeps memory flat all the same. A worker used to
+ * start its whole slice at once (2,000 cases at 4,000), which kept every case it had parsed alive until its sources
+ * were read: the heap stayed near its limit (WORKER_HEAP_MB) and the collector ran all the time. Loading a 4,000-case
+ * archive into the verified-case cache took 40.8–48.8 s (peak RSS 1.04–1.07 GB) that way, and 31.5–38.1 s
+ * (0.75–0.76 GB) 32 at a time, in runs taken in turn (worker threads and asynchronous reads then).
  */
 export const CASES_AT_ONCE = 32;
 
