@@ -76,8 +76,9 @@ export function normalizeQuote(quote: string): string {
 }
 
 /**
- * The folding itself: each code point folded (foldBmp, foldCodePoint), dropped marks and runs of spaces merged into the character
- * before them. With `map`, records for each UTF-16 unit of the folded text the original range it came from.
+ * The folding itself: each code point folded (foldBmp, foldCodePoint), dropped marks and runs of spaces merged into
+ * the character before them. With `map`, records for each UTF-16 unit of the folded text the original range it came
+ * from.
  */
 function fold(original: string, map?: { starts: number[]; ends: number[] }): string {
   let out = '';
