@@ -2,6 +2,7 @@
  * Worker-process side of verify-pool.ts: verifies the case files it is sent, with one source cache, sends back plain
  * data (entries, or with a cache folder the cached cases' summaries and facts; problems, records), and exits.
  */
+import { setImmediate as eventLoopTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { answerOnce } from './answer-once.ts';
 import type { SourceCache } from './build-case.ts';
@@ -13,5 +14,15 @@ const sources: SourceCache = boundedSourceCache();
 
 answerOnce(async (request: WorkerRequest) => {
   const limit = pLimit(CASES_AT_ONCE);
-  return Promise.all(request.files.map((file) => limit(() => verifyForRun(request, file, sources))));
+  // Verification reads synchronously, so a case never waits on the event loop by itself. A turn of the loop before
+  // each case lets the process notice that its parent has gone (answerOnce) instead of verifying the rest of its
+  // slice for no one.
+  return Promise.all(
+    request.files.map((file) =>
+      limit(async () => {
+        await eventLoopTurn();
+        return verifyForRun(request, file, sources);
+      }),
+    ),
+  );
 });
