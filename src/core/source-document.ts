@@ -123,8 +123,8 @@ export async function readSourceDocument(
   let bytes: Buffer;
   let read: FileRead;
   try {
-    const [realSeeds, realTarget] = [realpathSync(seeds), realpathSync(target)];
-    if (!realTarget.startsWith(realSeeds + path.sep)) return 'sourceOutsideSeeds';
+    const realTarget = realpathSync(target);
+    if (!realTarget.startsWith(realpathSync(seeds) + path.sep)) return 'sourceOutsideSeeds';
     ({ bytes, ...read } = readIdentified(realTarget));
   } catch {
     return 'sourceNotFound';

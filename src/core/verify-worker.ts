@@ -2,7 +2,7 @@
  * Worker-process side of verify-pool.ts: verifies the case files it is sent, with one source cache, sends back plain
  * data (entries, or with a cache folder the cached cases' summaries and facts; problems, records), and exits.
  */
-import { setImmediate as eventLoopTurn } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { answerOnce } from './answer-once.ts';
 import type { SourceCache } from './build-case.ts';
@@ -20,7 +20,7 @@ answerOnce(async (request: WorkerRequest) => {
   return Promise.all(
     request.files.map((file) =>
       limit(async () => {
-        await eventLoopTurn();
+        await yieldToEventLoop();
         return verifyForRun(request, file, sources);
       }),
     ),

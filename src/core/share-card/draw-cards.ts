@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { workerCount } from '../verify-pool.ts';
 import { cardDigest, drawCard, storeCard } from './render-card.ts';
@@ -33,7 +34,7 @@ export const MIN_CARDS_FOR_PROCESSES = 40;
  * after a garbage collection: a loop that never yields keeps every card's pictures (6 GB for 1,000 cards)
  * and takes fresh memory, page faults and all, for each one. Yielding after each card keeps ~150 MB.
  */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export { yieldToEventLoop };
 
 async function drawInThread(jobs: readonly CardJob[], cacheDir: string): Promise<void> {
   for (const job of jobs) {
