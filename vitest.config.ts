@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    // Every temporary folder of a run goes under one, removed at the end (tests/helpers/run-temp-dir.ts).
+    globalSetup: ['tests/helpers/run-temp-dir.ts'],
   },
 });

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { linkOrCopy } from '../src/core/link-file.ts';
 
 describe('linkOrCopy', () => {
@@ -20,6 +20,8 @@ describe('linkOrCopy', () => {
   it('copies whole where links are refused (another file system), and links where they are not', () => {
     // /dev/shm is a memory file system on Linux; elsewhere the same file system as tmpdir, and the file is linked.
     const other = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/tahqiq-link-') : mkdtempSync(path.join(tmpdir(), 'tahqiq-link-'));
+    // Outside the run's temporary folder (tests/helpers/run-temp-dir.ts), and in memory: removed here.
+    onTestFinished(() => rmSync(other, { recursive: true, force: true }));
     const to = path.join(other, 'published.json');
     const sameDevice = statSync(other).dev === statSync(dir).dev;
     expect(linkOrCopy(from, to)).toBe(sameDevice);
