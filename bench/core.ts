@@ -8,42 +8,19 @@
  *
  *   npm run bench:core -- --sizes 100,1000 --runs 3
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCases } from '../src/core/load-cases.ts';
+import { cpu } from './cpu-time.ts';
 import { writeArchive } from './synthetic.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,4000' }, runs: { type: 'string', default: '3' } } });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
-
-/**
- * CPU milliseconds (user + system) of the child processes this process has started and waited for: the verification
- * workers. From /proc/self/stat (cutime, cstime, in clock ticks of 1/100 s on Linux); 0 where there is no /proc.
- */
-function childrenCpuMs(): number {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // The fields after the command name, from the state (field 3): cutime and cstime are fields 16 and 17.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU milliseconds (user + system, this process and its verification workers) spent in `fn`: less sensitive than wall time to other load. */
-async function cpu(fn: () => Promise<unknown>): Promise<number> {
-  const before = process.cpuUsage();
-  const childrenBefore = childrenCpuMs();
-  await fn();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000 + childrenCpuMs() - childrenBefore;
-}
 
 async function best(dir: string): Promise<{ ms: number; cpuMs: number; cases: number; claims: number }> {
   let ms = Infinity;
