@@ -10,7 +10,7 @@
  *  4. verdict history of the archive from git (3 commits touching every case): cold, then cached by HEAD.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,3 +76,6 @@ console.log(`archive, history from git (3 commits × ${count} cases), cold: ${(p
 started = performance.now();
 const warm = await readHistories({ root: archive, casesDir: 'content/cases', cacheDir });
 console.log(`archive, history again with HEAD unchanged:  ${(performance.now() - started).toFixed(0)} ms, cached=${warm.cached}`);
+
+// The archive, its git repository and the history cache are temporary.
+for (const dir of [archive, cacheDir]) rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  *  4. page weight of every built page (HTML with inline CSS and JS), raw and gzip.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,3 +67,6 @@ for (const page of pages) {
   const w = pageWeight(path.join(outDir, page));
   console.log(`  /${path.dirname(page) === '.' ? '' : `${path.dirname(page)}/`}  total ${w.total.raw} / ${w.total.gzip}  (reader ${w.reader.raw} / ${w.reader.gzip}, json-ld ${w.structuredData.raw} / ${w.structuredData.gzip}, css ${w.css.raw} / ${w.css.gzip}, js ${w.js.raw} / ${w.js.gzip}, external assets ${w.externalAssets})`);
 }
+
+// The synthetic case and the built site are temporary (about 3 MB).
+for (const dir of [big, outDir]) rmSync(dir, { recursive: true, force: true });
