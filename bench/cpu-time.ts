@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
  * workers, card processes, a command run with spawnSync). From /proc/self/stat (cutime, cstime, in clock ticks of
  * 1/100 s on Linux); 0 where there is no /proc.
  */
-export function childrenCpuMs(): number {
+function childrenCpuMs(): number {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     // The fields after the command name, from the state (field 3): cutime and cstime are fields 16 and 17.

@@ -2,9 +2,10 @@
 /**
  * `npm run bench:floor`: the stages a cold build cannot skip, each run alone on an archive, with their wall and CPU
  * time: verification of every case (as the build's loader does it, into an empty verified-case cache), the share
- * cards (into an empty card cache) and the search index (Pagefind's own CLI over the built site). On a machine of C
- * cores a build that does these three as they are done here takes at least their summed CPU time divided by C,
- * however the rest of it is arranged; `npm run bench:archive` gives plain Astro's cold build of the same texts.
+ * cards (into an empty card cache, one process per core as drawCards chooses) and the search index (Pagefind's own
+ * CLI over the built site). On a machine of C cores a build that does these three as they are done here takes at
+ * least their summed CPU time divided by C, however the rest of it is arranged; `npm run bench:archive` gives plain
+ * Astro's cold build of the same texts.
  *
  *   npm run bench:floor -- --cases 4000
  *   npm run bench:floor -- --project /tmp/tahqiq-archive-4000-XXXX   (an archive kept by bench:archive --keep, built)
@@ -17,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCases } from '../src/core/load-cases.ts';
 import { drawCards } from '../src/core/share-card/draw-cards.ts';
-import { workerCount } from '../src/core/verify-pool.ts';
 import type { CaseSummary } from '../src/schemas/case-summary.ts';
 import { cpu } from './cpu-time.ts';
 import { copyProject, writeArchive } from './synthetic.ts';
@@ -82,7 +82,7 @@ try {
     }),
   );
   const svgs = summaries.map((summary) => caseCardSvg(summary));
-  stages.push(await stage('share cards', async () => processes((await drawCards(svgs, path.join(scratch, 'cards'), workerCount())).processes)));
+  stages.push(await stage('share cards', async () => processes((await drawCards(svgs, path.join(scratch, 'cards'))).processes)));
   stages.push(
     await stage('search index', async () => {
       const run = spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', path.join(project, 'dist'), '--output-path', path.join(scratch, 'pagefind')], { encoding: 'utf8' });
