@@ -4,8 +4,9 @@
  * cache (src/core/case-cache.ts) by the pages that render it.
  */
 import { getCollection } from 'astro:content';
-import { caseCacheDir, derivedBytes, readCachedCase } from './core/case-cache.ts';
+import { caseCacheDir, derivedFile, readCachedCase } from './core/case-cache.ts';
 import { freshCaseKey } from './core/dev-fresh-cases.ts';
+import type { FilePiece } from './core/output-pieces.ts';
 import type { CaseEntry } from './schemas/case-entry.ts';
 import type { CaseSummary } from './schemas/case-summary.ts';
 
@@ -32,9 +33,9 @@ let last: (Pick<CaseSummary, 'id' | 'key' | 'history'> & { entry: CaseEntry }) |
  * A case's part of an export (`kind`: what it is and what else it depends on), kept beside the verified case and
  * made by `make` only when the case or that context changed since it was last made.
  */
-export function casePart(summary: CaseSummary, kind: string, make: (entry: CaseEntry) => string): Buffer {
+export function casePart(summary: CaseSummary, kind: string, make: (entry: CaseEntry) => string): FilePiece {
   const current = newest(summary);
-  return derivedBytes(cacheDir, current, kind, () => make(readCachedCase(cacheDir, current)));
+  return derivedFile(cacheDir, current, kind, () => make(readCachedCase(cacheDir, current)));
 }
 
 /** The summary with the key of the newest verified version (in `astro dev`, a case re-verified after an edit). */

@@ -5,7 +5,8 @@
  * per-route cost, and gives Astro no paths. Both make the same bytes with the route's one `make`.
  */
 import type { GetStaticPathsResult } from 'astro';
-import { handOver, type OutputBody } from './integrations/direct-outputs.ts';
+import { pieceBytes, type OutputBody } from './core/output-pieces.ts';
+import { handOver } from './integrations/direct-outputs.ts';
 
 export interface OutputPath<P extends Record<string, unknown>> {
   params: Record<string, string>;
@@ -32,7 +33,7 @@ export async function outputResponse(body: OutputBody | Promise<OutputBody>, typ
     pull(controller) {
       const next = pieces.next();
       if (next.done) controller.close();
-      else controller.enqueue(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+      else controller.enqueue(pieceBytes(next.value));
     },
   });
   return new Response(stream, { headers });

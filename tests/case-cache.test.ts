@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../bench/synthetic.ts';
-import { derivedBytes, hasCachedCase, pruneCaseCache, pruneCaseCacheIfDue, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
+import { derivedFile, hasCachedCase, pruneCaseCache, pruneCaseCacheIfDue, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { provenanceFacts } from '../src/core/provenance/case-passages.ts';
 import { ROOT } from './helpers/seed.ts';
@@ -91,13 +91,18 @@ describe('the verified-case cache', () => {
     const { summary } = published[4]!;
     let made = 0;
     const make = () => `part of ${readCachedCase(cacheDir, summary).title} #${++made}`;
-    const first = derivedBytes(cacheDir, summary, 'claims-0123456789ab', make);
-    expect(first.toString('utf8')).toBe(`part of ${readCachedCase(cacheDir, summary).title} #1`);
-    expect(derivedBytes(cacheDir, summary, 'claims-0123456789ab', make)).toEqual(first);
+    const text = (piece: { file: string; size: number }) => {
+      const bytes = readFileSync(piece.file);
+      expect(piece.size).toBe(bytes.length);
+      return bytes.toString('utf8');
+    };
+    const first = derivedFile(cacheDir, summary, 'claims-0123456789ab', make);
+    expect(text(first)).toBe(`part of ${readCachedCase(cacheDir, summary).title} #1`);
+    expect(derivedFile(cacheDir, summary, 'claims-0123456789ab', make)).toEqual(first);
     expect(made).toBe(1);
     // Another context (other site addresses or labels) is another text.
-    expect(derivedBytes(cacheDir, summary, 'claims-ba9876543210', make).toString('utf8')).toBe(`part of ${readCachedCase(cacheDir, summary).title} #2`);
-    expect(() => derivedBytes(cacheDir, summary, '../escape', make)).toThrow(/letters, a dash and 12 hex digits/);
+    expect(text(derivedFile(cacheDir, summary, 'claims-ba9876543210', make))).toBe(`part of ${readCachedCase(cacheDir, summary).title} #2`);
+    expect(() => derivedFile(cacheDir, summary, '../escape', make)).toThrow(/letters, a dash and 12 hex digits/);
     const file = path.join(cacheDir, `${summary.id}.${summary.key}.claims-0123456789ab.json`);
     const longAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     utimesSync(file, longAgo, longAgo);

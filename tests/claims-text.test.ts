@@ -1,14 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { caseClaimsText, claimsData, claimsDataChunks, type ClaimsCase } from '../src/core/export/claims-data.ts';
 import { siteUrls } from '../src/core/export/site-urls.ts';
 import { loadCases } from '../src/core/load-cases.ts';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writePiece, type OutputPiece } from '../src/core/output-pieces.ts';
 import { ROOT } from './helpers/seed.ts';
 
-/** `/claims.json` as one text: the route's pieces joined. */
-function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => string | Uint8Array, ctx: typeof context): string {
-  return [...claimsDataChunks(summaries, caseClaims, ctx)].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+/** `/claims.json` as one text: the route's pieces written to a file one after the other, as a build writes them. */
+function claimsDataText<S extends ClaimsCase>(summaries: readonly S[], caseClaims: (summary: S) => OutputPiece, ctx: typeof context): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-claims-text-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'claims.json');
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of claimsDataChunks(summaries, caseClaims, ctx)) writePiece(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+  return readFileSync(file, 'utf8');
 }
 
 const context = {
@@ -30,6 +41,21 @@ describe('/claims.json made one case at a time', () => {
   it('joins parts given as UTF-8 bytes (kept from an earlier build) to the same text', async () => {
     const { cases } = await loadCases(ROOT, undefined, { workers: 1 });
     expect(claimsDataText(cases, (c) => Buffer.from(caseClaimsText(c, context)), context)).toBe(`${JSON.stringify(claimsData(cases, context), null, 2)}\n`);
+  });
+
+  it('joins parts given as the files that keep them (empty ones too) to the same text', async () => {
+    const { cases } = await loadCases(ROOT, undefined, { workers: 1 });
+    const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-claims-parts-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const emptied = cases.map((c, i) => (i % 2 === 0 ? { ...c, claims: [] } : c));
+    const kept = (c: (typeof emptied)[number]) => {
+      const bytes = Buffer.from(caseClaimsText(c, context));
+      const file = path.join(dir, `${c.id}.json`);
+      writeFileSync(file, bytes);
+      return { file, size: bytes.length };
+    };
+    expect(claimsDataText(emptied, kept, context)).toBe(`${JSON.stringify(claimsData(emptied, context), null, 2)}\n`);
+    expect(claimsDataText(cases, kept, context)).toBe(`${JSON.stringify(claimsData(cases, context), null, 2)}\n`);
   });
 
   it('leaves out a case without claims, wherever it stands, as claimsData does', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
+import type { FilePiece } from './output-pieces.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import type { VerifiedRecord } from './case-digest.ts';
 import { provenanceFacts, type ProvenanceFacts } from './provenance/case-passages.ts';
@@ -37,7 +38,7 @@ export function caseKey(record: VerifiedRecord): string {
   return createHash('sha256').update(record.digest).update('\0').update(JSON.stringify(record.sources)).digest('hex').slice(0, 24);
 }
 
-/** A verified case's files: the whole case (`case`), what the provenance checks read of it (`facts`), texts derived from it (derivedBytes). */
+/** A verified case's files: the whole case (`case`), what the provenance checks read of it (`facts`), texts derived from it (derivedFile). */
 const fileOf = (dir: string, id: string, key: string, kind: string = 'case') => path.join(dir, `${id}.${key}.${kind}.json`);
 
 function writeAtomic(file: string, text: string | Uint8Array): void {
@@ -131,19 +132,19 @@ function readCached(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind:
 /**
  * A text made from a verified case (its part of an export), kept beside the case under the case's key and a
  * kind naming what else the text depends on (`claims-<digest of the site's addresses and labels>`): made once,
- * then read back while the case and that context are unchanged. Returned as UTF-8 bytes, as it is published.
- * `kind` is letters, a dash and 12 hex digits.
+ * then kept while the case and that context are unchanged. Returned as the kept file, its UTF-8 bytes as they are
+ * published (written into the export from the file: output-pieces.ts). `kind` is letters, a dash and 12 hex digits.
  */
-export function derivedBytes(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: string, make: () => string): Buffer {
+export function derivedFile(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: string, make: () => string): FilePiece {
   if (!DERIVED_KIND.test(kind)) throw new Error(`tahqiq: derived text kind \`${kind}\` is not letters, a dash and 12 hex digits`);
   const file = fileOf(dir, summary.id, summary.key, kind);
   try {
-    return readFileSync(file);
+    return { file, size: statSync(file).size };
   } catch {
     const bytes = Buffer.from(make());
     mkdirSync(dir, { recursive: true });
     writeAtomic(file, bytes);
-    return bytes;
+    return { file, size: bytes.length };
   }
 }
 

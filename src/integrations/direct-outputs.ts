@@ -1,14 +1,12 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { writePiece, type OutputBody } from '../core/output-pieces.ts';
 import { processShared } from '../core/process-shared.ts';
 import { buildDigest } from './build-digest.ts';
 import { KeptOutputs, keptOutputsDir } from './kept-outputs.ts';
-
-/** An output's bytes: whole, or in pieces written one after the other (never joined in memory). */
-export type OutputBody = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** A file of the site that is not a page, handed over by its route: `key` changes whenever its case's data does. */
 export interface DirectOutput {
@@ -54,10 +52,7 @@ async function writeBody(file: string, body: OutputBody, slices: Slices): Promis
   try {
     const pieces = typeof body === 'string' || body instanceof Uint8Array ? [body] : body;
     for (const piece of pieces) {
-      const data = typeof piece === 'string' ? Buffer.from(piece) : piece;
-      // A write may take fewer bytes than it was given: the rest is written after them.
-      for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
-      bytes += data.length;
+      bytes += writePiece(fd, piece);
       await slices.yield();
     }
     closeSync(fd);

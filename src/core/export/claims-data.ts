@@ -1,5 +1,6 @@
 import type { CaseEntry } from '../../schemas/case-entry.ts';
 import { newestFirst } from '../case-list-pages.ts';
+import { pieceLength, type OutputPiece } from '../output-pieces.ts';
 import { claimData, OPEN_DATA_FORMAT, type ExportContext } from './case-data.ts';
 
 /** `/claims.json`: every claim of every case, newest review first, each with its case. Dated by the newest review (deterministic). */
@@ -26,7 +27,7 @@ const PLACEHOLDER = '\u0000claims\u0000';
 /**
  * One case's claims as they stand in `/claims.json`: each claim pretty-printed at its depth in the whole document
  * (two levels: the object, then `claims`), joined by `,\n`; '' for a case without claims. A case's part depends
- * only on the case and the context, so it can be kept from one build to the next (derivedBytes in case-cache.ts).
+ * only on the case and the context, so it can be kept from one build to the next (derivedFile in case-cache.ts).
  */
 export function caseClaimsText(entry: CaseEntry, context: ExportContext): string {
   const parts: string[] = [];
@@ -38,18 +39,18 @@ export function caseClaimsText(entry: CaseEntry, context: ExportContext): string
 }
 
 /**
- * `/claims.json` in pieces, one case's part at a time (`caseClaims`: caseClaimsText of the whole case, as text or as
- * its UTF-8 bytes kept from an earlier build): joined, exactly `JSON.stringify(claimsData(…), null, 2)` plus a
+ * `/claims.json` in pieces, one case's part at a time (`caseClaims`: caseClaimsText of the whole case, as text, as
+ * UTF-8 bytes, or as the file that keeps them from an earlier build): joined, exactly `JSON.stringify(claimsData(…), null, 2)` plus a
  * newline. At 4,000 cases the export is ~135 MB; no piece holds more than one case.
  */
-export function* claimsDataChunks<S extends ClaimsCase, P extends string | Uint8Array>(summaries: readonly S[], caseClaims: (summary: S) => P, context: Pick<ExportContext, 'urls'>): Generator<string | P> {
+export function* claimsDataChunks<S extends ClaimsCase, P extends OutputPiece>(summaries: readonly S[], caseClaims: (summary: S) => P, context: Pick<ExportContext, 'urls'>): Generator<string | P> {
   const cases = newestFirst(summaries);
   const head = (claims: string[]) => JSON.stringify({ format: OPEN_DATA_FORMAT, site: context.urls.home, updated: cases[0]?.reviewed ?? null, claims }, null, 2);
   const [before, after] = head([PLACEHOLDER]).split(`    ${JSON.stringify(PLACEHOLDER)}`) as [string, string];
   let first = true;
   for (const summary of cases) {
     const part = caseClaims(summary);
-    if (part.length === 0) continue;
+    if (pieceLength(part) === 0) continue;
     yield first ? before : ',\n';
     yield part;
     first = false;
