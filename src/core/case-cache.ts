@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
-import type { FilePiece } from './output-pieces.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import type { VerifiedRecord } from './case-digest.ts';
+import type { FilePiece } from './output-pieces.ts';
 import { provenanceFacts, type ProvenanceFacts } from './provenance/case-passages.ts';
 
 /**

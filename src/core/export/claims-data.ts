@@ -40,8 +40,9 @@ export function caseClaimsText(entry: CaseEntry, context: ExportContext): string
 
 /**
  * `/claims.json` in pieces, one case's part at a time (`caseClaims`: caseClaimsText of the whole case, as text, as
- * UTF-8 bytes, or as the file that keeps them from an earlier build): joined, exactly `JSON.stringify(claimsData(…), null, 2)` plus a
- * newline. At 4,000 cases the export is ~135 MB; no piece holds more than one case.
+ * UTF-8 bytes, or as the file that keeps them from an earlier build): joined, exactly
+ * `JSON.stringify(claimsData(…), null, 2)` plus a newline. At 4,000 cases the export is ~135 MB; no piece holds more
+ * than one case.
  */
 export function* claimsDataChunks<S extends ClaimsCase, P extends OutputPiece>(summaries: readonly S[], caseClaims: (summary: S) => P, context: Pick<ExportContext, 'urls'>): Generator<string | P> {
   const cases = newestFirst(summaries);
