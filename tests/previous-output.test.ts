@@ -34,6 +34,7 @@ describe('rebuilding into the same output folder', () => {
   let again: string;
   let afterEdit: string;
   let headersAfterEdit: string;
+  let pagesAfterEdit: string[];
   let afterDelete: string;
   let keptBeforeDelete: Record<string, string>;
   beforeAll(() => {
@@ -46,6 +47,7 @@ describe('rebuilding into the same output folder', () => {
     editReasoning(project);
     afterEdit = build(project);
     headersAfterEdit = readFileSync(path.join(project, 'dist/_headers'), 'utf8');
+    pagesAfterEdit = [...tree(path.join(project, 'dist')).keys()].filter((file) => file.endsWith('.html'));
     keptBeforeDelete = keptCopies(project);
     rmSync(path.join(project, 'content/cases/riverside-clinic.md'));
     afterDelete = build(project);
@@ -67,6 +69,14 @@ describe('rebuilding into the same output folder', () => {
     expect(policies(again)[0]).toBe(pages);
     expect(headerPolicy(headersAfterEdit, '/cases/riverside-clinic/')).toContain(`'${cspHash(ADDED_STYLE)}'`);
     expect(headerPolicy(headersAfterEdit, '/cases/dumayr-raid/')).not.toContain(`'${cspHash(ADDED_STYLE)}'`);
+  });
+
+  it('gives every page on disk its policy, rendered again or reused in place (the pages Astro lists for the build)', () => {
+    expect(pagesAfterEdit.length).toBeGreaterThanOrEqual(4);
+    for (const file of pagesAfterEdit) {
+      const route = `/${file.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+      expect(headerPolicy(headersAfterEdit, route), route).toMatch(/^  Content-Security-Policy: default-src/);
+    }
   });
 
   it('writes the non-page outputs once, then links the unchanged ones from the last build', () => {

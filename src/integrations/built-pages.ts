@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { processShared } from '../core/process-shared.ts';
 
 /** Folders of a built site that hold no pages: Astro's bundled assets and Pagefind's index. */
@@ -22,6 +23,24 @@ export function builtPages(outDir: string): string[] {
   };
   walk(outDir, '');
   return pages.sort();
+}
+
+/**
+ * Every file Astro lists for a build in `astro:build:done` (`assets`: by route, the pages it rendered and those the
+ * incremental build restored, and its endpoints' files), as `/`-separated paths relative to `outDir`.
+ */
+export function filesOfBuild(assets: ReadonlyMap<string, readonly URL[]>, outDir: string): string[] {
+  const files: string[] = [];
+  for (const urls of assets.values()) for (const url of urls) files.push(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
+  return files;
+}
+
+/**
+ * The HTML pages of a build as Astro lists them, sorted: the pages builtPages finds on disk, without walking the
+ * output folder (at 4,000 cases, 10–12 ms against 140–193 ms: 8,000 folders).
+ */
+export function pagesOfBuild(assets: ReadonlyMap<string, readonly URL[]>, outDir: string): string[] {
+  return filesOfBuild(assets, outDir).filter((file) => file.endsWith('.html')).sort();
 }
 
 /**

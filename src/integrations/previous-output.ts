@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { filesOfBuild } from './built-pages.ts';
 import { isDirectOutput } from './direct-outputs.ts';
 import { keptOutputsDir, lastBuildOutputs } from './kept-outputs.ts';
 
@@ -106,8 +107,7 @@ export default function previousOutput(): AstroIntegration {
         if (!outDir || !cacheDir || inPlace.size === 0) return;
         // Every file this build wrote or kept, rendered or restored (Astro lists them by route), and the files that
         // direct-outputs writes: the last build's manifest may still list them when that build made them as routes.
-        const kept = new Set<string>();
-        for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
+        const kept = new Set(filesOfBuild(assets, outDir));
         let removed = 0;
         let reused = 0;
         for (const file of inPlace) {

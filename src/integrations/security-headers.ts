@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { cspHash } from '../core/csp-hash.ts';
 import { CSP_HEADER_ONLY } from '../core/csp-policy.ts';
 import { buildDigest } from './build-digest.ts';
-import { builtPages, finalPage, recordFinalPages, type FinalPage } from './built-pages.ts';
+import { finalPage, pagesOfBuild, recordFinalPages, type FinalPage } from './built-pages.ts';
 import { PagePolicies } from './page-policies.ts';
 
 const NO_META = 'no Content-Security-Policy meta';
@@ -105,10 +105,10 @@ export default function securityHeaders(): AstroIntegration {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': ({ dir, assets, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const pages = builtPages(outDir);
+        const pages = pagesOfBuild(assets, outDir);
         const kept = new PagePolicies(cacheDir, buildDigest(root), reuse);
         let rewritten = 0;
         const final = new Map<string, FinalPage>();
