@@ -95,6 +95,7 @@ export default function securityHeaders(): AstroIntegration {
   let base = '/';
   let root = '';
   let cacheDir = '';
+  let publicDir = '';
   // `astro build --force` reads every page again.
   const reuse = !process.argv.includes('--force');
   return {
@@ -104,11 +105,12 @@ export default function securityHeaders(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const pages = pagesOfBuild(assets, outDir);
+        const pages = pagesOfBuild(assets, outDir, publicDir);
         const kept = new PagePolicies(cacheDir, buildDigest(root), reuse);
         let rewritten = 0;
         const final = new Map<string, FinalPage>();
