@@ -1,17 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cspHash } from '../src/core/csp-hash.ts';
-import { build, directOutputs, keptCopies, keptDir, projectCopy } from './helpers/rebuild.ts';
-
-/** Every file of a built site with its bytes. */
-function tree(dist: string): Map<string, string> {
-  const files = readdirSync(dist, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(dist, path.join(d.parentPath, d.name)))
-    .sort();
-  return new Map(files.map((f) => [f, readFileSync(path.join(dist, f)).toString('base64')]));
-}
+import { build, directOutputs, editReasoning, keptCopies, keptDir, projectCopy, tree } from './helpers/rebuild.ts';
 
 /** An inline style added to a published page in place, after its build (its hash is then in no policy). */
 const ADDED_STYLE = '.added-in-place{color:red}';
@@ -27,12 +18,6 @@ const PUBLIC_PAGE = `<!doctype html><html lang="en"><head><meta http-equiv="cont
 
 function addPublicPage(dir: string): void {
   writeFileSync(path.join(dir, 'public/site-verification.html'), PUBLIC_PAGE);
-}
-
-/** Adds a sentence to the first claim's reasoning of the seed case. */
-function editReasoning(dir: string): void {
-  const file = path.join(dir, 'content/cases/dumayr-raid.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('ينسب التقرير خبر المقتل', 'ملاحظة للاختبار. ينسب التقرير خبر المقتل'));
 }
 
 describe('rebuilding into the same output folder', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,32 @@ export function keyedOutputs(cacheDir: string): Set<string> {
     // no manifest yet (a first or a forced build): nothing to reuse
   }
   return outputs;
+}
+
+/** What this integration records of the last build that used a cache folder, in it. */
+const LAST_BUILD = 'tahqiq-last-build.json';
+
+/**
+ * The last build that used this cache: its output folder, and whether it got past its page generation (`finished`:
+ * Astro's manifest then describes the pages it left there). Undefined when none recorded it.
+ */
+interface LastBuild {
+  outDir: string;
+  finished: boolean;
+}
+
+function readLastBuild(cacheDir: string): LastBuild | undefined {
+  try {
+    const read = JSON.parse(readFileSync(path.join(cacheDir, LAST_BUILD), 'utf8')) as Partial<LastBuild>;
+    return typeof read.outDir === 'string' && typeof read.finished === 'boolean' ? { outDir: read.outDir, finished: read.finished } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeLastBuild(cacheDir: string, last: LastBuild): void {
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(path.join(cacheDir, LAST_BUILD), `${JSON.stringify(last)}\n`);
 }
 
 /** Empties a folder as Astro does (keeping `.git`), for when it cannot be moved aside. */
@@ -72,6 +98,9 @@ function clearExcept(outDir: string, keep: ReadonlySet<string>, aside: string): 
  *   cases, unchanged, that leaves 20,000 files in place instead of linking each one back into a new folder.
  * - After the build, any file left in place that this build did not produce (a deleted case's) is removed, with the
  *   folders it leaves empty, so the output is exactly what a build from nothing gives.
+ * - Only when the last build that used this cache finished, into this same folder (`tahqiq-last-build.json` in the
+ *   cache folder): otherwise the folder is cleared whole, and after a build stopped during page generation Astro's
+ *   manifest is dropped too.
  */
 export default function previousOutput(): AstroIntegration {
   let outDir: string | undefined;
@@ -92,9 +121,19 @@ export default function previousOutput(): AstroIntegration {
         const remove = (dir: string) => rm(dir, { recursive: true, force: true }).catch((error: unknown) => logger.warn(`could not delete the previous output at ${dir}: ${String(error)}`));
         // Left by a build that was stopped while deleting.
         for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) if (name.startsWith(PREFIX)) void remove(path.join(cacheDir, name));
+        const last = readLastBuild(cacheDir);
+        writeLastBuild(cacheDir, { outDir, finished: false });
+        // Stopped during its page generation, the last build may have written a page and Astro's cache copy of it but
+        // not the manifest that keys them: with its edit undone, the old key would match the new page. Every page is
+        // then rendered again, as after `--force`.
+        if (last && !last.finished) rmSync(path.join(cacheDir, MANIFEST), { force: true });
         if (!existsSync(outDir)) return;
         const aside = path.join(cacheDir, `${PREFIX}${process.pid}-${Date.now()}`);
-        const keep = new Set([...keyedOutputs(cacheDir), ...lastBuildOutputs(keptOutputsDir(cacheDir))]);
+        // The manifest and the kept files describe the output folder of the last finished build that used this cache:
+        // another folder (`astro build --outDir`), or this one after a build that did not finish, may hold other pages
+        // under the same names. Nothing is kept in place then; Astro restores its unchanged pages from its cache.
+        const trusted = last?.finished === true && last.outDir === outDir;
+        const keep = trusted ? new Set([...keyedOutputs(cacheDir), ...lastBuildOutputs(keptOutputsDir(cacheDir))]) : new Set<string>();
         try {
           inPlace = clearExcept(outDir, keep, aside);
         } catch {
@@ -104,7 +143,10 @@ export default function previousOutput(): AstroIntegration {
         if (existsSync(aside)) void remove(aside);
       },
       'astro:build:done': ({ assets, logger }) => {
-        if (!outDir || !cacheDir || inPlace.size === 0) return;
+        if (!outDir || !cacheDir) return;
+        // Astro has written its manifest of this build's pages by now.
+        writeLastBuild(cacheDir, { outDir, finished: true });
+        if (inPlace.size === 0) return;
         // Every file this build wrote or kept, rendered or restored (Astro lists them by route), and the files that
         // direct-outputs writes: the last build's manifest may still list them when that build made them as routes.
         const kept = new Set(filesOfBuild(assets, outDir));

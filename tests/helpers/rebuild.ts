@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { copyProject } from '../../bench/synthetic.ts';
@@ -15,9 +15,9 @@ export function projectCopy(): string {
   return dir;
 }
 
-/** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build); its log. */
-export function build(dir: string, env: Record<string, string> = {}): string {
-  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build), or with `args` for `astro build`; its log. */
+export function build(dir: string, env: Record<string, string> = {}, args: string[] = []): string {
+  const run = spawnSync('npm', ['run', '--silent', 'build', ...(args.length ? ['--', ...args] : [])], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   return `${run.stdout}\n${run.stderr}`;
 }
@@ -36,4 +36,19 @@ export const keptDir = (project: string) => path.join(project, 'node_modules/.as
 export function keptCopies(project: string): Record<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(keptDir(project), 'manifest.json'), 'utf8')) as { copies: Record<string, [string, number, number]> };
   return Object.fromEntries(Object.entries(manifest.copies).map(([file, [name]]) => [file, name]));
+}
+
+/** Every file of a built site with its bytes (base64), by path under `dist`. */
+export function tree(dist: string): Map<string, string> {
+  const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dist, path.join(d.parentPath, d.name)))
+    .sort();
+  return new Map(files.map((f) => [f, readFileSync(path.join(dist, f)).toString('base64')]));
+}
+
+/** Adds a sentence (`ملاحظة للاختبار.`) to the first claim's reasoning of the seed case. */
+export function editReasoning(dir: string): void {
+  const file = path.join(dir, 'content/cases/dumayr-raid.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('ينسب التقرير خبر المقتل', 'ملاحظة للاختبار. ينسب التقرير خبر المقتل'));
 }
