@@ -28,7 +28,10 @@ export interface LoadedCases {
   problems: ProblemList;
   /** Case files read, relative to the root. */
   files: string[];
-  /** Ids of cases unchanged since `previous`: not verified again, their stored entries stay valid. */
+  /**
+   * Ids of cases unchanged since `previous`: not verified again, their stored entries stay valid. A kept case
+   * failing the checks between cases (`translations`) is not listed: like a verified one, it is not published.
+   */
   kept: string[];
   /** What each verified or kept case depended on, for the next run. */
   records: Map<string, VerifiedRecord>;
@@ -53,7 +56,11 @@ export interface LoadOptions {
    * and cache nothing. What a check of the whole archive needs; its worker processes then send back little.
    */
   summaries?: boolean | undefined;
-  /** The stored entry (or summary) of a kept case (the loader's store), for checks between cases (`translations`). */
+  /**
+   * The stored entry (or summary) of a kept case (the loader's store), for checks between cases (`translations`):
+   * every kept case is checked with the cases verified now, as a run verifying all of them would check it. A case
+   * it does not know is verified again (its links could not be checked); without it, kept cases are not checked.
+   */
   keptEntry?: ((id: string) => TranslatedCase | undefined) | undefined;
   /** How long ago a file must have last changed for its digest to be remembered (file-identity.ts; tests set 0). */
   settledNs?: bigint | undefined;
@@ -190,19 +197,23 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     return sourceDigests.get(document);
   };
   // Each case collects its own problems (cases build in parallel), merged in file order afterwards.
-  type Built = { entry: CaseEntry | undefined; published?: PublishedCase | undefined; own: ProblemList; kept?: string | undefined };
+  // A kept case carries what the checks between cases read of it (`linked`), from the loader's store.
+  type Built = { entry: CaseEntry | undefined; published?: PublishedCase | undefined; own: ProblemList; kept?: string | undefined; linked?: TranslatedCase | undefined };
   const built = new Map<string, Built>();
   const toVerify: string[] = [];
   for (const file of files) {
     const id = path.basename(file, '.md');
     const before = options.previous?.get(id);
     const sha256 = before && digests?.sha256(file);
-    if (before && sha256 && before.digest === caseDigest(tool, file, sha256)
+    const stored = before && options.keptEntry?.(id);
+    if (before && sha256 && before.digest === caseDigest(tool, file, sha256) && (stored || !options.keptEntry)
       && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha)) {
       const own = new ProblemList();
       for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       records.set(id, before);
-      built.set(file, { entry: undefined, own, kept: id });
+      // Named by the file as it is now (what a run verifying it would name), whatever path its summary was made with.
+      const linked = stored ? { id, file, lang: stored.lang, ...(stored.translations ? { translations: stored.translations } : {}) } : undefined;
+      built.set(file, { entry: undefined, own, kept: id, linked });
     } else {
       toVerify.push(file); // read when verified: an unreadable file is reported there, the others still checked
     }
@@ -237,12 +248,14 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   const entries = ordered.map((b) => b.entry).filter((c): c is CaseEntry => c !== undefined);
   const cached = ordered.map((b) => b.published).filter((c): c is PublishedCase => c !== undefined);
   // Between cases: `translations` must name cases in other languages that link back. A case failing it is not published.
-  const verified: TranslatedCase[] = [...entries, ...cached.map((c) => c.summary)];
-  const fresh = new Map(verified.map((c) => [c.id, c]));
-  const failed = checkTranslations(new Set(files.map((f) => path.basename(f, '.md'))), verified, (id) => fresh.get(id) ?? options.keptEntry?.(id), problems);
+  // Every case of the run is checked, verified now or kept, in file order: a rebuild reports what a run verifying every
+  // case reports (a kept case linking to a case deleted or edited since), at the same places, and fails where it fails.
+  const linked = ordered.map((b) => b.entry ?? b.published?.summary ?? b.linked).filter((c): c is TranslatedCase => c !== undefined);
+  const byId = new Map(linked.map((c) => [c.id, c]));
+  const failed = checkTranslations(new Set(files.map((f) => path.basename(f, '.md'))), linked, (id) => byId.get(id), problems);
   for (const file of failed) sortedRecords.delete(path.basename(file, '.md'));
   const cases = entries.filter((c) => !failed.has(c.file));
   const published = cached.filter((c) => !failed.has(c.summary.file));
-  const kept = ordered.map((b) => b.kept).filter((id): id is string => id !== undefined);
+  const kept = files.filter((f) => !failed.has(f)).map((f) => built.get(f)!.kept).filter((id): id is string => id !== undefined);
   return { cases, published, problems, files, kept, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
 }

@@ -15,11 +15,17 @@ export function projectCopy(): string {
   return dir;
 }
 
-/** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build), or with `args` for `astro build`; its log. */
-export function build(dir: string, env: Record<string, string> = {}, args: string[] = []): string {
+/** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build), or with `args` for `astro build`: its exit status and log. */
+export function tryBuild(dir: string, env: Record<string, string> = {}, args: string[] = []): { status: number | null; log: string } {
   const run = spawnSync('npm', ['run', '--silent', 'build', ...(args.length ? ['--', ...args] : [])], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  return `${run.stdout}\n${run.stderr}`;
+  return { status: run.status, log: `${run.stdout}\n${run.stderr}` };
+}
+
+/** tryBuild, for a build that must succeed: its log. */
+export function build(dir: string, env: Record<string, string> = {}, args: string[] = []): string {
+  const { status, log } = tryBuild(dir, env, args);
+  if (status !== 0) throw new Error(`build failed:\n${log}`);
+  return log;
 }
 
 /** The direct-outputs integration's line in a build log: the files that are not pages written, and those kept from the last build (left in place or linked). */
