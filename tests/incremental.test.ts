@@ -125,6 +125,28 @@ describe('verifying only what changed', () => {
     writeFileSync(path.join(dir, 'content/method.yaml'), 'rules: {}\n');
     expect(toolDigest(dir)).not.toBe(before);
   });
+
+  it('changes the tool digest when an environment variable overrides the site configuration', () => {
+    const set = process.env['TAHQIQ_SITE_LANG'];
+    const before = toolDigest(dir);
+    process.env['TAHQIQ_SITE_LANG'] = set === 'en' ? 'ar' : 'en';
+    try {
+      expect(toolDigest(dir)).not.toBe(before);
+    } finally {
+      if (set === undefined) delete process.env['TAHQIQ_SITE_LANG'];
+      else process.env['TAHQIQ_SITE_LANG'] = set;
+    }
+    expect(toolDigest(dir)).toBe(before);
+  });
+
+  it('changes the tool digest when a dependency changes in the lockfile alone', () => {
+    const before = toolDigest(dir);
+    writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify({ name: 'archive', lockfileVersion: 3, packages: { 'node_modules/hast-util-to-html': { version: '9.0.6' } } })}\n`);
+    const locked = toolDigest(dir);
+    expect(locked).not.toBe(before);
+    writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify({ name: 'archive', lockfileVersion: 3, packages: { 'node_modules/hast-util-to-html': { version: '9.0.7' } } })}\n`);
+    expect(toolDigest(dir)).not.toBe(locked);
+  });
 });
 
 describe('verifying a large archive in worker processes', () => {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './problems.ts';
+import { SITE_ENV } from './site-env.ts';
 
 /**
  * What a verified case depended on, kept between runs so an unchanged case is
@@ -28,11 +29,12 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
- * The tool's own digest: the core and schema code that verifies a case, the
- * package manifest, and the project's configuration files at the top of
- * `content/` (method, site…). Any change to these re-verifies every case. The source lock
- * (`content/sources.lock.json`) is not one of them: each build compares every case with it
- * anyway, and accepting one source's change must not re-verify the whole archive.
+ * The tool's own digest: the core and schema code that verifies a case, the package manifest and its lockfile (a
+ * dependency updated in the lockfile alone, as by Dependabot, may render markdown otherwise), and the project's
+ * configuration files at the top of `content/` (method, site…) with the environment variables that override the
+ * site's (site-env.ts). Any change to these re-verifies every case. The source lock (`content/sources.lock.json`) is
+ * not one of them: each build compares every case with it anyway, and accepting one source's change must not
+ * re-verify the whole archive.
  */
 export function toolDigest(root: string): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,10 +45,12 @@ export function toolDigest(root: string): string {
   const configFiles = existsSync(config)
     ? readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile() && d.name !== 'sources.lock.json').map((d) => path.join(config, d.name)).sort()
     : [];
-  for (const file of [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas')), path.join(root, 'package.json'), ...configFiles]) {
+  for (const file of [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas')), path.join(root, 'package.json'), path.join(root, 'package-lock.json'), ...configFiles]) {
     if (!existsSync(file)) continue;
     digest.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
+  // The overrides of content/site.yaml for this run (TAHQIQ_SITE_LANG names the site's default language on case pages).
+  for (const name of Object.values(SITE_ENV)) digest.update(`${name}=${process.env[name] ?? ''}`).update('\0');
   return digest.digest('hex');
 }
 

@@ -6,12 +6,11 @@ import { basePathSchema, contactSchema, organizationSchema, siteConfigSchema, ty
 import { languageTagSchema } from '../schemas/frontmatter.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, ProblemList, type Point } from './problems.ts';
+import { SITE_ENV } from './site-env.ts';
 
 /** Where the site configuration lives, relative to the project root. */
 export const SITE_CONFIG_FILE = 'content/site.yaml';
 
-/** Environment variables that override a field for one build (tests, previews, a sub-path deploy). */
-export const SITE_ENV = { url: 'TAHQIQ_SITE', base: 'TAHQIQ_BASE', lang: 'TAHQIQ_SITE_LANG' } as const;
 
 export interface SiteConfigResult {
   config?: SiteConfig;
