@@ -140,6 +140,18 @@ describe('provenance in a git repository', () => {
     expect(history.commits).toBe(2);
   });
 
+  it('reads git again when a shallow clone is deepened, HEAD staying where it was', async () => {
+    const clone = mkdtempSync(path.join(tmpdir(), 'tahqiq-deepen-'));
+    git(clone, ['clone', '-q', '--depth', '2', `file://${repo.root}`, '.']);
+    const cacheDir = path.join(clone, '.cache');
+    await readHistories({ root: clone, casesDir: 'content/cases', cacheDir });
+    expect((await readHistories({ root: clone, casesDir: 'content/cases', cacheDir })).cached).toBe(true);
+    git(clone, ['fetch', '-q', '--deepen', '1']);
+    const deeper = await readHistories({ root: clone, casesDir: 'content/cases', cacheDir });
+    expect(deeper.cached).toBe(false);
+    expect(deeper.byFile.get(CASE)!.commits).toBe(3);
+  });
+
   it('has no history outside git, and says so', async () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'tahqiq-nogit-'));
     cpSync(repo.root, copy, { recursive: true });

@@ -28,6 +28,14 @@ export function filesUnder(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** The core and schema code (every file under `src/core` and `src/schemas`), as sorted absolute paths. */
+export function coreFiles(root: string): string[] {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // The core's own folder when run from source; the project's copy otherwise (bundled into a build).
+  const src = existsSync(path.join(here, 'load-cases.ts')) ? path.dirname(here) : path.join(root, 'src');
+  return [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas'))];
+}
+
 /**
  * The tool's own digest: the core and schema code that verifies a case, the package manifest and its lockfile (a
  * dependency updated in the lockfile alone, as by Dependabot, may render markdown otherwise), and the project's
@@ -37,15 +45,12 @@ export function filesUnder(dir: string): string[] {
  * re-verify the whole archive.
  */
 export function toolDigest(root: string): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // The core's own folder when run from source; the project's copy otherwise (bundled into a build).
-  const src = existsSync(path.join(here, 'load-cases.ts')) ? path.dirname(here) : path.join(root, 'src');
   const digest = createHash('sha256');
   const config = path.join(root, 'content');
   const configFiles = existsSync(config)
     ? readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile() && d.name !== 'sources.lock.json').map((d) => path.join(config, d.name)).sort()
     : [];
-  for (const file of [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas')), path.join(root, 'package.json'), path.join(root, 'package-lock.json'), ...configFiles]) {
+  for (const file of [...coreFiles(root), path.join(root, 'package.json'), path.join(root, 'package-lock.json'), ...configFiles]) {
     if (!existsSync(file)) continue;
     digest.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseHistory } from '../../schemas/history.ts';
 import { caseHistory, type CaseVersion } from './claim-history.ts';
 import { claimVersions } from './claim-versions.ts';
+import { coreFiles } from '../case-digest.ts';
 import { git, logFolder, readBlobs } from './git.ts';
 
 /** The verdict history of every case file, read from git at build time. */
@@ -20,21 +22,36 @@ export interface Histories {
   cached: boolean;
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
+
+/** The digest of the core's code (coreFiles), once per process. */
+let coreCode: string | undefined;
+function codeDigest(root: string): string {
+  if (coreCode === undefined) {
+    const digest = createHash('sha256');
+    for (const file of coreFiles(root)) digest.update(file.slice(file.lastIndexOf(`${path.sep}src${path.sep}`))).update('\0').update(readFileSync(file)).update('\0');
+    coreCode = digest.digest('hex');
+  }
+  return coreCode;
+}
 
 interface CacheFile {
   version: number;
   head: string;
   folder: string;
   shallow: boolean;
+  /** A shallow clone's boundary commits (git's `shallow` file): `git fetch --deepen` moves it, HEAD staying. */
+  boundary: string;
+  /** The digest of the code that read the histories (coreFiles): another version of tahqiq may read them otherwise. */
+  code: string;
   histories: Record<string, CaseHistory>;
 }
 
 /**
  * Reads the history of every case in `casesDir` with two git processes whatever the archive's size: one
  * `git log --name-status` over the folder, then every committed version of every case through one
- * `git cat-file --batch`. Cached under `cacheDir` by HEAD commit, so a build with nothing committed since
- * the last one reuses it. Never throws: outside git there is simply no history, with a notice saying so.
+ * `git cat-file --batch`. Cached under `cacheDir` by HEAD commit (with a shallow clone's boundary, and the digest
+ * of the code that reads them), so a build with nothing committed or fetched since the last one reuses it. Never throws: outside git there is simply no history, with a notice saying so.
  */
 export async function readHistories(options: { root: string; casesDir: string; cacheDir?: string }): Promise<Histories> {
   const { root } = options;
@@ -45,11 +62,13 @@ export async function readHistories(options: { root: string; casesDir: string; c
   if (!existsSync(casesAbs)) return { state: 'none', byFile: new Map(), cached: false };
   let head: string;
   let shallow: boolean;
+  let boundary = '';
   try {
-    const [inside = '', isShallow = '', sha = ''] = (await git(casesAbs, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD'])).toString('utf8').trim().split('\n');
+    const [inside = '', isShallow = '', shallowFile = '', sha = ''] = (await git(casesAbs, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--git-path', 'shallow', 'HEAD'])).toString('utf8').trim().split('\n');
     if (inside !== 'true' || !/^[0-9a-f]{40,64}$/.test(sha)) throw new Error('no commit');
     head = sha;
     shallow = isShallow === 'true';
+    if (shallow) boundary = await readFile(path.resolve(casesAbs, shallowFile), 'utf8').catch(() => '');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reason = /not a git repository/i.test(message) ? 'not a git repository' : /ENOENT/.test(message) ? 'git is not installed' : 'no commits yet';
@@ -59,9 +78,10 @@ export async function readHistories(options: { root: string; casesDir: string; c
     ? 'tahqiq: shallow clone: verdict history is partial (commits before the clone depth are missing; CI can fetch them with `git fetch --unshallow` or `fetch-depth: 0`)'
     : undefined;
   const cacheFile = path.join(options.cacheDir ?? path.join(root, 'node_modules/.cache/tahqiq'), 'history.json');
+  const code = codeDigest(root);
   try {
     const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as CacheFile;
-    if (cache.version === CACHE_VERSION && cache.head === head && cache.folder === folder && cache.shallow === shallow) {
+    if (cache.version === CACHE_VERSION && cache.head === head && cache.folder === folder && cache.shallow === shallow && cache.boundary === boundary && cache.code === code) {
       const result: Histories = { state: shallow ? 'partial' : 'full', byFile: new Map(Object.entries(cache.histories)), head, cached: true };
       if (partialNotice) result.notice = partialNotice;
       return result;
@@ -97,7 +117,7 @@ export async function readHistories(options: { root: string; casesDir: string; c
   }
   try {
     await mkdir(path.dirname(cacheFile), { recursive: true });
-    const cache: CacheFile = { version: CACHE_VERSION, head, folder, shallow, histories: Object.fromEntries(byFile) };
+    const cache: CacheFile = { version: CACHE_VERSION, head, folder, shallow, boundary, code, histories: Object.fromEntries(byFile) };
     await writeFile(cacheFile, JSON.stringify(cache));
   } catch {
     // A read-only checkout still builds; it just reads git again next time.
