@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseHistory } from '../../schemas/history.ts';
+import { coreFiles } from '../case-digest.ts';
 import { caseHistory, type CaseVersion } from './claim-history.ts';
 import { claimVersions } from './claim-versions.ts';
-import { coreFiles } from '../case-digest.ts';
 import { git, logFolder, readBlobs } from './git.ts';
 
 /** The verdict history of every case file, read from git at build time. */
@@ -24,15 +24,17 @@ export interface Histories {
 
 const CACHE_VERSION = 2;
 
-/** The digest of the core's code (coreFiles), once per process. */
-let coreCode: string | undefined;
+/** The digest of the core's code (coreFiles), by project root, once per process. */
+const codeDigests = new Map<string, string>();
 function codeDigest(root: string): string {
-  if (coreCode === undefined) {
+  let code = codeDigests.get(root);
+  if (code === undefined) {
     const digest = createHash('sha256');
-    for (const file of coreFiles(root)) digest.update(file.slice(file.lastIndexOf(`${path.sep}src${path.sep}`))).update('\0').update(readFileSync(file)).update('\0');
-    coreCode = digest.digest('hex');
+    for (const file of coreFiles(root)) digest.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+    code = digest.digest('hex');
+    codeDigests.set(root, code);
   }
-  return coreCode;
+  return code;
 }
 
 interface CacheFile {
@@ -48,10 +50,11 @@ interface CacheFile {
 }
 
 /**
- * Reads the history of every case in `casesDir` with two git processes whatever the archive's size: one
- * `git log --name-status` over the folder, then every committed version of every case through one
- * `git cat-file --batch`. Cached under `cacheDir` by HEAD commit (with a shallow clone's boundary, and the digest
- * of the code that reads them), so a build with nothing committed or fetched since the last one reuses it. Never throws: outside git there is simply no history, with a notice saying so.
+ * Reads the history of every case in `casesDir` with two git processes whatever the archive's size: one `git log
+ * --name-status` over the folder, then every committed version of every case through one `git cat-file --batch`.
+ * Cached under `cacheDir` by HEAD commit (with a shallow clone's boundary, and the digest of the code that reads
+ * them), so a build with nothing committed or fetched since the last one reuses it. Never throws: outside git there
+ * is simply no history, with a notice saying so.
  */
 export async function readHistories(options: { root: string; casesDir: string; cacheDir?: string }): Promise<Histories> {
   const { root } = options;
