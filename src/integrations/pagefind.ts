@@ -82,12 +82,16 @@ export default function pagefind(): AstroIntegration {
           for (const shard of shards) {
             const folder = path.join(target, shard.folder);
             const digest = IndexCache.key(`${SETTINGS}; ${shard.folder}`, pagesDigest(shard.pages));
-            if (!cache?.restore(digest, folder)) {
+            let entry = cache?.restore(digest, folder) ? readEntry(folder) : undefined;
+            if (!entry) {
+              // Not kept, or kept damaged (its entry unreadable though its files are all there): made again.
+              cache?.drop(digest);
               await indexShard(outDir, [...shard.pages.keys()], folder);
               cache?.save(digest, folder);
               indexed++;
+              entry = readEntry(folder);
+              if (!entry) throw new Error(`Pagefind wrote no readable pagefind-entry.json in ${path.relative(outDir, folder) || '.'}`);
             }
-            const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
             manifest.push({ path: shard.folder, languages: Object.fromEntries(Object.entries(entry.languages).map(([language, index]) => [language, index.page_count])) });
           }
         } finally {
@@ -101,6 +105,16 @@ export default function pagefind(): AstroIntegration {
       },
     },
   };
+}
+
+/** A shard's `pagefind-entry.json`: the languages it indexed; undefined when it cannot be read. */
+function readEntry(folder: string): { languages: Record<string, { page_count: number }> } | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages?: unknown };
+    return entry.languages && typeof entry.languages === 'object' ? (entry as { languages: Record<string, { page_count: number }> }) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

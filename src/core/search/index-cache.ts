@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { linkOrCopy } from '../link-file.ts';
 
@@ -28,10 +28,18 @@ export class IndexCache {
     return createHash('sha256').update(settings).update('\0').update(pagesDigest).digest('hex');
   }
 
-  /** Copies the bundle kept for `digest` to `target` (replacing it); false when there is none (or another build pruned it meanwhile). */
+  /**
+   * Copies the bundle kept for `digest` to `target` (replacing it); false when there is none (or another build pruned
+   * it meanwhile), or when its files are not those it was kept with (a cache restored damaged: one truncated, missing
+   * or added), which are then dropped so the bundle is made again.
+   */
   restore(digest: string, target: string): boolean {
     const kept = path.join(this.dir, digest);
     if (!existsSync(kept)) return false;
+    if (!isWhole(kept)) {
+      this.drop(digest);
+      return false;
+    }
     rmSync(target, { recursive: true, force: true });
     try {
       linkTree(kept, target);
@@ -51,6 +59,7 @@ export class IndexCache {
     if (!existsSync(kept)) {
       const temporary = path.join(this.dir, `.${digest}.${process.pid}`);
       linkTree(source, temporary);
+      writeFileSync(path.join(temporary, LISTING), JSON.stringify(listFiles(temporary)));
       try {
         renameSync(temporary, kept);
       } catch {
@@ -58,6 +67,11 @@ export class IndexCache {
       }
     }
     this.prune(digest);
+  }
+
+  /** Drops the bundle kept for `digest` (damaged). */
+  drop(digest: string): void {
+    rmSync(path.join(this.dir, digest), { recursive: true, force: true });
   }
 
   private prune(current: string): void {
@@ -70,6 +84,32 @@ export class IndexCache {
   }
 }
 
+/** A kept bundle's own list of its files, in its folder (never copied out with the bundle). */
+const LISTING = '.tahqiq-files.json';
+
+/** Every file under `dir` but the listing, by path (with `/`), with its size in bytes. */
+function listFiles(dir: string): Record<string, number> {
+  const files: Record<string, number> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === LISTING) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, file).split(path.sep).join('/')] = statSync(file).size;
+  }
+  return files;
+}
+
+/** Whether a kept bundle holds exactly the files, of the sizes, it was kept with (no listing: kept by an older version). */
+function isWhole(kept: string): boolean {
+  try {
+    const listed = JSON.parse(readFileSync(path.join(kept, LISTING), 'utf8')) as Record<string, number>;
+    const found = listFiles(kept);
+    const names = Object.keys(listed);
+    return names.length === Object.keys(found).length && names.every((name) => found[name] === listed[name]);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Puts every file of `from` at the same place under `to` as a hard link (linkOrCopy: a copy where links are
  * refused, e.g. across file systems). A bundle's files are never written again once Pagefind wrote them, so the kept bundle
@@ -78,6 +118,7 @@ export class IndexCache {
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.name === LISTING) continue;
     const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
     if (entry.isDirectory()) linkTree(source, target);
     else linkOrCopy(source, target);
