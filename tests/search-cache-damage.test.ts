@@ -6,7 +6,7 @@ import { build, projectCopy, tree } from './helpers/rebuild.ts';
 /** The kept Pagefind bundles of a project (src/core/search/index-cache.ts): one folder each. */
 const keptBundles = (project: string) => {
   const dir = path.join(project, 'node_modules/.astro/tahqiq-pagefind');
-  return readdirSync(dir).filter((name) => !name.startsWith('.')).map((name) => path.join(dir, name));
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => path.join(dir, e.name));
 };
 
 /**

@@ -67,14 +67,14 @@ describe('kept Pagefind bundles', () => {
     age('old', 1_000);
     cache.save('older', bundle);
     age('older', 500);
-    expect(readdirSync(cache.dir).sort()).toEqual(['old', 'older']);
+    expect(readdirSync(cache.dir).sort()).toEqual(['old', 'old.files.json', 'older', 'older.files.json']);
     cache.save('new', bundle);
-    expect(readdirSync(cache.dir).sort()).toEqual(['new', 'old']);
+    expect(readdirSync(cache.dir).sort()).toEqual(['new', 'new.files.json', 'old', 'old.files.json']);
     expect(cache.restore('old', path.join(root, 'out'))).toBe(true);
     age('new', 2_000); // restoring made 'old' the newest; 'new' is older than it now
     cache.save('newest', bundle);
     expect(existsSync(path.join(cache.dir, 'old'))).toBe(true);
-    expect(readdirSync(cache.dir).sort()).toEqual(['newest', 'old']);
+    expect(readdirSync(cache.dir).sort()).toEqual(['newest', 'newest.files.json', 'old', 'old.files.json']);
   });
 });
 

@@ -36,7 +36,7 @@ export class IndexCache {
   restore(digest: string, target: string): boolean {
     const kept = path.join(this.dir, digest);
     if (!existsSync(kept)) return false;
-    if (!isWhole(kept)) {
+    if (!isWhole(kept, this.#listing(digest))) {
       this.drop(digest);
       return false;
     }
@@ -59,7 +59,10 @@ export class IndexCache {
     if (!existsSync(kept)) {
       const temporary = path.join(this.dir, `.${digest}.${process.pid}`);
       linkTree(source, temporary);
-      writeFileSync(path.join(temporary, LISTING), JSON.stringify(listFiles(temporary)));
+      // The list first: a bundle in place is never without it (a list without its bundle is pruned).
+      const listing = this.#listing(digest);
+      writeFileSync(`${listing}.${process.pid}`, JSON.stringify(listFiles(temporary)));
+      renameSync(`${listing}.${process.pid}`, listing);
       try {
         renameSync(temporary, kept);
       } catch {
@@ -69,9 +72,18 @@ export class IndexCache {
     this.prune(digest);
   }
 
-  /** Drops the bundle kept for `digest` (damaged). */
+  /** Drops the bundle kept for `digest` (damaged), and its list. */
   drop(digest: string): void {
     rmSync(path.join(this.dir, digest), { recursive: true, force: true });
+    rmSync(this.#listing(digest), { force: true });
+  }
+
+  /**
+   * The list of a kept bundle's files, beside it (`<digest>.files.json`): inside, an older tahqiq restoring the
+   * bundle would publish it with the index.
+   */
+  #listing(digest: string): string {
+    return path.join(this.dir, `${digest}${LISTING}`);
   }
 
   private prune(current: string): void {
@@ -80,28 +92,32 @@ export class IndexCache {
       .map((e) => e.name);
     // Names are digests, not dates: keep the newest by modification time.
     const byAge = others.map((name) => ({ name, time: statSync(path.join(this.dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
-    for (const { name } of byAge.slice(Math.max(0, this.keep - 1))) rmSync(path.join(this.dir, name), { recursive: true, force: true });
+    for (const { name } of byAge.slice(Math.max(0, this.keep - 1))) this.drop(name);
+    // Lists left without their bundle (a build stopped between the two).
+    for (const name of readdirSync(this.dir)) {
+      if (name.endsWith(LISTING) && !name.startsWith('.') && !existsSync(path.join(this.dir, name.slice(0, -LISTING.length)))) rmSync(path.join(this.dir, name), { force: true });
+    }
   }
 }
 
-/** A kept bundle's own list of its files, in its folder (never copied out with the bundle). */
-const LISTING = '.tahqiq-files.json';
+/** The end of the name of a kept bundle's list of its files, beside its folder. */
+const LISTING = '.files.json';
 
-/** Every file under `dir` but the listing, by path (with `/`), with its size in bytes. */
+/** Every file under `dir`, by path (with `/`), with its size in bytes. */
 function listFiles(dir: string): Record<string, number> {
   const files: Record<string, number> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === LISTING) continue;
+    if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     files[path.relative(dir, file).split(path.sep).join('/')] = statSync(file).size;
   }
   return files;
 }
 
-/** Whether a kept bundle holds exactly the files, of the sizes, it was kept with (no listing: kept by an older version). */
-function isWhole(kept: string): boolean {
+/** Whether a kept bundle holds exactly the files, of the sizes, its list gives (no list: kept by an older version). */
+function isWhole(kept: string, listing: string): boolean {
   try {
-    const listed = JSON.parse(readFileSync(path.join(kept, LISTING), 'utf8')) as Record<string, number>;
+    const listed = JSON.parse(readFileSync(listing, 'utf8')) as Record<string, number>;
     const found = listFiles(kept);
     const names = Object.keys(listed);
     return names.length === Object.keys(found).length && names.every((name) => found[name] === listed[name]);
@@ -118,7 +134,6 @@ function isWhole(kept: string): boolean {
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.name === LISTING) continue;
     const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
     if (entry.isDirectory()) linkTree(source, target);
     else linkOrCopy(source, target);
