@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv } from './helpers/build.ts';
+import { buildEnv } from './helpers/build.ts';
 import { build, editReasoning, projectCopy, tree } from './helpers/rebuild.ts';
 
 const EDIT = 'ملاحظة للاختبار.';
@@ -21,7 +21,7 @@ function fresh(edited: boolean): string {
 /** Starts `npm run build` and stops it (the whole process group, as Ctrl-C in a terminal or a CI timeout) once its log shows `line`. */
 function stopBuildAt(project: string, line: RegExp): Promise<string> {
   return new Promise((resolve) => {
-    const run = spawn('npm', ['run', '--silent', 'build'], { cwd: project, detached: true, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const run = spawn('npm', ['run', '--silent', 'build'], { cwd: project, detached: true, env: buildEnv() });
     let log = '';
     const read = (chunk: Buffer) => {
       log += chunk.toString();

@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash, hash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +29,26 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** The core and schema code (every file under `src/core` and `src/schemas`), as sorted absolute paths. */
-export function coreFiles(root: string): string[] {
+function coreFiles(root: string): string[] {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // The core's own folder when run from source; the project's copy otherwise (bundled into a build).
   const src = existsSync(path.join(here, 'load-cases.ts')) ? path.dirname(here) : path.join(root, 'src');
   return [...filesUnder(path.join(src, 'core')), ...filesUnder(path.join(src, 'schemas'))];
+}
+
+/** Adds each of `files` that exists to `digest`: its path from `root` and its bytes. */
+function addFiles(digest: Hash, root: string, files: readonly string[]): void {
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    digest.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+}
+
+/** The digest of the core and schema code alone (coreFiles): what reads a case, without the project's configuration. */
+export function coreDigest(root: string): string {
+  const digest = createHash('sha256');
+  addFiles(digest, root, coreFiles(root));
+  return digest.digest('hex');
 }
 
 /**
@@ -50,10 +65,7 @@ export function toolDigest(root: string): string {
   const configFiles = existsSync(config)
     ? readdirSync(config, { withFileTypes: true }).filter((d) => d.isFile() && d.name !== 'sources.lock.json').map((d) => path.join(config, d.name)).sort()
     : [];
-  for (const file of [...coreFiles(root), path.join(root, 'package.json'), path.join(root, 'package-lock.json'), ...configFiles]) {
-    if (!existsSync(file)) continue;
-    digest.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
+  addFiles(digest, root, [...coreFiles(root), path.join(root, 'package.json'), path.join(root, 'package-lock.json'), ...configFiles]);
   // The overrides of content/site.yaml for this run (TAHQIQ_SITE_LANG names the site's default language on case pages).
   for (const name of Object.values(SITE_ENV)) digest.update(`${name}=${process.env[name] ?? ''}`).update('\0');
   return digest.digest('hex');

@@ -11,7 +11,6 @@ import { SITE_ENV } from './site-env.ts';
 /** Where the site configuration lives, relative to the project root. */
 export const SITE_CONFIG_FILE = 'content/site.yaml';
 
-
 export interface SiteConfigResult {
   config?: SiteConfig;
   problems: ProblemList;

@@ -12,6 +12,9 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_VARIABLES.has(k) && !k.startsWith('VITEST')));
 }
 
+/** The environment a test's build runs in: cleanEnv, no telemetry, no colours in its log; and `env`. */
+export const buildEnv = (env: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env });
+
 export interface BuildRun {
   status: number | null;
   output: string;
@@ -26,7 +29,7 @@ export interface BuildRun {
  */
 export function runBuild(options: { casesDir?: string; command?: 'npm' | 'astro'; env?: Record<string, string> } = {}): BuildRun {
   const outDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-dist-'));
-  const env: NodeJS.ProcessEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+  const env = buildEnv();
   if (options.casesDir) env['TAHQIQ_CASES_DIR'] = options.casesDir;
   Object.assign(env, options.env);
   const [cmd, args] = options.command === 'astro'

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { copyProject } from '../../bench/synthetic.ts';
-import { cleanEnv } from './build.ts';
+import { buildEnv } from './build.ts';
 import { ROOT } from './seed.ts';
 
 /** A copy of the project with its own caches (node_modules/.astro), so no other test's build shares them. */
@@ -17,7 +17,7 @@ export function projectCopy(): string {
 
 /** `npm run build` in a project, into its own dist/ (what a newsroom's CI does, build after build), or with `args` for `astro build`: its exit status and log. */
 export function tryBuild(dir: string, env: Record<string, string> = {}, args: string[] = []): { status: number | null; log: string } {
-  const run = spawnSync('npm', ['run', '--silent', 'build', ...(args.length ? ['--', ...args] : [])], { cwd: dir, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npm', ['run', '--silent', 'build', ...(args.length ? ['--', ...args] : [])], { cwd: dir, env: buildEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status, log: `${run.stdout}\n${run.stderr}` };
 }
 

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseHistory } from '../../schemas/history.ts';
-import { coreFiles } from '../case-digest.ts';
+import { coreDigest } from '../case-digest.ts';
 import { caseHistory, type CaseVersion } from './claim-history.ts';
 import { claimVersions } from './claim-versions.ts';
 import { git, logFolder, readBlobs } from './git.ts';
@@ -24,16 +23,11 @@ export interface Histories {
 
 const CACHE_VERSION = 2;
 
-/** The digest of the core's code (coreFiles), by project root, once per process. */
+/** The digest of the core's code (coreDigest), by project root, once per process. */
 const codeDigests = new Map<string, string>();
 function codeDigest(root: string): string {
   let code = codeDigests.get(root);
-  if (code === undefined) {
-    const digest = createHash('sha256');
-    for (const file of coreFiles(root)) digest.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-    code = digest.digest('hex');
-    codeDigests.set(root, code);
-  }
+  if (code === undefined) codeDigests.set(root, (code = coreDigest(root)));
   return code;
 }
 
@@ -44,7 +38,7 @@ interface CacheFile {
   shallow: boolean;
   /** A shallow clone's boundary commits (git's `shallow` file): `git fetch --deepen` moves it, HEAD staying. */
   boundary: string;
-  /** The digest of the code that read the histories (coreFiles): another version of tahqiq may read them otherwise. */
+  /** The digest of the code that read the histories (coreDigest): another version of tahqiq may read them otherwise. */
   code: string;
   histories: Record<string, CaseHistory>;
 }
