@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, projectCopy, tree } from './helpers/rebuild.ts';
@@ -28,6 +28,10 @@ describe('a kept search index found damaged', () => {
       }],
       ['a fragment missing', (bundle) => rmSync(path.join(bundle, 'fragment', readdirSync(path.join(bundle, 'fragment'))[0]!))],
       ['a file added', (bundle) => writeFileSync(path.join(bundle, 'stray.txt'), 'not Pagefind’s')],
+      ['its list of files a folder', (bundle) => {
+        rmSync(`${bundle}.files.json`);
+        mkdirSync(`${bundle}.files.json`);
+      }],
     ];
     for (const [damage, doIt] of damages) {
       const bundles = keptBundles(project);

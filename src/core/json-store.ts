@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { replaceFile } from './replace-file.ts';
 
 /**
  * The caches a build keeps between runs (file digests, clean cases, the lock's index, page policies) are JSON files
@@ -19,9 +20,7 @@ export function readJsonStore(file: string): unknown {
 export function writeJsonStore(file: string, value: unknown): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
-    renameSync(temporary, file);
+    replaceFile(file, JSON.stringify(value));
   } catch {
     // Read-only or missing cache folder: the next run does the work again.
   }

@@ -1,4 +1,5 @@
-import { copyFileSync, linkSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, rmSync } from 'node:fs';
+import { replaceFileBy } from './replace-file.ts';
 
 /**
  * Puts the file `from` at `to` (replacing what is there) as a hard link: no data copied, for files that are never
@@ -11,17 +12,12 @@ export function linkOrCopy(from: string, to: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      unlinkSync(to);
+      // A file, or a folder where the file belongs (left by a damaged cache restore): `to` is the tool's to replace.
+      rmSync(to, { recursive: true, force: true });
       return linkOrCopy(from, to);
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
   }
-  const temporary = `${to}.${process.pid}.tmp`;
-  try {
-    copyFileSync(from, temporary);
-    renameSync(temporary, to);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  replaceFileBy(to, (temporary) => copyFileSync(from, temporary));
   return false;
 }

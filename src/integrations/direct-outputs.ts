@@ -87,7 +87,14 @@ async function writeOutputs(root: string, outDir: string, storeDir: string, reus
   handedOver.clear();
   thisBuild.clear();
   for (const [file] of outputs) thisBuild.add(file);
-  const kept = new KeptOutputs(storeDir, buildDigest(root), outputs.map(([file, output]) => [file, output.key]), reuse);
+  // The list of kept copies is written before any copy is made, and after the last (kept-outputs.ts).
+  const list = path.relative(root, path.join(storeDir, 'manifest.json'));
+  let kept: KeptOutputs;
+  try {
+    kept = new KeptOutputs(storeDir, buildDigest(root), outputs.map(([file, output]) => [file, output.key]), reuse);
+  } catch (error) {
+    throw outputError(list, error);
+  }
   const slices = new Slices();
   const folders = new Set<string>();
   const timeByKind = new Map<string, number>();
@@ -109,14 +116,18 @@ async function writeOutputs(root: string, outDir: string, storeDir: string, reus
     }
     try {
       bytes += await writeBody(target, await output.make(), slices);
+      kept.keep(file, output.key, target);
     } catch (error) {
       throw outputError(file, error);
     }
-    kept.keep(file, output.key, target);
     written++;
     timeByKind.set(kindOf(file), (timeByKind.get(kindOf(file)) ?? 0) + performance.now() - start);
   }
-  kept.finish();
+  try {
+    kept.finish();
+  } catch (error) {
+    throw outputError(list, error);
+  }
   const kinds = [...timeByKind].sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${Math.round(ms)} ms`);
   const copies = kept.copied ? ` (${kept.copied} copied: no hard links between the cache and the output folder)` : '';
   return `${written} output${written === 1 ? '' : 's'} written (${(bytes / 1e6).toFixed(1)} MB${kinds.length ? `: ${kinds.join(', ')}` : ''}), ${reused} unchanged kept from the last build${copies}, in ${Math.round(performance.now() - started)} ms`;

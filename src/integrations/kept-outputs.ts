@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { readJsonStore } from '../core/json-store.ts';
 import { linkOrCopy } from '../core/link-file.ts';
+import { replaceFile } from '../core/replace-file.ts';
 
 /** A kept copy: its name under `files/`, its size and modification time when it was kept, and the file it is (device, inode). */
 type Copy = [name: string, size: number, mtimeMs: number, dev?: number, ino?: number];
@@ -81,7 +82,7 @@ export class KeptOutputs {
     mkdirSync(dir, { recursive: true });
     // Listed before any is made (a copy made again under a listed name replaces it: nothing to add).
     if (Object.keys(planned).length > 0 || this.#previous.digest !== digest) {
-      writeFileSync(this.#manifest, JSON.stringify({ ...this.#previous, copies: { ...this.#previous.copies, ...planned } }));
+      replaceFile(this.#manifest, JSON.stringify({ ...this.#previous, copies: { ...this.#previous.copies, ...planned } }));
     }
   }
 
@@ -127,6 +128,6 @@ export class KeptOutputs {
   finish(): void {
     const used = new Set(Object.values(this.#next.copies).map(([name]) => name));
     for (const [name] of Object.values(this.#previous.copies)) if (!used.has(name)) rmSync(path.join(this.#dir, 'files', name), { force: true });
-    writeFileSync(this.#manifest, JSON.stringify(this.#next));
+    replaceFile(this.#manifest, JSON.stringify(this.#next));
   }
 }

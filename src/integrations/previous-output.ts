@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { writeJsonStore } from '../core/json-store.ts';
 import { filesOfBuild } from './built-pages.ts';
 import { isDirectOutput } from './direct-outputs.ts';
 import { keptOutputsDir, lastBuildOutputs } from './kept-outputs.ts';
@@ -49,9 +50,15 @@ function readLastBuild(cacheDir: string): LastBuild | undefined {
   }
 }
 
+/** Records the build; the record is removed first, so one that could not be written is absent: nothing is trusted then. */
 function writeLastBuild(cacheDir: string, last: LastBuild): void {
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(path.join(cacheDir, LAST_BUILD), `${JSON.stringify(last)}\n`);
+  const file = path.join(cacheDir, LAST_BUILD);
+  try {
+    rmSync(file, { recursive: true, force: true });
+  } catch {
+    // written over below, or not at all: writeJsonStore says nothing either way
+  }
+  writeJsonStore(file, last);
 }
 
 /** Empties a folder as Astro does (keeping `.git`), for when it cannot be moved aside. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { linkOrCopy } from '../link-file.ts';
+import { replaceFile } from '../replace-file.ts';
 
 /**
  * Pagefind bundles kept from earlier builds, one folder per digest of everything the bundle is made of (every
@@ -61,8 +62,7 @@ export class IndexCache {
       linkTree(source, temporary);
       // The list first: a bundle in place is never without it (a list without its bundle is pruned).
       const listing = this.#listing(digest);
-      writeFileSync(`${listing}.${process.pid}`, JSON.stringify(listFiles(temporary)));
-      renameSync(`${listing}.${process.pid}`, listing);
+      replaceFile(listing, JSON.stringify(listFiles(temporary)));
       try {
         renameSync(temporary, kept);
       } catch {
@@ -75,7 +75,7 @@ export class IndexCache {
   /** Drops the bundle kept for `digest` (damaged), and its list. */
   drop(digest: string): void {
     rmSync(path.join(this.dir, digest), { recursive: true, force: true });
-    rmSync(this.#listing(digest), { force: true });
+    rmSync(this.#listing(digest), { recursive: true, force: true });
   }
 
   /**
@@ -95,7 +95,7 @@ export class IndexCache {
     for (const { name } of byAge.slice(Math.max(0, this.keep - 1))) this.drop(name);
     // Lists left without their bundle (a build stopped between the two).
     for (const name of readdirSync(this.dir)) {
-      if (name.endsWith(LISTING) && !name.startsWith('.') && !existsSync(path.join(this.dir, name.slice(0, -LISTING.length)))) rmSync(path.join(this.dir, name), { force: true });
+      if (name.endsWith(LISTING) && !name.startsWith('.') && !existsSync(path.join(this.dir, name.slice(0, -LISTING.length)))) rmSync(path.join(this.dir, name), { recursive: true, force: true });
     }
   }
 }
