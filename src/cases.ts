@@ -41,5 +41,8 @@ export function casePart(summary: CaseSummary, kind: string, make: (entry: CaseE
 /** The summary with the key of the newest verified version (in `astro dev`, a case re-verified after an edit). */
 function newest(summary: CaseSummary): CaseSummary {
   const fresh = import.meta.env.DEV ? freshCaseKey(summary.id) : undefined;
-  return fresh ? { ...summary, key: fresh } : summary;
+  if (!fresh || fresh === summary.key) return summary;
+  // The sizes the store's summary recorded are those of the files under its own key.
+  const { sizes: _sizes, ...rest } = summary;
+  return { ...rest, key: fresh };
 }

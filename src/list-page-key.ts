@@ -8,15 +8,17 @@ let tool: string | undefined;
 
 /**
  * A list page's `cacheKey` for Astro's incremental build (a page whose key and code are unchanged is not rendered
- * again): its number, the number of pages, each listed case's summary without its `key`, the site's configuration and
- * the tool digest (the core, and the configuration files at the top of content/: the method's status labels).
+ * again): its number, the number of pages, each listed case's summary without its `key` and `sizes`, the site's
+ * configuration and the tool digest (the core, and the configuration files at the top of content/: the method's
+ * status labels).
  *
- * A case's key changes with every edit of its file or of a source it reads, even an edit that changes nothing a list
- * shows (a claim's reasoning, a note); every other field of the summary is kept in, so a list page is rendered again
- * whenever anything it could show changes. At 4,000 cases an edit used to render all 79 list pages again.
+ * A case's key, and the sizes of its cached files, change with every edit of its file or of a source it reads, even an
+ * edit that changes nothing a list shows (a claim's reasoning, a note); every other field of the summary is kept in, so
+ * a list page is rendered again whenever anything it could show changes. At 4,000 cases an edit used to render all 79
+ * list pages again.
  */
 export function listPageKey(page: CaseListPage<CaseSummary>): string {
   tool ??= toolDigest(process.cwd());
-  const cases = page.cases.map(({ key: _key, ...listed }) => listed);
+  const cases = page.cases.map(({ key: _key, sizes: _sizes, ...listed }) => listed);
   return createHash('sha256').update(JSON.stringify([page.number, page.count, cases, site, tool])).digest('hex');
 }

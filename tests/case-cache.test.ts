@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../bench/synthetic.ts';
-import { derivedFile, hasCachedCase, pruneCaseCache, pruneCaseCacheIfDue, readCachedCase, readCachedFacts } from '../src/core/case-cache.ts';
+import { derivedFile, hasCachedCase, pruneCaseCache, pruneCaseCacheIfDue, readCachedCase, readCachedFacts, readCachedSummary } from '../src/core/case-cache.ts';
+import { pieceBytes } from '../src/core/output-pieces.ts';
 import { loadCases } from '../src/core/load-cases.ts';
 import { provenanceFacts } from '../src/core/provenance/case-passages.ts';
 import { ROOT } from './helpers/seed.ts';
@@ -13,6 +14,8 @@ describe('the verified-case cache', () => {
   const archive = writeArchive(ROOT, dir, 6);
   const cacheDir = path.join(dir, 'cache');
   const tool = 'test-tool';
+  /** A kept part's text, as it is published. */
+  const text = (piece: { file: string; size: number }) => Buffer.from(pieceBytes(piece)).toString('utf8');
 
   it('holds each verified case whole, and gives the loader only its summary and provenance facts', async () => {
     const whole = await loadCases(dir, undefined, { tool, workers: 1 });
@@ -56,7 +59,7 @@ describe('the verified-case cache', () => {
     const [first] = published;
     const file = path.join(cacheDir, `${first!.summary.id}.${first!.summary.key}.case.json`);
     utimesSync(file, longAgo, longAgo);
-    expect(hasCachedCase(cacheDir, first!.summary.id, first!.summary.key)).toBe(true);
+    expect(hasCachedCase(cacheDir, first!.summary)).toBe(true);
     expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
     expect(pruneCaseCache(cacheDir, new Map())).toBeGreaterThan(0);
     expect(existsSync(file)).toBe(true);
@@ -91,11 +94,6 @@ describe('the verified-case cache', () => {
     const { summary } = published[4]!;
     let made = 0;
     const make = () => `part of ${readCachedCase(cacheDir, summary).title} #${++made}`;
-    const text = (piece: { file: string; size: number }) => {
-      const bytes = readFileSync(piece.file);
-      expect(piece.size).toBe(bytes.length);
-      return bytes.toString('utf8');
-    };
     const first = derivedFile(cacheDir, summary, 'claims-0123456789ab', make);
     expect(text(first)).toBe(`part of ${readCachedCase(cacheDir, summary).title} #1`);
     expect(derivedFile(cacheDir, summary, 'claims-0123456789ab', make)).toEqual(first);
@@ -110,6 +108,55 @@ describe('the verified-case cache', () => {
     expect(existsSync(file)).toBe(true);
     pruneCaseCache(cacheDir, new Map());
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('tells a derived text cut short, grown or overwritten (a damaged cache restore) from a whole one, and makes it again', async () => {
+    const { published } = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    const { summary } = published[5]!;
+    let made = 0;
+    const make = () => `نص مشتق ${++made}`;
+    const whole = derivedFile(cacheDir, summary, 'claims-00000000000d', make);
+    const wholeText = text(whole);
+    const damages: [string, () => void][] = [
+      ['cut short', () => truncateSync(whole.file, statSync(whole.file).size - 1)],
+      ['cut to its text alone', () => truncateSync(whole.file, whole.size)],
+      ['grown', () => appendFileSync(whole.file, 'x')],
+      ['overwritten, same size', () => writeFileSync(whole.file, 'x'.repeat(statSync(whole.file).size))],
+      ['emptied', () => truncateSync(whole.file, 0)],
+    ];
+    for (const [damage, doIt] of damages) {
+      doIt();
+      const again = derivedFile(cacheDir, summary, 'claims-00000000000d', make);
+      expect(text(again), damage).toBe(`نص مشتق ${made}`);
+      expect(again.size, damage).toBe(Buffer.byteLength(`نص مشتق ${made}`));
+    }
+    expect(made).toBe(1 + damages.length);
+    expect(wholeText).toBe('نص مشتق 1');
+    // Whole again: kept, not made.
+    derivedFile(cacheDir, summary, 'claims-00000000000d', make);
+    expect(made).toBe(1 + damages.length);
+  });
+
+  it('holds a case whole only at the sizes it was written with: a file cut short is not kept, and reading it names the case and the fix', async () => {
+    const { published } = await loadCases(dir, undefined, { tool, workers: 1, cacheDir });
+    const { summary } = published[1]!;
+    expect(summary.sizes).toHaveLength(2);
+    expect(hasCachedCase(cacheDir, summary)).toBe(true);
+    expect(readCachedSummary(cacheDir, summary.id, summary.key)).toEqual(summary);
+    for (const kind of ['case', 'facts']) {
+      const file = path.join(cacheDir, `${summary.id}.${summary.key}.${kind}.json`);
+      const bytes = readFileSync(file);
+      truncateSync(file, bytes.length - 7);
+      expect(hasCachedCase(cacheDir, summary), kind).toBe(false);
+      expect(readCachedSummary(cacheDir, summary.id, summary.key), kind).toBeUndefined();
+      const read = () => (kind === 'case' ? readCachedCase(cacheDir, summary) : readCachedFacts(cacheDir, summary));
+      expect(read, kind).toThrow(new RegExp(`\`${summary.id}\` in .* is damaged \\(${bytes.length - 7} bytes where ${bytes.length} were written\\); run the command again`));
+      writeFileSync(file, bytes);
+      expect(hasCachedCase(cacheDir, summary), kind).toBe(true);
+    }
+    // A summary that recorded no sizes (`tahqiq check` caches nothing) never counts as cached.
+    const { sizes: _sizes, ...unsized } = summary;
+    expect(hasCachedCase(cacheDir, unsized)).toBe(false);
   });
 
   it('names the missing case and the fix when the cache was cleared under a running build', () => {

@@ -42,6 +42,22 @@ describe('the pieces of an output', () => {
     expect(pieces.map(pieceLength)).toEqual([6, large.length, Buffer.byteLength(', "ب": '), 0, Buffer.byteLength('"ج"}')]);
   });
 
+  it('takes a kept file\'s first `size` bytes, whatever follows them, and fails naming it when it holds fewer', () => {
+    const sealed = keptFile('sealed.txt', Buffer.from('"د"\n\0after'));
+    const piece = { file: sealed.file, size: Buffer.byteLength('"د"') };
+    expect(Buffer.from(pieceBytes(piece)).toString('utf8')).toBe('"د"');
+    const out = path.join(dir, 'sealed-out.json');
+    const fd = openSync(out, 'w');
+    try {
+      expect(writePiece(fd, piece)).toBe(piece.size);
+      expect(() => writePiece(fd, { file: sealed.file, size: sealed.size + 1 })).toThrow(/sealed\.txt holds fewer than the \d+ bytes/);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(out, 'utf8')).toBe('"د"' + '"د"\n\0after');
+    expect(() => pieceBytes({ file: sealed.file, size: sealed.size + 1 })).toThrow(/sealed\.txt holds fewer/);
+  });
+
   it('fails naming the kept file when it is gone', () => {
     const fd = openSync(path.join(dir, 'other.json'), 'w');
     try {

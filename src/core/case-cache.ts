@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import type { VerifiedRecord } from './case-digest.ts';
 import type { FilePiece } from './output-pieces.ts';
 import { provenanceFacts, type ProvenanceFacts } from './provenance/case-passages.ts';
+import { replaceFile } from './replace-file.ts';
 
 /**
  * The verified-case cache: each verified case, whole, in one JSON file named by its id and key
@@ -41,12 +42,6 @@ export function caseKey(record: VerifiedRecord): string {
 /** A verified case's files: the whole case (`case`), what the provenance checks read of it (`facts`), texts derived from it (derivedFile). */
 const fileOf = (dir: string, id: string, key: string, kind: string = 'case') => path.join(dir, `${id}.${key}.${kind}.json`);
 
-function writeAtomic(file: string, text: string | Uint8Array): void {
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
-}
-
 /** A verified case as the content loader keeps it: its summary for the store and its provenance facts. */
 export interface PublishedCase {
   summary: CaseSummary;
@@ -66,33 +61,43 @@ export function publishedCase(entry: CaseEntry, key: string): PublishedCase {
 /** Caches a verified case (whole, and its provenance facts) under `key` (caseKey of its record); returns what the loader keeps. */
 export function publishCase(dir: string, entry: CaseEntry, key: string): PublishedCase {
   const published = publishedCase(entry, key);
-  writeCachedCase(dir, entry, key, published.facts);
+  published.summary.sizes = writeCachedCase(dir, entry, key, published.facts);
   return published;
 }
 
 /** The provenance facts of a cached case (for a case kept from an earlier build). */
 export function readCachedFacts(dir: string, summary: CaseSummary): ProvenanceFacts {
-  return JSON.parse(readCached(dir, summary, 'facts')) as ProvenanceFacts;
+  return readCached(dir, summary, 'facts') as ProvenanceFacts;
 }
 
-/** Writes a verified case under its key (atomically: a reader sees the whole file or none). */
-function writeCachedCase(dir: string, entry: CaseEntry, key: string, facts: ProvenanceFacts): void {
+/** Writes a verified case under its key (atomically: a reader sees the whole file or none); returns the files' sizes. */
+function writeCachedCase(dir: string, entry: CaseEntry, key: string, facts: ProvenanceFacts): [number, number] {
   mkdirSync(dir, { recursive: true });
   const { history: _history, ...rest } = entry;
+  const factsBytes = Buffer.from(JSON.stringify(facts));
+  const caseBytes = Buffer.from(JSON.stringify(rest));
   // The facts first: a case file present means both are.
-  writeAtomic(fileOf(dir, entry.id, key, 'facts'), JSON.stringify(facts));
-  writeAtomic(fileOf(dir, entry.id, key), JSON.stringify(rest));
+  replaceFile(fileOf(dir, entry.id, key, 'facts'), factsBytes);
+  replaceFile(fileOf(dir, entry.id, key), caseBytes);
+  return [caseBytes.length, factsBytes.length];
+}
+
+/** Marks a cached case as used now, so pruning by age never removes a case a current build still relies on. */
+function markUsed(file: string): void {
+  const now = new Date();
+  utimesSync(file, now, now);
 }
 
 /**
- * Whether the case is cached under this key (the loader verifies it again when not). A file found is
- * marked as used now, so pruning by age never removes a case a current build still relies on.
+ * Whether the cache holds the case of this summary whole: both files there, of the sizes the summary recorded (the
+ * loader verifies the case again when not). Two `stat`s and a `utimes` (markUsed), no reading.
  */
-export function hasCachedCase(dir: string, id: string, key: string): boolean {
-  const file = fileOf(dir, id, key);
+export function hasCachedCase(dir: string, summary: Pick<CaseSummary, 'id' | 'key' | 'sizes'>): boolean {
+  if (!summary.sizes) return false;
+  const file = fileOf(dir, summary.id, summary.key);
   try {
-    const now = new Date();
-    utimesSync(file, now, now);
+    if (statSync(fileOf(dir, summary.id, summary.key, 'facts')).size !== summary.sizes[1] || statSync(file).size !== summary.sizes[0]) return false;
+    markUsed(file);
     return true;
   } catch {
     return false;
@@ -100,12 +105,18 @@ export function hasCachedCase(dir: string, id: string, key: string): boolean {
 }
 
 /**
- * The summary of a case cached under `key` (for a kept case whose summary Astro's store no longer holds), or
- * undefined when the cache does not hold it whole.
+ * The summary of a case cached under `key` (for a kept case whose summary Astro's store does not hold), or undefined
+ * when the cache does not hold it whole: both files read and parsed.
  */
 export function readCachedSummary(dir: string, id: string, key: string): CaseSummary | undefined {
   try {
-    return summarizeCase(JSON.parse(readCached(dir, { id, key }, 'case')) as CaseEntry, key);
+    const file = fileOf(dir, id, key);
+    const caseBytes = readFileSync(file);
+    const factsBytes = readFileSync(fileOf(dir, id, key, 'facts'));
+    JSON.parse(factsBytes.toString('utf8'));
+    const summary = summarizeCase(JSON.parse(caseBytes.toString('utf8')) as CaseEntry, key);
+    markUsed(file);
+    return { ...summary, sizes: [caseBytes.length, factsBytes.length] };
   } catch {
     return undefined;
   }
@@ -113,38 +124,74 @@ export function readCachedSummary(dir: string, id: string, key: string): CaseSum
 
 /**
  * The whole case of a summary, with the summary's verdict history (which changes with git, not with the
- * case). Throws with the fix when the cache lost it (deleted under a running dev server or build).
+ * case). Throws with the fix when the cache lost it or holds it damaged (changed under a running dev server or build).
  */
 export function readCachedCase(dir: string, summary: CaseSummary): CaseEntry {
-  const entry = JSON.parse(readCached(dir, summary, 'case')) as CaseEntry;
+  const entry = readCached(dir, summary, 'case') as CaseEntry;
   if (summary.history) entry.history = summary.history;
   return entry;
 }
 
-function readCached(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: 'case' | 'facts'): string {
+function readCached(dir: string, summary: Pick<CaseSummary, 'id' | 'key' | 'sizes'>, kind: 'case' | 'facts'): unknown {
+  const where = path.relative(process.cwd(), dir) || dir;
+  let bytes: Buffer;
   try {
-    return readFileSync(fileOf(dir, summary.id, summary.key, kind), 'utf8');
+    bytes = readFileSync(fileOf(dir, summary.id, summary.key, kind));
   } catch {
-    throw new Error(`tahqiq: the verified case \`${summary.id}\` is missing from ${path.relative(process.cwd(), dir) || dir}; run the command again (the cache was cleared while it ran)`);
+    throw new Error(`tahqiq: the verified case \`${summary.id}\` is missing from ${where}; run the command again (the cache was cleared while it ran)`);
+  }
+  const expected = summary.sizes?.[kind === 'case' ? 0 : 1];
+  try {
+    if (expected !== undefined && bytes.length !== expected) throw new Error(`${bytes.length} bytes where ${expected} were written`);
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch (error) {
+    throw new Error(`tahqiq: the verified case \`${summary.id}\` in ${where} is damaged (${error instanceof Error ? error.message : String(error)}); run the command again, which verifies the case anew; if it fails the same way, delete ${where} and run it once more`);
   }
 }
 
 /**
  * A text made from a verified case (its part of an export), kept beside the case under the case's key and a
  * kind naming what else the text depends on (`claims-<digest of the site's addresses and labels>`): made once,
- * then kept while the case and that context are unchanged. Returned as the kept file, its UTF-8 bytes as they are
- * published (written into the export from the file: output-pieces.ts). `kind` is letters, a dash and 12 hex digits.
+ * then kept while the case and that context are unchanged. Returned as the kept file and the length of its text in
+ * UTF-8 bytes, as they are published (written into the export from the file: output-pieces.ts). `kind` is letters, a
+ * dash and 12 hex digits. A kept file whose seal (sealOf) does not match its length was damaged outside the build (a
+ * cut-short cache restore): it is made again, never published.
  */
 export function derivedFile(dir: string, summary: Pick<CaseSummary, 'id' | 'key'>, kind: string, make: () => string): FilePiece {
   if (!DERIVED_KIND.test(kind)) throw new Error(`tahqiq: derived text kind \`${kind}\` is not letters, a dash and 12 hex digits`);
   const file = fileOf(dir, summary.id, summary.key, kind);
+  const kept = sealedLength(file);
+  if (kept !== undefined) return { file, size: kept };
+  const bytes = Buffer.from(make());
+  mkdirSync(dir, { recursive: true });
+  replaceFile(file, Buffer.concat([bytes, Buffer.from(sealOf(bytes.length), 'latin1')]));
+  return { file, size: bytes.length };
+}
+
+/** What follows a derived text in its file: a mark and the text's length in bytes (12 digits: one length for every seal). */
+const sealOf = (length: number) => `\n\0tahqiq-length:${String(length).padStart(12, '0')}\0`;
+const SEAL_LENGTH = sealOf(0).length;
+
+/**
+ * The length of the text in a derived file, when the file ends with the seal of that length (one `open`, `fstat`,
+ * read of the seal and `close`: its text is not read); undefined when it is missing or does not.
+ */
+function sealedLength(file: string): number | undefined {
+  let fd: number;
   try {
-    return { file, size: statSync(file).size };
+    fd = openSync(file, 'r');
   } catch {
-    const bytes = Buffer.from(make());
-    mkdirSync(dir, { recursive: true });
-    writeAtomic(file, bytes);
-    return { file, size: bytes.length };
+    return undefined; // not made yet
+  }
+  try {
+    const length = fstatSync(fd).size - SEAL_LENGTH;
+    if (length < 0) return undefined;
+    const seal = Buffer.alloc(SEAL_LENGTH);
+    return readSync(fd, seal, 0, SEAL_LENGTH, length) === SEAL_LENGTH && seal.toString('latin1') === sealOf(length) ? length : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,9 +1,12 @@
 import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 
-/** A piece of an output that is a whole file (a part kept from an earlier build): copied in, never read whole into memory. */
+/**
+ * A piece of an output that is a file (a part kept from an earlier build): its first `size` bytes, copied in, never
+ * read whole into memory. The file may hold more after them (the seal that derivedFile in case-cache.ts checks).
+ */
 export interface FilePiece {
   readonly file: string;
-  /** Its size when it was named (a part that is empty is left out, with what would separate it). */
+  /** The piece's length in bytes (a part that is empty is left out, with what would separate it). */
   readonly size: number;
 }
 
@@ -23,8 +26,14 @@ export function pieceLength(piece: OutputPiece): number {
 /** A piece's bytes, read whole (the dev server's responses). */
 export function pieceBytes(piece: OutputPiece): Uint8Array {
   if (typeof piece === 'string') return Buffer.from(piece);
-  return isFile(piece) ? readFileSync(piece.file) : piece;
+  if (!isFile(piece)) return piece;
+  const bytes = readFileSync(piece.file);
+  if (bytes.length < piece.size) throw cutShort(piece);
+  return bytes.subarray(0, piece.size);
 }
+
+/** A kept file shorter than its piece: changed since it was named (while the build or dev server ran). */
+const cutShort = (piece: FilePiece) => new Error(`${piece.file} holds fewer than the ${piece.size} bytes it held when the build named it; run the command again`);
 
 /**
  * One buffer for every kept file copied into an output. At 4,000 cases `/claims.json` is 4,000 kept parts, 135 MB:
@@ -38,7 +47,7 @@ function writeAll(fd: number, data: Uint8Array, length = data.length): void {
   for (let done = 0; done < length; ) done += writeSync(fd, data, done, length - done);
 }
 
-/** Appends `piece` to the open file `fd`; returns the bytes written. */
+/** Appends `piece` to the open file `fd` (a file piece's first `size` bytes); returns the bytes written. */
 export function writePiece(fd: number, piece: OutputPiece): number {
   if (!isFile(piece)) {
     const data = typeof piece === 'string' ? Buffer.from(piece) : piece;
@@ -48,7 +57,12 @@ export function writePiece(fd: number, piece: OutputPiece): number {
   const source = openSync(piece.file, 'r');
   try {
     let bytes = 0;
-    for (let read; (read = readSync(source, copyBuffer, 0, copyBuffer.length, null)) > 0; bytes += read) writeAll(fd, copyBuffer, read);
+    while (bytes < piece.size) {
+      const read = readSync(source, copyBuffer, 0, Math.min(copyBuffer.length, piece.size - bytes), null);
+      if (read === 0) throw cutShort(piece);
+      writeAll(fd, copyBuffer, read);
+      bytes += read;
+    }
     return bytes;
   } finally {
     closeSync(source);

@@ -76,15 +76,12 @@ function readPreviousRun(context: LoaderContext, file: string, tool: string, cac
     for (const [id, record] of records) {
       const key = caseKey(record);
       const stored = storedSummary(context, id);
-      if (!hasCachedCase(cacheDir, id, key)) {
-        records.delete(id);
-        continue;
-      }
-      if (stored?.key === key) {
+      if (stored?.key === key && hasCachedCase(cacheDir, stored)) {
         summaries.set(id, stored);
         continue;
       }
-      // Astro's store lost it, or holds another version: the cached case's own summary, when the cache holds it whole.
+      // Astro's store lost it, or holds another version, or the cache holds files of other sizes than the store's
+      // summary says (damaged outside the build): the cached case's own summary, when the cache holds it whole.
       const cached = readCachedSummary(cacheDir, id, key);
       if (!cached) {
         records.delete(id);
@@ -265,7 +262,7 @@ function storedSummary(context: LoaderContext, id: string): CaseSummary | undefi
 
 /** Whether two summaries of a case differ in their key alone: what lists, feeds and cards show is the same. */
 function sameButKey(a: CaseSummary, b: CaseSummary): boolean {
-  return isDeepStrictEqual({ ...a, key: '' }, { ...b, key: '' });
+  return isDeepStrictEqual({ ...a, key: '', sizes: undefined }, { ...b, key: '', sizes: undefined });
 }
 
 /**

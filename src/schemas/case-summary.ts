@@ -16,6 +16,12 @@ export const caseSummarySchema = caseEntrySchema
     documents: z.array(z.object({ id: z.string(), document: z.string(), sha256: z.string() })),
     /** The verified case's key in the cache: changes with the case file, its sources and the tool. */
     key: z.string(),
+    /**
+     * The sizes in bytes of the cached case's two files (the whole case, its provenance facts), written with them: a
+     * file of another size was damaged outside the build (a cut-short cache restore), and the case is verified again.
+     * Absent where nothing was cached (`tahqiq check`).
+     */
+    sizes: z.tuple([z.number().int(), z.number().int()]).optional(),
   });
 
 export type CaseSummary = z.infer<typeof caseSummarySchema>;

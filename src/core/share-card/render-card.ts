@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from './load-resvg.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-svg.ts';
 import { encodePng } from './encode-png.ts';
+import { replaceFile } from '../replace-file.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -53,10 +54,7 @@ export function drawCard(svg: string): Buffer {
 /** Writes a drawn card into the cache under its digest (write, then rename: a reader never sees half a file). */
 export function storeCard(cacheDir: string, digest: string, png: Uint8Array): void {
   mkdirSync(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, `${digest}.png`);
-  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(partial, png);
-  renameSync(partial, file);
+  replaceFile(path.join(cacheDir, `${digest}.png`), png);
 }
 
 export interface RenderedCard {
@@ -75,11 +73,22 @@ export function renderCard(svg: string, cacheDir: string): RenderedCard {
   const started = performance.now();
   const digest = cardDigest(svg);
   try {
-    return { png: readFileSync(path.join(cacheDir, `${digest}.png`)), digest, cached: true, ms: performance.now() - started };
+    const png = readFileSync(path.join(cacheDir, `${digest}.png`));
+    // Cut short or overwritten outside the build (a damaged cache restore): drawn again, never published.
+    if (isWholePng(png)) return { png, digest, cached: true, ms: performance.now() - started };
   } catch {
     // not cached yet
   }
   const png = drawCard(svg);
   storeCard(cacheDir, digest, png);
   return { png, digest, cached: false, ms: performance.now() - started };
+}
+
+/** A PNG's first 8 bytes, and its last 12: the empty `IEND` chunk that ends every PNG, with its CRC. */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** Whether `bytes` begin and end as a PNG does: a file cut short (or not a PNG) does not. */
+export function isWholePng(bytes: Uint8Array): boolean {
+  return bytes.length >= PNG_SIGNATURE.length + PNG_END.length && PNG_SIGNATURE.equals(bytes.subarray(0, 8)) && PNG_END.equals(bytes.subarray(-12));
 }
