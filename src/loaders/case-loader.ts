@@ -12,6 +12,8 @@ import { drawCards } from '../core/share-card/draw-cards.ts';
 import { cardCacheDir } from '../core/share-card/render-card.ts';
 import { caseCardSvg } from '../case-card.ts';
 import { failedCase } from '../core/internal-error.ts';
+import { caseIds, recheckTranslations } from '../core/dev-translations.ts';
+import { TRANSLATION_PROBLEMS } from '../core/translations.ts';
 import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
 import { workerCount } from '../core/verify-pool.ts';
 import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
@@ -184,33 +186,76 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       const seedsPath = path.resolve(root, seedsDir);
       /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
       const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
-      const reverify = async (file: string) => {
+      /** Cases that build on their own but fail the check between cases (`translations`): withheld until it passes. */
+      const withheld = new Map<string, BuiltCase>();
+      /** Case files withheld for their links when the server started: what they link to is known once verified again. */
+      const linksUnknown = new Set(problems.items.filter((p) => TRANSLATION_PROBLEMS.has(p.name)).map((p) => p.file));
+      /** Takes a case off the site and out of the records (verified again next run), listing its problems if any. */
+      const unpublish = (id: string, file: string, listed?: Problem[]) => {
+        // The dev server's list of broken cases (their pages show the problems): replace this file's line.
+        setBrokenCases([...brokenCases().filter((b) => b.file !== file), ...(listed ? [{ id, file, problems: listed }] : [])]);
+        records.delete(id);
+        withheld.delete(id);
+        dropFreshCaseKey(id);
+        context.store.delete(id);
+      };
+      /** Verifies one case file again; a case that builds on its own is returned, published once its links pass. */
+      const reverify = async (file: string): Promise<BuiltCase | undefined> => {
         // A file deleted meanwhile is dropped by its own `unlink`, queued after this.
-        if (!existsSync(path.join(root, file))) return;
+        if (!existsSync(path.join(root, file))) return undefined;
         const id = path.basename(file, '.md');
         // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
         const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
         for (const problem of verified?.problems.items ?? []) log(context, problem);
-        // The dev server's list of broken cases (their pages show the problems): replace this file's line.
-        const others = brokenCases().filter((b) => b.file !== file);
-        setBrokenCases(verified?.entry ? others : [...others, { id, file, problems: verified?.problems.items ?? [] }]);
         if (verified?.entry && verified.record) {
-          const before = storedSummary(context, id);
+          const before = storedSummary(context, id) ?? withheld.get(id)?.summary;
           if (before?.history) verified.entry.history = before.history;
-          records.set(id, verified.record);
-          broken.delete(file);
-          const { summary } = publishCase(cacheDir, verified.entry, caseKey(verified.record));
-          setFreshCaseKey(id, summary.key);
-          // Only the key changed: the pages read the case under its fresh key, and Astro would write and reload its
-          // store of every case for it (at 4,000 cases an edit showed in 405–1,277 ms with that, 235–609 ms without).
-          if (before && sameButKey(before, summary)) reloadBrowsers(path.join(root, file));
-          else await store(context, summary);
-        } else {
-          records.delete(id);
-          broken.add(file);
-          dropFreshCaseKey(id);
-          context.store.delete(id);
+          return { summary: publishCase(cacheDir, verified.entry, caseKey(verified.record)).summary, record: verified.record };
         }
+        unpublish(id, file, verified?.problems.items ?? []);
+        broken.add(file);
+        return undefined;
+      };
+      /** Publishes a case that passed every check: verified just now, or withheld for its links until now. */
+      const publish = async ({ summary, record }: BuiltCase) => {
+        const before = storedSummary(context, summary.id);
+        records.set(summary.id, record);
+        broken.delete(summary.file);
+        withheld.delete(summary.id);
+        setBrokenCases(brokenCases().filter((b) => b.file !== summary.file));
+        setFreshCaseKey(summary.id, summary.key);
+        // Only the key changed: the pages read the case under its fresh key, and Astro would write and reload its
+        // store of every case for it (at 4,000 cases an edit showed in 405–1,277 ms with that, 235–609 ms without).
+        if (before && sameButKey(before, summary)) reloadBrowsers(path.join(root, summary.file));
+        else await store(context, summary);
+      };
+      /** Not published, as a build would not publish it: listed with its problems, like a case with errors. */
+      const withhold = (built: BuiltCase, linkProblems: Problem[]) => {
+        const { id, file } = built.summary;
+        unpublish(id, file, [...built.record.problems, ...linkProblems]);
+        broken.add(file);
+        withheld.set(id, built);
+      };
+      /**
+       * Re-verifies `work`, then checks `translations` as a build would (dev-translations.ts) for the cases verified or
+       * `deleted` and the cases linked with them: a case failing it is not published, whatever its own checks say.
+       */
+      const update = async (work: string[], deleted: string[] = []) => {
+        const again = [...new Set([...work, ...linksUnknown])];
+        linksUnknown.clear();
+        const verified = (await Promise.all(again.map(reverify))).filter((b): b is BuiltCase => b !== undefined);
+        const stored = new Map<string, BuiltCase>();
+        for (const id of context.store.keys()) {
+          const summary = storedSummary(context, id);
+          const record = records.get(id);
+          if (summary && record) stored.set(id, { summary, record });
+        }
+        const changed = new Set([...again, ...deleted].map((f) => path.basename(f, '.md')));
+        const checked = recheckTranslations(changed, await caseIds(casesPath), stored, [...withheld.values(), ...verified]);
+        for (const problem of checked.problems) log(context, problem);
+        for (const [built, linkProblems] of checked.failed) withhold(built, linkProblems);
+        for (const built of checked.passed) await publish(built);
+        saveRecords(records);
       };
       context.watcher.add([casesPath, seedsPath]);
       const afterChange = settledChanges();
@@ -222,12 +267,10 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
             // Queued like the edits: an edit's re-verification still running must not bring the case back.
             const id = path.basename(file, '.md');
             afterChange(changed, async () => {
-              records.delete(id);
+              unpublish(id, file);
               broken.delete(file);
-              dropFreshCaseKey(id);
-              context.store.delete(id);
-              setBrokenCases(brokenCases().filter((b) => b.file !== file));
-              saveRecords(records);
+              // The cases linking to it fail now (TQ505), as in a build.
+              await update([], [file]);
             }).catch((error: unknown) => context.logger.error(String(error)));
             return;
           }
@@ -240,14 +283,16 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         if (work.length === 0) return;
         afterChange(changed, async () => {
           const t = performance.now();
-          await Promise.all(work.map(reverify));
-          saveRecords(records);
+          await update(work);
           context.logger.info(`re-verified ${work.length} case${work.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t)} ms`);
         }).catch((error: unknown) => context.logger.error(String(error)));
       });
     },
   };
 }
+
+/** A case that builds on its own (dev), with its record: published while its links pass the check between cases. */
+type BuiltCase = { summary: CaseSummary; record: VerifiedRecord };
 
 function log(context: LoaderContext, problem: Problem): void {
   (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
