@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { toolDigest, type VerifiedRecord } from '../core/case-digest.ts';
@@ -11,19 +9,15 @@ import { setCardsDrawing } from '../core/share-card/cards-drawing.ts';
 import { drawCards } from '../core/share-card/draw-cards.ts';
 import { cardCacheDir } from '../core/share-card/render-card.ts';
 import { caseCardSvg } from '../case-card.ts';
-import { failedCase } from '../core/internal-error.ts';
-import { caseIds, recheckTranslations } from '../core/dev-translations.ts';
-import { TRANSLATION_PROBLEMS } from '../core/translations.ts';
-import { DEFAULT_CASES_DIR, loadCases, verifyCaseFile } from '../core/load-cases.ts';
+import { DEFAULT_CASES_DIR, loadCases } from '../core/load-cases.ts';
 import { workerCount } from '../core/verify-pool.ts';
-import { formatProblem, formatReport, groupRepeated, ProblemList, type Problem } from '../core/problems.ts';
-import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
-import { dropFreshCaseKey, reloadBrowsers, setFreshCaseKey } from '../core/dev-fresh-cases.ts';
+import { formatReport, groupRepeated, ProblemList } from '../core/problems.ts';
 import { checkForBuild } from '../core/provenance/for-build.ts';
 import { defaultIndexDir } from '../core/provenance/lock-index.ts';
 import { readJsonStore, writeJsonStore } from '../core/json-store.ts';
-import { settledChanges } from '../core/settled-changes.ts';
 import { caseSummarySchema, type CaseSummary } from '../schemas/case-summary.ts';
+import { logProblem, store, storedSummary } from './case-store.ts';
+import { watchCases } from './dev-watch.ts';
 
 export interface CaseLoaderOptions {
   /** Folder of case files, from the project root. Default `content/cases` (or `$TAHQIQ_CASES_DIR`). */
@@ -157,7 +151,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
         if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
         if (problems.errors.length > 0) throw contentError(problems.errors.length, problems.warnings.length);
       } else {
-        for (const problem of groupRepeated(problems.items)) log(context, problem);
+        for (const problem of groupRepeated(problems.items)) logProblem(context, problem);
       }
       for (const id of context.store.keys()) if (!published.has(id)) context.store.delete(id);
       // Kept summaries are stored again only when their history changed (a new commit); the store skips equal digests.
@@ -181,141 +175,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       pruneCaseCacheIfDue(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
       context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker processes` : ''}), ${kept.length} unchanged kept${restored ? ` (${restored} restored from the verified-case cache: Astro's store did not hold them)` : ''}, ${lock.checked} checked against the source lock (${lock.remembered} clean and unchanged since the last build), in ${Math.round(performance.now() - started)} ms`);
 
-      if (!context.watcher) return;
-      const casesPath = path.resolve(root, casesDir);
-      const seedsPath = path.resolve(root, seedsDir);
-      /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
-      const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
-      /** Cases that build on their own but fail the check between cases (`translations`): withheld until it passes. */
-      const withheld = new Map<string, BuiltCase>();
-      /** Case files withheld for their links when the server started: what they link to is known once verified again. */
-      const linksUnknown = new Set(problems.items.filter((p) => TRANSLATION_PROBLEMS.has(p.name)).map((p) => p.file));
-      /** Takes a case off the site and out of the records (verified again next run), listing its problems if any. */
-      const unpublish = (id: string, file: string, listed?: Problem[]) => {
-        // The dev server's list of broken cases (their pages show the problems): replace this file's line.
-        setBrokenCases([...brokenCases().filter((b) => b.file !== file), ...(listed ? [{ id, file, problems: listed }] : [])]);
-        records.delete(id);
-        withheld.delete(id);
-        dropFreshCaseKey(id);
-        context.store.delete(id);
-      };
-      /** Verifies one case file again; a case that builds on its own is returned, published once its links pass. */
-      const reverify = async (file: string): Promise<BuiltCase | undefined> => {
-        // A file deleted meanwhile is dropped by its own `unlink`, queued after this.
-        if (!existsSync(path.join(root, file))) return undefined;
-        const id = path.basename(file, '.md');
-        // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
-        const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
-        for (const problem of verified?.problems.items ?? []) log(context, problem);
-        if (verified?.entry && verified.record) {
-          const before = storedSummary(context, id) ?? withheld.get(id)?.summary;
-          if (before?.history) verified.entry.history = before.history;
-          return { summary: publishCase(cacheDir, verified.entry, caseKey(verified.record)).summary, record: verified.record };
-        }
-        unpublish(id, file, verified?.problems.items ?? []);
-        broken.add(file);
-        return undefined;
-      };
-      /** Publishes a case that passed every check: verified just now, or withheld for its links until now. */
-      const publish = async ({ summary, record }: BuiltCase) => {
-        const before = storedSummary(context, summary.id);
-        records.set(summary.id, record);
-        broken.delete(summary.file);
-        withheld.delete(summary.id);
-        setBrokenCases(brokenCases().filter((b) => b.file !== summary.file));
-        setFreshCaseKey(summary.id, summary.key);
-        // Only the key changed: the pages read the case under its fresh key, and Astro would write and reload its
-        // store of every case for it (at 4,000 cases an edit showed in 405–1,277 ms with that, 235–609 ms without).
-        if (before && sameButKey(before, summary)) reloadBrowsers(path.join(root, summary.file));
-        else await store(context, summary);
-      };
-      /** Not published, as a build would not publish it: listed with its problems, like a case with errors. */
-      const withhold = (built: BuiltCase, linkProblems: Problem[]) => {
-        const { id, file } = built.summary;
-        unpublish(id, file, [...built.record.problems, ...linkProblems]);
-        broken.add(file);
-        withheld.set(id, built);
-      };
-      /**
-       * Re-verifies `work`, then checks `translations` as a build would (dev-translations.ts) for the cases verified or
-       * `deleted` and the cases linked with them: a case failing it is not published, whatever its own checks say.
-       */
-      const update = async (work: string[], deleted: string[] = []) => {
-        const again = [...new Set([...work, ...linksUnknown])];
-        linksUnknown.clear();
-        const verified = (await Promise.all(again.map(reverify))).filter((b): b is BuiltCase => b !== undefined);
-        const stored = new Map<string, BuiltCase>();
-        for (const id of context.store.keys()) {
-          const summary = storedSummary(context, id);
-          const record = records.get(id);
-          if (summary && record) stored.set(id, { summary, record });
-        }
-        const changed = new Set([...again, ...deleted].map((f) => path.basename(f, '.md')));
-        const checked = recheckTranslations(changed, await caseIds(casesPath), stored, [...withheld.values(), ...verified]);
-        for (const problem of checked.problems) log(context, problem);
-        for (const [built, linkProblems] of checked.failed) withhold(built, linkProblems);
-        for (const built of checked.passed) await publish(built);
-        saveRecords(records);
-      };
-      context.watcher.add([casesPath, seedsPath]);
-      const afterChange = settledChanges();
-      context.watcher.on('all', (event, changed) => {
-        let work: string[] = [];
-        if (changed.startsWith(casesPath + path.sep) && changed.endsWith('.md')) {
-          const file = path.relative(root, changed).split(path.sep).join('/');
-          if (event === 'unlink') {
-            // Queued like the edits: an edit's re-verification still running must not bring the case back.
-            const id = path.basename(file, '.md');
-            afterChange(changed, async () => {
-              unpublish(id, file);
-              broken.delete(file);
-              // The cases linking to it fail now (TQ505), as in a build.
-              await update([], [file]);
-            }).catch((error: unknown) => context.logger.error(String(error)));
-            return;
-          }
-          work = [file];
-        } else if (changed.startsWith(seedsPath + path.sep)) {
-          const document = path.relative(root, changed).split(path.sep).join('/');
-          const citing = [...records].filter(([, r]) => document in r.sources).map(([id]) => files.find((f) => path.basename(f, '.md') === id) ?? `${path.relative(root, casesPath).split(path.sep).join('/')}/${id}.md`);
-          work = [...new Set([...citing, ...broken])];
-        }
-        if (work.length === 0) return;
-        afterChange(changed, async () => {
-          const t = performance.now();
-          await update(work);
-          context.logger.info(`re-verified ${work.length} case${work.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t)} ms`);
-        }).catch((error: unknown) => context.logger.error(String(error)));
-      });
+      if (context.watcher) watchCases(context, { root, casesDir, seedsDir, tool, cacheDir, records, files, problems: problems.items, saveRecords });
     },
   };
-}
-
-/** A case that builds on its own (dev), with its record: published while its links pass the check between cases. */
-type BuiltCase = { summary: CaseSummary; record: VerifiedRecord };
-
-function log(context: LoaderContext, problem: Problem): void {
-  (problem.severity === 'error' ? context.logger.error : context.logger.warn).call(context.logger, formatProblem(problem));
-}
-
-/** A case's summary as stored (by an earlier build, or earlier in this dev session). */
-function storedSummary(context: LoaderContext, id: string): CaseSummary | undefined {
-  const data = context.store.get(id)?.data as CaseSummary | undefined;
-  // A store written by an older version holds whole entries, without a key: those are verified again.
-  return data && typeof data.key === 'string' ? data : undefined;
-}
-
-/** Whether two summaries of a case differ in their key alone: what lists, feeds and cards show is the same. */
-function sameButKey(a: CaseSummary, b: CaseSummary): boolean {
-  return isDeepStrictEqual({ ...a, key: '', sizes: undefined }, { ...b, key: '', sizes: undefined });
-}
-
-/**
- * Stores a case's summary. The core builds it of the schema's own type (CaseSummary is inferred from
- * caseSummarySchema), so it is not parsed again here. The store skips a summary whose digest it already
- * has: the key covers the case file, every source it read and the tool; the history changes with git.
- */
-async function store(context: LoaderContext, summary: CaseSummary): Promise<void> {
-  const digest = context.generateDigest(`${summary.key} ${JSON.stringify(summary.history ?? null)}`);
-  context.store.set({ id: summary.id, data: summary as unknown as Record<string, unknown>, digest, filePath: summary.file });
 }
