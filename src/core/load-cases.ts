@@ -33,6 +33,8 @@ export interface LoadedCases {
    * failing the checks between cases (`translations`) is not listed: like a verified one, it is not published.
    */
   kept: string[];
+  /** Case files that build on their own but fail the checks between cases (`translations`): not published. */
+  withheld: ReadonlySet<string>;
   /** What each verified or kept case depended on, for the next run. */
   records: Map<string, VerifiedRecord>;
   /** Worker threads that verified the cases (0: this thread). */
@@ -179,7 +181,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   const names = await listCaseFiles(dir, shownDir, problems);
   if (!names) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected missing folder \`${shownDir}\`, expected a folder of case files`);
-    return { cases: [], published: [], problems, files: [], kept: [], records, workers: 0 };
+    return { cases: [], published: [], problems, files: [], kept: [], withheld: new Set(), records, workers: 0 };
   }
   if (names.length === 0) {
     problems.add('casesFolder', shownDir, { line: 1, column: 1 }, `Unexpected empty folder \`${shownDir}\`, expected at least one \`.md\` case file`);
@@ -257,5 +259,5 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   const cases = entries.filter((c) => !failed.has(c.file));
   const published = cached.filter((c) => !failed.has(c.summary.file));
   const kept = files.filter((f) => !failed.has(f)).map((f) => built.get(f)!.kept).filter((id): id is string => id !== undefined);
-  return { cases, published, problems, files, kept, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
+  return { cases, published, problems, files, kept, withheld: failed, records: sortedRecords, workers: pooled ? Math.min(workers, toVerify.length) : 0 };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
-import type { ProblemList, ProblemName } from './problems.ts';
+import type { ProblemList } from './problems.ts';
 
 /**
  * Build-wide check of `translations:` (cases that are the same fact-check in another language):
@@ -35,6 +35,3 @@ export function checkTranslations(ids: ReadonlySet<string>, entries: readonly Tr
   }
   return failed;
 }
-
-/** The problems checkTranslations reports. */
-export const TRANSLATION_PROBLEMS: ReadonlySet<ProblemName> = new Set(['translationUnknown', 'translationSameLanguage', 'translationNotReciprocal']);

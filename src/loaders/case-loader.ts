@@ -175,7 +175,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       pruneCaseCacheIfDue(cacheDir, new Map([...published.values()].map((p) => [p.summary.id, p.summary.key])));
       context.logger.info(`${verifiedCount} case${verifiedCount === 1 ? '' : 's'} verified (${claims} claims${loaded.workers ? `, ${loaded.workers} worker processes` : ''}), ${kept.length} unchanged kept${restored ? ` (${restored} restored from the verified-case cache: Astro's store did not hold them)` : ''}, ${lock.checked} checked against the source lock (${lock.remembered} clean and unchanged since the last build), in ${Math.round(performance.now() - started)} ms`);
 
-      if (context.watcher) watchCases(context, { root, casesDir, seedsDir, tool, cacheDir, records, files, problems: problems.items, saveRecords });
+      if (context.watcher) watchCases(context, { root, casesDir, seedsDir, tool, cacheDir, records, files, withheld: loaded.withheld, saveRecords });
     },
   };
 }

@@ -11,7 +11,6 @@ import { failedCase } from '../core/internal-error.ts';
 import { verifyCaseFile } from '../core/load-cases.ts';
 import type { Problem } from '../core/problems.ts';
 import { settledChanges } from '../core/settled-changes.ts';
-import { TRANSLATION_PROBLEMS } from '../core/translations.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
 
@@ -26,8 +25,8 @@ export interface FirstLoad {
   records: Map<string, VerifiedRecord>;
   /** Every case file, from the project root. */
   files: string[];
-  /** Every problem the first run reported. */
-  problems: readonly Problem[];
+  /** Case files the first run withheld for their links (`translations`). */
+  withheld: ReadonlySet<string>;
   saveRecords: (records: Map<string, VerifiedRecord>) => void;
 }
 
@@ -36,7 +35,7 @@ export interface FirstLoad {
  * and checks `translations` between them as a build does; a broken case is left out (its page lists its problems)
  * until fixed.
  */
-export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, tool, cacheDir, records, files, problems, saveRecords }: FirstLoad): void {
+export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, tool, cacheDir, records, files, withheld: withheldAtStart, saveRecords }: FirstLoad): void {
   if (!context.watcher) return;
   const casesPath = path.resolve(root, casesDir);
   const seedsPath = path.resolve(root, seedsDir);
@@ -45,7 +44,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
   /** Cases that build on their own but fail the check between cases (`translations`): withheld until it passes. */
   const withheld = new Map<string, BuiltCase>();
   /** Case files withheld for their links when the server started: what they link to is known once verified again. */
-  const linksUnknown = new Set(problems.filter((p) => TRANSLATION_PROBLEMS.has(p.name)).map((p) => p.file));
+  const linksUnknown = new Set(withheldAtStart);
   /** Takes a case off the site and out of the records (verified again next run), listing its problems if any. */
   const unpublish = (id: string, file: string, listed?: Problem[]) => {
     // The dev server's list of broken cases (their pages show the problems): replace this file's line.
