@@ -8,7 +8,10 @@
  *   - a rebuild after editing one case file,
  *   - a rebuild after editing one source document (re-verifies only its case),
  *   - the baseline: a plain Astro project publishing the same source texts as
- *     ordinary markdown pages (`src/pages/cases/<id>.md` with a layout), built cold.
+ *     ordinary markdown pages (`src/pages/cases/<id>.md` with a layout), built cold,
+ *   - the same baseline with search, as a plain Astro site adds it: Pagefind's CLI
+ *     over its built site, timed after the build (tahqiq's build makes its search
+ *     index with Pagefind too).
  * Peak RSS comes from GNU time (`/usr/bin/time -v`, apt package `time`): the
  * largest resident set of any one process of the build. Prints a table; asserts nothing.
  *
@@ -146,6 +149,14 @@ function phases(output: string): string {
   return `verify ${loader ? seconds(Number(loader)) : '?'} · pages ${generation ?? '?'}${kinds ? ` (${kinds}, summed: four pages render at once)` : ''} · search ${search ? `${seconds(Number(search))}${searchLine?.[2] ? ' (restored)' : ''}` : '?'}${files}`;
 }
 
+/** A plain build followed by its search index: their times and CPU summed, the larger peak memory. */
+function withSearch(build: Run, search: Run): Run {
+  return { s: build.s + search.s, cpu: build.cpu + search.cpu, rssMb: Math.max(build.rssMb, search.rssMb), ok: build.ok && search.ok, output: `${build.output}\n${search.output}` };
+}
+
+/** How much slower the project's run is than a baseline's, in wall and CPU time. */
+const ratio = (project: Run, baseline: Run) => `${(project.s / baseline.s).toFixed(2)}× (cpu ${(project.cpu / baseline.cpu).toFixed(2)}×)`;
+
 const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 /** Wall time, with CPU time in parentheses. */
 const w = (r: Run) => `${r.s.toFixed(1)} s (cpu ${r.cpu.toFixed(1)})`;
@@ -171,12 +182,14 @@ for (const n of sizes) {
   archive.editSource(Math.floor(n / 3), 'تعديل');
   const editSource = must(timed(project, build), `edit-one-source rebuild (${n})`);
   let plain: Run | undefined;
+  let searched: Run | undefined;
   let plainPages = 0;
   if (!values['no-baseline']) {
     const baseline = mkdtempSync(path.join(tmpdir(), `plain-astro-${n}-`));
     writeBaseline(baseline, archive.sources);
     plain = must(timed(baseline, ['npx', 'astro', 'build']), `plain Astro build (${n})`);
     plainPages = pages(path.join(baseline, 'dist'));
+    searched = withSearch(plain, must(timed(baseline, [path.join(root, 'node_modules/.bin/pagefind'), '--site', 'dist']), `Pagefind over the plain Astro site (${n})`));
     if (!values.keep) rmSync(baseline, { recursive: true, force: true });
   }
   // `tahqiq check` on one case file of the archive (what an editor runs on save), twice (the second with the file cache warm).
@@ -190,7 +203,7 @@ for (const n of sizes) {
     devRows.push(devRow);
     console.log(`  dev: ${devRow}`);
   }
-  const row = `| ${n} | ${w(cold)}, ${((cold.s * 1000) / n).toFixed(1)} ms/case | ${w(again)} | ${w(editCase)} | ${w(editSource)} | ${plain ? w(plain) : '–'} | ${plain ? `${(cold.s / plain.s).toFixed(2)}× (cpu ${(cold.cpu / plain.cpu).toFixed(2)}×)` : '–'} | ${gb(cold.rssMb)} / ${plain ? gb(plain.rssMb) : '–'} | ${out} / ${plainPages} |`;
+  const row = `| ${n} | ${w(cold)}, ${((cold.s * 1000) / n).toFixed(1)} ms/case | ${w(again)} | ${w(editCase)} | ${w(editSource)} | ${plain ? w(plain) : '–'} | ${plain ? ratio(cold, plain) : '–'} | ${searched ? w(searched) : '–'} | ${searched ? ratio(cold, searched) : '–'} | ${gb(cold.rssMb)} / ${plain ? gb(plain.rssMb) : '–'} | ${out} / ${plainPages} |`;
   rows.push(row);
   console.log(`N=${n}: generated and fingerprinted in ${generated.toFixed(1)} s; ${values.keep ? `kept ${project}` : 'done'}`);
   console.log(row);
@@ -202,8 +215,8 @@ for (const n of sizes) {
 
 console.log(`
 Archive benchmark (${new Date().toISOString()}, ${(await import('node:os')).cpus().length} cores; the project and the baseline run one after the other in this run)
-| cases | tahqiq cold build | no change | edit one case | edit one source | plain Astro cold | ratio tahqiq / plain | peak RSS tahqiq / plain | HTML pages tahqiq / plain |
-|---|---|---|---|---|---|---|---|---|
+| cases | tahqiq cold build | no change | edit one case | edit one source | plain Astro cold | ratio tahqiq / plain | plain Astro + Pagefind | ratio tahqiq / plain + Pagefind | peak RSS tahqiq / plain | HTML pages tahqiq / plain |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 \n\`tahqiq check <one case file>\` in the archive (two runs)\n| cases | wall (cpu) |\n|---|---|\n${checkRows.join('\n')}
 ${devRows.length ? `\nDev server (npm run dev): first case page served, then save-to-page for three edits of one case\n| cases | first page | edit → page updated |\n|---|---|---|\n${devRows.join('\n')}` : ''}`);
