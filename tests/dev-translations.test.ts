@@ -114,6 +114,32 @@ describe('translations checked by the dev server as a build checks them, after a
     await expectPairServed();
   });
 
+  it("logs a withheld case's link problem again when that case is saved, not when a case linked with it is", async () => {
+    const unlinked = pair.ar.replace('translations: [riverside-van-en]\n', '');
+    writeFileSync(path.join(dir, AR), unlinked);
+    await expect.poll(() => listedCodes('riverside-van-en'), POLL).toEqual(['TQ507']);
+    const [problem] = await buildErrors(dir);
+    const logged = formatProblem(problem!);
+    /** The log of one save, once the dev server has handled it (its "re-verified" line). */
+    const logOfSave = async (file: string, text: string) => {
+      const from = dev.log().length;
+      writeFileSync(path.join(dir, file), text);
+      await expect.poll(() => dev.log().slice(from), POLL).toMatch(/re-verified \d+ cases? in \d+ ms/);
+      return dev.log().slice(from);
+    };
+
+    // The Arabic case saved again, still without its link: the English case is still withheld, its problem unchanged.
+    expect(await logOfSave(AR, `${unlinked}\n`)).not.toContain(logged);
+    expect(await listedCodes('riverside-van-en')).toEqual(['TQ507']);
+    // The English case saved: its problem is reported again, as a build would report it.
+    expect(await logOfSave(EN, `${pair.en}\n`)).toContain(logged);
+    expect(await listedCodes('riverside-van-en')).toEqual(['TQ507']);
+
+    writeFileSync(path.join(dir, EN), pair.en);
+    writeFileSync(path.join(dir, AR), pair.ar);
+    await expectPairServed();
+  });
+
   it('withholds the partner of a deleted case with the TQ505 a build reports, and serves both again once it is back', async () => {
     const from = dev.log().length;
     rmSync(path.join(dir, AR));

@@ -9,7 +9,7 @@ import { dropFreshCaseKey, reloadBrowsers, setFreshCaseKey } from '../core/dev-f
 import { caseIds, recheckTranslations } from '../core/dev-translations.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { verifyCaseFile } from '../core/load-cases.ts';
-import type { Problem } from '../core/problems.ts';
+import { formatProblem, type Problem } from '../core/problems.ts';
 import { settledChanges } from '../core/settled-changes.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
@@ -107,7 +107,10 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     }
     const changed = new Set([...again, ...deleted].map((f) => path.basename(f, '.md')));
     const checked = recheckTranslations(changed, await caseIds(casesPath), stored, [...withheld.values(), ...verified]);
-    for (const problem of checked.problems) logProblem(context, problem);
+    // A case saved gets all its problems in the log again, as a build reports them; a case withheld for its links,
+    // checked again only because a case linked with it was saved, only the problems it did not have before.
+    const listed = new Set(brokenCases().flatMap((b) => (changed.has(b.id) ? [] : b.problems.map(formatProblem))));
+    for (const problem of checked.problems) if (!listed.has(formatProblem(problem))) logProblem(context, problem);
     for (const [built, linkProblems] of checked.failed) withhold(built, linkProblems);
     for (const built of checked.passed) await publish(built);
     saveRecords(records);
