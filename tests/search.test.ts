@@ -42,6 +42,30 @@ describe('search on the index page (Pagefind, static files only)', () => {
     await page.context().close();
   });
 
+  for (const width of [360, 1280]) {
+    it(`keeps the case list in place when the search box appears after the first paint (${width} px)`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const record = window as unknown as { layoutShift: number };
+        record.layoutShift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) record.layoutShift += (entry as PerformanceEntry & { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // The search box's script arrives late, as on a slow connection: the page is painted without it first.
+      await page.route('**/_astro/*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await route.continue();
+      });
+      await page.goto(`${site.url}/`);
+      await expect.poll(() => page.locator('form[data-search]').isVisible(), { timeout: 15_000 }).toBe(true);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+      await context.close();
+    });
+  }
+
   it('hides the search box when JavaScript is off, leaving the case list', async () => {
     const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto(`${site.url}/`);
