@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,9 +15,11 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a built site from `dir` on 127.0.0.1 (a free port), as a CDN would: `/x/` → `/x/index.html`. `cacheControl`:
- * sent with every file, as the site's `_headers` has it (`public, max-age=300, must-revalidate` for most).
+ * sent with every file, as the site's `_headers` has it (`public, max-age=300, must-revalidate` for most). `gzip`: text
+ * files (HTML, CSS, JavaScript, JSON, SVG, plain text) are sent gzip-compressed to a client that accepts it, as every CDN
+ * does: what a reader's phone downloads (scripts/lighthouse.ts).
  */
-export async function serveStatic(dir: string, options: { cacheControl?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(dir: string, options: { cacheControl?: string; gzip?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(dir, pathname);
@@ -29,8 +32,16 @@ export async function serveStatic(dir: string, options: { cacheControl?: string 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...(options.cacheControl ? { 'cache-control': options.cacheControl } : {}) });
-    createReadStream(file).pipe(res);
+    const type = TYPES[path.extname(file)];
+    const gzip = options.gzip === true && type !== undefined && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(200, {
+      'content-type': type ?? 'application/octet-stream',
+      ...(options.cacheControl ? { 'cache-control': options.cacheControl } : {}),
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
+    });
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
