@@ -45,8 +45,12 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
   }
   const result = claimAttributesSchema.safeParse(raw);
   if (!result.success) {
+    const reported = new Set<string>();
     for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? '');
+      // One problem an attribute: `missing=""` fails both its length and its visible-text check.
+      if (reported.has(name)) continue;
+      reported.add(name);
       const value = raw[name];
       const place = attributePlace(node, name);
       if (name === 'id') {
@@ -58,7 +62,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
           const guess = closest(value, STATUSES);
           problems.add('invalidStatus', file, place, `Unexpected status \`${value}\`, expected one of ${list(STATUSES)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
         }
-      } else if ((name === 'claimant' || name === 'missing') && typeof value === 'string' && value.trim() !== '') {
+      } else if ((name === 'claimant' && typeof value === 'string' && value.trim() !== '') || (name === 'missing' && typeof value === 'string')) {
         problems.add('blankText', file, place, `Unexpected \`${name}\` with no visible text, expected ${name === 'claimant' ? 'who made the claim' : 'what evidence is missing'}`);
       } else if (name === 'claimant') {
         problems.add('missingClaimant', file, place, 'Missing `claimant`, expected who made the claim, e.g. `claimant="Family members, to AP"`');

@@ -27,6 +27,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     }
     return { place: base };
   }
+  reportTrailingComments(doc, node.value, base, file, problems);
   const cycle = selfReference(doc);
   if (cycle) {
     problems.add('frontmatterSyntax', file, offsetToPoint(node.value, cycle.offset, base),
@@ -70,6 +71,25 @@ function errorOffset(doc: Document, error: YAMLError): number {
     },
   });
   return opened ?? error.pos[0];
+}
+
+/**
+ * `summary: Raid kills 3 #breaking`: YAML ends an unquoted value at ` #`, and the rest of the line is a comment, never
+ * published. A comment after an unquoted value on its line is reported where it starts; one on a line of its own, or
+ * after a quoted value, is a comment by intent.
+ */
+function reportTrailingComments(doc: Document, yamlText: string, base: Point, file: string, problems: ProblemList): void {
+  visit(doc, {
+    Scalar(key, scalar) {
+      if (key === 'key' || scalar.type !== 'PLAIN' || !scalar.range) return;
+      const rest = yamlText.slice(scalar.range[1]).split('\n', 1)[0]!;
+      const comment = /^[ \t]+#/.exec(rest);
+      if (!comment) return;
+      const at = scalar.range[1] + comment[0].length - 1;
+      problems.add('frontmatterComment', file, offsetToPoint(yamlText, at, base),
+        `Unexpected comment \`${excerpt(rest.trim(), 40)}\` after \`${excerpt(String(scalar.source ?? scalar.value), 30)}\`: YAML leaves it out of the value, expected the whole value in quotes`);
+    },
+  });
 }
 
 /** An alias inside the very node its anchor names (`&a [*a]`): its value would never end. */

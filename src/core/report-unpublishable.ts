@@ -24,8 +24,17 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         const text = lines[line - 1] ?? '';
         const opening = /^(\s*(?:>\s*)*)(:{2,}\s*claim\b.*)$/u.exec(text);
         if (opening) {
-          problems.add('unparsedClaim', file, { line, column: opening[1]!.length + 1 },
-            `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
+          problems.add('unparsedClaim', file, { line, column: typographicColumn(text) ?? opening[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(opening[2]!)
+            ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: a value in typographic quotes (\`“…”\`), expected straight quotes, e.g. \`claimant="…"\``
+            : `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
+        }
+        // `::supports[…]{…}` followed by anything on its line is not a directive to markdown: the passage would be
+        // published as plain text in the reasoning, and the claim would lose its evidence.
+        const evidence = /^(\s*(?:>\s*)*)(::(supports|contradicts|context)\b.*)$/u.exec(text);
+        if (evidence) {
+          problems.add('unparsedEvidence', file, { line, column: typographicColumn(text) ?? evidence[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(evidence[2]!)
+            ? `Unexpected text \`${excerpt(evidence[2]!, 50)}\`: a value in typographic quotes (\`“…”\`), expected straight quotes, e.g. \`by="…"\``
+            : `Unexpected text \`${excerpt(evidence[2]!, 50)}\`, expected \`::${evidence[3]}[words from the source]{…}\` alone on its line`);
         }
       }
     }
@@ -40,6 +49,7 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
     }
     if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
       reportDuplicateAttributes(node, file, problems);
+      reportTypographicQuotes(node, lines, file, problems);
     }
     if (node.type === 'code' && node.position && !node.lang && /^(?: {4}|\t)/.test(lines[node.position.start.line - 1] ?? '')) {
       // An indented `:::claim` is a code block to markdown: the claim would be published as code in the notes.
@@ -99,6 +109,35 @@ function reportBrokenFragments(root: Root, file: string, problems: ProblemList):
     problems.add('brokenFragment', file, start(node.position),
       `Unexpected link to \`#${excerpt(target, 40)}\`: no claim has this id${guess ? ` (did you mean \`#${guess}\`?)` : ''}, expected the id of a claim in this case`);
   });
+}
+
+/** An attribute value opening with a typographic quote mark (a word processor's “…”, ‘…’, „…“ or «…»). */
+const TYPOGRAPHIC_VALUE = /=\s*[“”„‟‘’‚‛«»]/u;
+/** The column of the first typographic quote mark opening a value on a line, if any. */
+function typographicColumn(line: string): number | undefined {
+  const found = TYPOGRAPHIC_VALUE.exec(line);
+  return found ? found.index + found[0].length : undefined;
+}
+const TYPOGRAPHIC_MARK = /^[“”„‟‘’‚‛«»]|[“”„‟‘’‚‛«»]$/u;
+
+/**
+ * `by=“Police”`: to markdown the typographic quotes are part of an unquoted value, which would be published with them
+ * and counted as another attribution than `by="Police"`. Straight quotes only; a value written in straight quotes may
+ * hold any quote marks (`claimant="«the family»"`).
+ */
+function reportTypographicQuotes(node: Node, lines: string[], file: string, problems: ProblemList): void {
+  const attributes = (node as { attributes?: Record<string, string | null | undefined> }).attributes ?? {};
+  const written = (node.data as { writtenAttributes?: WrittenAttribute[] } | undefined)?.writtenAttributes ?? [];
+  for (const attribute of written) {
+    const value = attributes[attribute.name];
+    if (attribute.name === 'id' || typeof value !== 'string' || !TYPOGRAPHIC_MARK.test(value)) continue;
+    const after = (lines[attribute.position.end.line - 1] ?? '').slice(attribute.position.end.column - 1);
+    if (/^\s*=\s*["']/u.test(after)) continue;
+    const kind = node.type === 'containerDirective' && (node as { name?: string }).name === 'claim' ? 'invalidAttribute' : 'evidenceAttribute';
+    const plain = value.replace(/^[“”„‟‘’‚‛«»]+|[“”„‟‘’‚‛«»]+$/gu, '');
+    problems.add(kind, file, start(attribute.position),
+      `Unexpected \`${attribute.name}=${excerpt(value, 40)}\` in typographic quotes, expected straight quotes: \`${attribute.name}="${excerpt(plain, 40)}"\``);
+  }
 }
 
 /** `status=disputed status=confirmed`, two `#id`s: markdown keeps the last; we say so. */
