@@ -180,6 +180,10 @@ describe('tahqiq, the command line', () => {
     expect(tahqiq(ROOT, ['new']).stderr).toContain('Missing case id');
     expect(tahqiq(ROOT, ['new', 'x']).stderr).toContain('Missing `--source seeds/<file>`');
     expect(tahqiq(ROOT, ['new', 'Bad_Id', '--source', EN_SEED]).stderr).toContain('Unexpected case id `Bad_Id`');
+    const language = tahqiq(ROOT, ['new', 'x', '--source', SEED_PATH, '--lang', 'arabic']);
+    expect(language.status).toBe(2);
+    expect(language.stderr).toContain('Unexpected `--lang arabic`, expected a BCP 47 language tag such as `ar`');
+    expect(language.stderr).not.toContain('internal error');
     const missing = tahqiq(ROOT, ['new', 'x', '--source', 'seeds/nope.txt']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('Source document `seeds/nope.txt` not found');

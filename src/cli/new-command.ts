@@ -9,6 +9,7 @@ import { acceptIntoLock } from '../core/provenance/check-provenance.ts';
 import { DEFAULT_LOCK_FILE, readLock, writeLock } from '../core/provenance/lock-file.ts';
 import { readSourceDocument, type SourceDocument } from '../core/source-document.ts';
 import { guessLanguage } from './guess-language.ts';
+import { isKnownLanguageTag } from '../schemas/frontmatter.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
 
 export const NEW_OPTIONS = {
@@ -93,6 +94,9 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
   if (extra.length) throw new UsageError('unknownOption', `Unexpected extra argument \`${extra[0]}\`, expected one case id`);
   if (!CASE_ID.test(id)) throw new UsageError('unknownOption', `Unexpected case id \`${id}\`, expected lowercase ASCII words joined by \`-\` (it becomes the file name and URL)`);
   if (!values.source) throw new UsageError('missingArgument', 'Missing `--source seeds/<file>`: the source document the case quotes');
+  if (values.lang !== undefined && !isKnownLanguageTag(values.lang)) {
+    throw new UsageError('unknownOption', `Unexpected \`--lang ${values.lang}\`, expected a BCP 47 language tag such as \`ar\`, \`en\` or \`ar-SY\` (a language code, not its name)`);
+  }
   const root = path.resolve(values.root ?? process.cwd());
   const document = path.relative(root, path.resolve(values.source)).split(path.sep).join('/');
   const casesDir = path.resolve(root, values.cases ?? process.env['TAHQIQ_CASES_DIR'] ?? DEFAULT_CASES_DIR);
