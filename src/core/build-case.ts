@@ -166,6 +166,8 @@ export async function buildCase(options: {
     found.source.passages.push({ id: `${noteId}-text`, kind: 'note', back: noteId, number, start: found.anchor.start, end: found.anchor.end });
   }
 
+  // Claims that failed a check of form are not published; their passages are looked up for their problems alone.
+  for (const passage of written.uncheckedPassages) lookUp(passage);
   checkMethod(await method, claims, written.documents, file, statusPlaces, problems);
   if (problems.errors.length > errorsBefore) return undefined;
 

@@ -7,14 +7,14 @@ import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { caseDocuments, type CaseDocument } from './case-documents.ts';
-import { readClaim, type WrittenClaim } from './read-claim.ts';
+import { readClaim, type UncheckedPassage, type WrittenClaim } from './read-claim.ts';
 import { caseParser, parseCaseMarkdown } from './parse-case-markdown.ts';
 import { prepareMarkdown } from './prepare-markdown.ts';
 import { readSourceNote, type WrittenNote } from './read-source-note.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 
-export type { WrittenClaim, WrittenNote };
+export type { UncheckedPassage, WrittenClaim, WrittenNote };
 
 /** A case file read and checked for form; quotes not yet anchored. */
 export interface WrittenCase {
@@ -29,6 +29,8 @@ export interface WrittenCase {
   sourceNotes: WrittenNote[];
   /** Claims that passed every check of form. */
   claims: WrittenClaim[];
+  /** The quotes and evidence of claims that did not (and of claims inside claims), to look up for their problems only. */
+  uncheckedPassages: UncheckedPassage[];
   /** How many `:::claim` blocks the file has, valid or not. */
   claimBlocks: number;
 }
@@ -51,13 +53,14 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const notes: RootContent[] = [];
   const sourceNotes: WrittenNote[] = [];
   const claims: WrittenClaim[] = [];
+  const uncheckedPassages: UncheckedPassage[] = [];
   const firstSeen = new Map<string, Point>();
   let claimBlocks = 0;
   for (const node of root.children) {
     if (node.type === 'yaml') continue;
     if (node.type === 'containerDirective' && node.name === 'claim') {
       claimBlocks++;
-      const claim = readClaim(node, file, problems, dir, definitions);
+      const claim = readClaim(node, file, problems, dir, definitions, uncheckedPassages);
       const id = node.attributes?.['id'];
       if (id) {
         const first = firstSeen.get(id);
@@ -84,7 +87,23 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
       notes.push(node);
     }
   }
+  // A claim inside a claim (the one before it left open) is reported as such (TQ215) and never published; its own
+  // problems are reported too, so that closing the outer claim does not reveal new ones.
+  eachNode(root, (node, parent) => {
+    if (node.type === 'containerDirective' && node.name === 'claim' && parent?.type === 'containerDirective' && parent.name === 'claim') {
+      const nested = readClaim(node, file, problems, dir, definitions, uncheckedPassages);
+      if (nested) uncheckedPassages.push(...nestedPassages(nested));
+    }
+  });
   if (!frontmatter || !documents) return undefined;
   const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
-  return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, claimBlocks };
+  return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, uncheckedPassages, claimBlocks };
+}
+
+/** The passages of a claim read whole but never published (a claim inside a claim): looked up for their problems. */
+function nestedPassages(claim: WrittenClaim): UncheckedPassage[] {
+  return [
+    { noun: 'Quote', text: claim.quote, doc: claim.attributes.doc, docPlace: claim.docPlace, occurrence: claim.attributes.occurrence, place: claim.quotePlace, occurrencePlace: claim.occurrencePlace },
+    ...claim.evidence.map((e): UncheckedPassage => ({ noun: 'Evidence passage', text: e.passage, doc: e.doc, docPlace: e.docPlace, occurrence: e.occurrence, place: e.passagePlace, occurrencePlace: e.occurrencePlace })),
+  ];
 }

@@ -30,6 +30,47 @@ export interface WrittenClaim {
   place: Point;
 }
 
+/**
+ * A passage of a claim that failed a check of form (a misspelt status, no reasoning…): the claim is not published,
+ * but its quote and evidence are still looked up, so their problems are reported in the same run.
+ */
+export interface UncheckedPassage {
+  noun: 'Quote' | 'Evidence passage';
+  text: string;
+  doc: string | undefined;
+  docPlace: Point;
+  occurrence: number | undefined;
+  place: Point;
+  occurrencePlace: Point;
+}
+
+/**
+ * The passages of a claim that failed a check of form, as far as they can be looked up: its quote when it has exactly
+ * one and its own `doc=` and `occurrence=` are valid (an invalid one is reported already, and looking up without it
+ * would report a second, misleading problem), and each evidence passage that was read.
+ */
+function passagesOf(node: ContainerDirective, quotes: Blockquote[], evidence: (WrittenEvidence | undefined)[]): UncheckedPassage[] {
+  const passages: UncheckedPassage[] = [];
+  const doc = claimAttributesSchema.shape.doc.safeParse(node.attributes?.['doc'] ?? undefined);
+  const occurrence = claimAttributesSchema.shape.occurrence.safeParse(node.attributes?.['occurrence'] ?? undefined);
+  const quote = quotes.length === 1 ? quotes[0]! : undefined;
+  if (quote && doc.success && occurrence.success) {
+    passages.push({
+      noun: 'Quote',
+      text: quote.children.map((c) => toString(c)).join(' '),
+      doc: doc.data,
+      docPlace: attributePlace(node, 'doc'),
+      occurrence: occurrence.data,
+      place: start(quote.children[0]?.position ?? quote.position),
+      occurrencePlace: attributePlace(node, 'occurrence'),
+    });
+  }
+  for (const e of evidence) {
+    if (e) passages.push({ noun: 'Evidence passage', text: e.passage, doc: e.doc, docPlace: e.docPlace, occurrence: e.occurrence, place: e.passagePlace, occurrencePlace: e.occurrencePlace });
+  }
+  return passages;
+}
+
 /** Checks a claim directive's attributes, reporting each problem at the attribute itself. */
 function readClaimAttributes(node: ContainerDirective, file: string, problems: ProblemList): ClaimAttributes | undefined {
   const raw = { ...(node.attributes ?? {}) };
@@ -75,7 +116,11 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
   return ok ? result.data : undefined;
 }
 
-export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[]): WrittenClaim | undefined {
+/**
+ * Reads a claim and checks its form. A claim that fails is not returned; its passages that can be looked up are added
+ * to `unchecked` (passagesOf), so that one mistake does not hide another.
+ */
+export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[], unchecked: UncheckedPassage[]): WrittenClaim | undefined {
   const place = start(node.position);
   const attributes = readClaimAttributes(node, file, problems);
   const children = [...node.children];
@@ -101,7 +146,10 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     problems.add('blankText', file, start(reasoning[0]!.position), 'Unexpected reasoning with no visible words (a rule, an image without alt text, invisible characters), expected a paragraph explaining the status');
   }
   const quote = quotes[0];
-  if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join('')) || evidence.some((e) => !e)) return undefined;
+  if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join('')) || evidence.some((e) => !e)) {
+    unchecked.push(...passagesOf(node, quotes, evidence));
+    return undefined;
+  }
   return {
     attributes,
     labelHtml: phrasingToHtml(label.children, dir, definitions),
