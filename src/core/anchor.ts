@@ -51,6 +51,11 @@ function bigrams(text: string): Set<string> {
 /** Explains a quote that is not in the source: where it stops matching, or the closest sentence. */
 function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedText): string {
   const q = normalizeQuote(quote);
+  // "…" or «…» typed around the words: the page sets a quote in quotation marks itself.
+  const inner = q.length > 2 && q.startsWith('"') && q.endsWith('"') ? q.slice(1, -1).trim() : '';
+  if (inner && folded.text.includes(inner)) {
+    return `Quote not found in \`${doc.path}\` with the quotation marks around it: the source has these words without them, expected the words alone (the page sets a quote in quotation marks itself)`;
+  }
   // Longest prefix of the quote that the source has (if a prefix occurs, so do all shorter ones).
   let lo = 0;
   let hi = q.length;
@@ -68,8 +73,8 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
     // Where the quote as typed diverges: map the folded prefix length back through the quote's own offset map.
     const typed = normalizeForMatching(quote);
     const lead = typed.text.length - typed.text.trimStart().length;
-    const quoteNext = excerpt(quote.slice(typed.starts[lead + lo] ?? quote.length), 20);
-    return `Quote not found in \`${doc.path}\`: it matches up to \`${tail(doc.text.slice(from.start, from.end), 40)}\` at line ${place.line}, then the source has \`${excerpt(sourceNext, 20)}\` where the quote has \`${quoteNext}\``;
+    const quoteNext = quote.slice(typed.starts[lead + lo] ?? quote.length);
+    return `Quote not found in \`${doc.path}\`: it matches up to \`${tail(doc.text.slice(from.start, from.end), 40)}\` at line ${place.line}, then the source has ${shownNext(sourceNext)} where the quote has ${shownNext(quoteNext)}`;
   }
   const wanted = bigrams(q);
   let best: { score: number; sentence: SourceDocument['sentences'][number] } | undefined;
@@ -83,6 +88,15 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
   if (!best || best.score < 0.3) return `Quote of ${words} words not found in \`${doc.path}\`, nor anything close to it`;
   const line = pointAt(doc, best.sentence.start).line;
   return `Quote not found in \`${doc.path}\`; did you mean \`${excerpt(best.sentence.text, 70)}\` at line ${line}?`;
+}
+
+/**
+ * The text after the point where a quote stops matching, as a message shows it: a space there is named, since an
+ * excerpt trims it and `، كان` would then read the same as ` ، كان`.
+ */
+function shownNext(text: string): string {
+  if (!text.trim()) return 'nothing more';
+  return /^\s/u.test(text) ? `a space, then \`${excerpt(text.trimStart(), 20)}\`` : `\`${excerpt(text, 20)}\``;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
