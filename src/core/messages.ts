@@ -32,7 +32,10 @@ export function distance(a: string, b: string): number {
 
 export function closest(value: string, options: readonly string[]): string | undefined {
   const best = [...options].sort((x, y) => distance(value, x) - distance(value, y))[0];
-  return best !== undefined && distance(value, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+  if (best === undefined) return undefined;
+  const d = distance(value, best);
+  // Close for its length, and not most of either word changed (`by` is not a misspelt `id`, nor `foo` of `doc`).
+  return d <= Math.max(2, Math.floor(best.length / 3)) && d <= Math.floor(Math.max(value.length, best.length) / 2) ? best : undefined;
 }
 
 /** zod's wording without its prefixes ("Invalid input: ", "Too small: "), lower-cased to follow "Unexpected `x`, ". */

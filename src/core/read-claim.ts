@@ -1,4 +1,4 @@
-import type { Blockquote, Definition, Paragraph } from 'mdast';
+import type { Blockquote, Code, Definition, Paragraph } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
@@ -6,7 +6,7 @@ import { STATUSES } from '../schemas/status.ts';
 import { hasVisibleText } from './invisible-text.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
 import { attributePlace, closest, list, plainMessage, start } from './messages.ts';
-import type { Point, ProblemList } from './problems.ts';
+import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { isEvidence, readEvidence, type WrittenEvidence } from './read-evidence.ts';
 
 /** A claim as written in the case file, before its quote is looked up. */
@@ -79,7 +79,8 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
     if ((CLAIM_ATTRIBUTE_NAMES as string[]).includes(name)) continue;
     ok = false;
     const shown = name === 'class' ? `.${raw[name]}` : name;
-    const guess = closest(name, CLAIM_ATTRIBUTE_NAMES);
+    // `by=` names who says an evidence passage; on a claim, who made it is `claimant=`.
+    const guess = name === 'by' ? 'claimant' : closest(name, CLAIM_ATTRIBUTE_NAMES);
     problems.add('unknownAttribute', file, attributePlace(node, name),
       `Unexpected attribute \`${shown}\` on claim, expected ${list(CLAIM_ATTRIBUTE_NAMES.map((n) => (n === 'id' ? '#id' : n)))}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     delete raw[name];
@@ -137,7 +138,12 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
   const evidenceNodes = children.filter((c): c is LeafDirective => isEvidence(c));
   const evidence = evidenceNodes.map((e) => readEvidence(e, file, problems));
   const reasoning = children.filter((c) => c.type !== 'blockquote' && c.type !== 'definition' && !isEvidence(c));
-  if (quotes.length === 0) problems.add('missingQuote', file, place, 'Missing quote, expected a `> …` blockquote with the exact words from the source');
+  // `\t> words` or `    > words`: indented four columns, the quote is a code block to markdown.
+  const indentedQuote = children.find((c): c is Code => c.type === 'code' && !c.lang && c.value.trimStart().startsWith('>'));
+  if (quotes.length === 0 && indentedQuote) {
+    problems.add('missingQuote', file, start(indentedQuote.position),
+      `Unexpected indented \`${excerpt(indentedQuote.value.trim(), 30)}\` (a code block to markdown), expected the quote's \`>\` at the start of the line`);
+  } else if (quotes.length === 0) problems.add('missingQuote', file, place, 'Missing quote, expected a `> …` blockquote with the exact words from the source');
   for (const extra of quotes.slice(1)) {
     problems.add('multipleQuotes', file, start(extra.position), 'Unexpected second quote in one claim, expected exactly one `> …` blockquote');
   }

@@ -21,7 +21,8 @@ export function readDirectiveAttributes<T>(
     if (names.includes(name)) continue;
     ok = false;
     const shown = name === 'id' ? `#${raw[name]}` : name === 'class' ? `.${raw[name]}` : name;
-    const guess = closest(name, names);
+    // `claimant=` names who made a claim; on an evidence passage, who says it is `by=`.
+    const guess = name === 'claimant' && names.includes('by') ? 'by' : closest(name, names);
     problems.add('evidenceAttribute', file, attributePlace(node, name),
       `Unexpected attribute \`${shown}\` on ${what}, expected ${list(names)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     delete raw[name];

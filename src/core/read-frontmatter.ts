@@ -134,6 +134,9 @@ function keyPlace(doc: Document, yamlText: string, path: (string | number)[], ba
 
 function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
   const field = issue.path.join('.');
+  if (issue.path.length === 0 && issue.code === 'invalid_type' && (doc.contents === null || doc.toJS() == null)) {
+    return 'Missing frontmatter fields: nothing between the `---` lines, expected `title: …`, `lang: …`, `source: …`, `reviewed: …` and `summary: …` on their own lines';
+  }
   if (issue.path.length === 0 && issue.code === 'invalid_type') {
     return `Unexpected frontmatter \`${excerpt(JSON.stringify(doc.toJS()), 40)}\`, expected fields such as \`title: …\` on their own lines`;
   }
