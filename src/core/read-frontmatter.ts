@@ -23,7 +23,9 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   const doc: Document = parseDocument(node.value, { prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${error.message.split('\n')[0]}`);
+      const yamlMessage = error.message.split('\n')[0];
+      const plain = PLAIN_YAML_ERRORS[error.code];
+      problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${plain ? `${plain} (YAML: ${yamlMessage})` : yamlMessage}`);
     }
     return { place: base };
   }
@@ -54,6 +56,12 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   }
   return { place: base };
 }
+
+/** The YAML errors a journalist meets most, in their words: what was typed, and what YAML expected instead. */
+const PLAIN_YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'a `: ` inside an unquoted value (on its line, or on a line indented under it) reads as a new field to YAML, expected the value in quotes (`title: "…: …"`), or each field on a line of its own at its own indentation',
+  MULTILINE_IMPLICIT_KEY: 'a line that is neither a field nor part of the value above, expected `field: value` on one line, or a long value in quotes',
+};
 
 /**
  * Where a YAML error really is. A missing closing quote is noticed at the end of the frontmatter;

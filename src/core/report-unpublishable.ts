@@ -72,7 +72,9 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
       }
     } else if (node.type === 'containerDirective' && node.name === 'note') {
       if (parent && parent.type !== 'root') {
-        problems.add('nestedNote', file, start(node.position), `Unexpected \`:::note\` inside a ${parent.type === 'containerDirective' ? `\`:::${parent.name}\`` : NODE_NAMES[parent.type] ?? parent.type}, expected notes at the top level of the file`);
+        problems.add('nestedNote', file, start(node.position), parent.type === 'containerDirective' && parent.name === 'claim'
+          ? `Unexpected \`:::note\` inside claim \`#${parent.attributes?.['id'] ?? '?'}\` (line ${parent.position?.start.line ?? '?'}), expected it at the top level of the file, after that claim is closed`
+          : `Unexpected \`:::note\` inside a ${parent.type === 'containerDirective' ? `\`:::${parent.name}\`` : NODE_NAMES[parent.type] ?? parent.type}, expected notes at the top level of the file`);
       }
     } else if (node.type === 'textDirective' || node.type === 'leafDirective' || (node.type === 'containerDirective' && node.name !== 'claim')) {
       const marker = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
