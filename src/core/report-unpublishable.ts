@@ -24,9 +24,12 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         const text = lines[line - 1] ?? '';
         const opening = /^(\s*(?:>\s*)*)(:{2,}\s*claim\b.*)$/u.exec(text);
         if (opening) {
-          problems.add('unparsedClaim', file, { line, column: typographicColumn(text) ?? opening[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(opening[2]!)
+          const unclosed = unclosedQuoteColumn(text);
+          problems.add('unparsedClaim', file, { line, column: typographicColumn(text) ?? unclosed ?? opening[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(opening[2]!)
             ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: a value in typographic quotes (\`“…”\`), expected straight quotes, e.g. \`claimant="…"\``
-            : `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
+            : unclosed
+              ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: the quote opened at column ${unclosed} is not closed, expected \`"\` at the end of its value`
+              : `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
         }
         // `::supports[…]{…}` followed by anything on its line is not a directive to markdown: the passage would be
         // published as plain text in the reasoning, and the claim would lose its evidence.
@@ -115,6 +118,15 @@ function reportBrokenFragments(root: Root, file: string, problems: ProblemList):
 
 /** An attribute value opening with a typographic quote mark (a word processor's “…”, ‘…’, „…“ or «…»). */
 const TYPOGRAPHIC_VALUE = /=\s*[“”„‟‘’‚‛«»]/u;
+/** The column of a `"` opening an attribute value that no `"` closes on its line (`claimant="the family}`), if any. */
+function unclosedQuoteColumn(line: string): number | undefined {
+  const braces = line.lastIndexOf('{');
+  if (braces < 0) return undefined;
+  let open: number | undefined;
+  for (let i = braces; i < line.length; i++) if (line[i] === '"') open = open === undefined ? i : undefined;
+  return open === undefined ? undefined : open + 1;
+}
+
 /** The column of the first typographic quote mark opening a value on a line, if any. */
 function typographicColumn(line: string): number | undefined {
   const found = TYPOGRAPHIC_VALUE.exec(line);
