@@ -1,4 +1,5 @@
 import type { Definition, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { directionOf } from './direction.ts';
@@ -89,12 +90,15 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   }
   // A claim inside a claim (the one before it left open) is reported as such (TQ215) and never published; its own
   // problems are reported too, so that closing the outer claim does not reveal new ones.
-  eachNode(root, (node, parent) => {
-    if (node.type === 'containerDirective' && node.name === 'claim' && parent?.type === 'containerDirective' && parent.name === 'claim') {
-      const nested = readClaim(node, file, problems, dir, definitions, uncheckedPassages);
+  const readNested = (claim: ContainerDirective): void => {
+    for (const child of claim.children) {
+      if (child.type !== 'containerDirective' || child.name !== 'claim') continue;
+      const nested = readClaim(child, file, problems, dir, definitions, uncheckedPassages);
       if (nested) uncheckedPassages.push(...nestedPassages(nested));
+      readNested(child);
     }
-  });
+  };
+  for (const node of root.children) if (node.type === 'containerDirective' && node.name === 'claim') readNested(node);
   if (!frontmatter || !documents) return undefined;
   const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
   return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, uncheckedPassages, claimBlocks };
