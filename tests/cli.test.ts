@@ -166,6 +166,21 @@ describe('tahqiq, the command line', () => {
     expect(readFileSync(path.join(root, 'content/cases/clinic-closure.md'), 'utf8')).toBe(text);
   });
 
+  it('verifies the complete case files of docs/case-format.md as written (the format\'s own examples never fail its check)', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/case-format.md'), 'utf8');
+    const examples = [...doc.matchAll(/^```markdown\n(---\n[\s\S]*?)^```$/gm)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const root = project();
+    const files = examples.map((text, i) => {
+      const file = `content/cases/format-example-${i + 1}.md`;
+      writeFileSync(path.join(root, file), text);
+      return file;
+    });
+    const check = tahqiq(root, ['check', ...files]);
+    expect(check.stdout + check.stderr).toMatch(/^0 errors, \d+ warnings?$/m);
+    expect(check.status).toBe(0);
+  });
+
   it('scaffolds an Arabic case from the seed, guessing the language from its script', () => {
     const root = project();
     const created = tahqiq(root, ['new', 'raid', '--source', SEED_PATH]);

@@ -83,15 +83,17 @@ function errorOffset(doc: Document, error: YAMLError): number {
 
 /**
  * `summary: Raid kills 3 #breaking`: YAML ends an unquoted value at ` #`, and the rest of the line is a comment, never
- * published. A comment after an unquoted value on its line is reported where it starts; one on a line of its own, or
- * after a quoted value, is a comment by intent.
+ * published. A `#` joined to what follows it, after an unquoted value on its line, is reported where it starts; `# `
+ * with a space, a comment on a line of its own, or one after a quoted value is a comment by intent.
  */
 function reportTrailingComments(doc: Document, yamlText: string, base: Point, file: string, problems: ProblemList): void {
   visit(doc, {
     Scalar(key, scalar) {
       if (key === 'key' || scalar.type !== 'PLAIN' || !scalar.range) return;
       const rest = yamlText.slice(scalar.range[1]).split('\n', 1)[0]!;
-      const comment = /^[ \t]+#/.exec(rest);
+      // `# ` with a space is a comment by intent (`lang: ar # Arabic`); `#` joined to a word or number (`#breaking`,
+      // `#4`) is text the journalist meant to keep.
+      const comment = /^[ \t]+#(?=[^\s#])/.exec(rest);
       if (!comment) return;
       const at = scalar.range[1] + comment[0].length - 1;
       problems.add('frontmatterComment', file, offsetToPoint(yamlText, at, base),

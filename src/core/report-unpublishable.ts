@@ -33,7 +33,7 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         }
         // `::supports[…]{…}` followed by anything on its line is not a directive to markdown: the passage would be
         // published as plain text in the reasoning, and the claim would lose its evidence.
-        const evidence = /^(\s*(?:>\s*)*)(::(supports|contradicts|context)\b.*)$/u.exec(text);
+        const evidence = /^(\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?)(::(supports|contradicts|context)\b.*)$/u.exec(text);
         if (evidence) {
           problems.add('unparsedEvidence', file, { line, column: typographicColumn(text) ?? evidence[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(evidence[2]!)
             ? `Unexpected text \`${excerpt(evidence[2]!, 50)}\`: a value in typographic quotes (\`“…”\`), expected straight quotes, e.g. \`by="…"\``
