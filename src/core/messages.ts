@@ -53,3 +53,7 @@ export function attributePlace(node: ContainerDirective | LeafDirective, name: s
   return start(positions?.[name] ?? node.position);
 }
 
+/** An attribute value opening with a typographic quote mark (a word processor's “…”, ‘…’, „…“ or «…»). */
+export const TYPOGRAPHIC_VALUE = /=\s*[“”„‟‘’‚‛«»]/u;
+/** A value that opens or ends with one (reported by report-unpublishable.ts; the attribute readers report nothing more of it). */
+export const TYPOGRAPHIC_MARK = /^[“”„‟‘’‚‛«»]|[“”„‟‘’‚‛«»]$/u;

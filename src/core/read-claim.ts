@@ -5,7 +5,7 @@ import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } fr
 import { STATUSES } from '../schemas/status.ts';
 import { hasVisibleText } from './invisible-text.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
-import { attributePlace, closest, list, plainMessage, start } from './messages.ts';
+import { attributePlace, closest, list, plainMessage, start, TYPOGRAPHIC_MARK } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { isEvidence, readEvidence, type WrittenEvidence } from './read-evidence.ts';
 
@@ -94,6 +94,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
       if (reported.has(name)) continue;
       reported.add(name);
       const value = raw[name];
+      if (typeof value === 'string' && TYPOGRAPHIC_MARK.test(value)) continue; // reported as typographic quotes
       const place = attributePlace(node, name);
       if (name === 'id') {
         if (value == null || value === '') problems.add('missingId', file, place, 'Missing claim id, expected `#some-id` in the braces');

@@ -1,6 +1,6 @@
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { z } from 'zod';
-import { attributePlace, closest, list, plainMessage } from './messages.ts';
+import { attributePlace, closest, list, plainMessage, TYPOGRAPHIC_MARK } from './messages.ts';
 import type { ProblemList } from './problems.ts';
 
 /**
@@ -31,6 +31,7 @@ export function readDirectiveAttributes<T>(
   if (!result.success) {
     for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? '');
+      if (typeof raw[name] === 'string' && TYPOGRAPHIC_MARK.test(raw[name])) continue; // reported as typographic quotes
       problems.add('evidenceAttribute', file, attributePlace(node, name), `Unexpected \`${name}=${raw[name] ?? ''}\` on ${what}, ${plainMessage(issue.message)}`);
     }
     return undefined;

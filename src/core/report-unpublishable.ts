@@ -1,6 +1,6 @@
 import type { Nodes as Node, Root } from 'mdast';
 import { RESERVED_IDS } from '../schemas/claim.ts';
-import { closest, list, start } from './messages.ts';
+import { closest, list, start, TYPOGRAPHIC_MARK, TYPOGRAPHIC_VALUE } from './messages.ts';
 import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
@@ -116,8 +116,6 @@ function reportBrokenFragments(root: Root, file: string, problems: ProblemList):
   });
 }
 
-/** An attribute value opening with a typographic quote mark (a word processor's “…”, ‘…’, „…“ or «…»). */
-const TYPOGRAPHIC_VALUE = /=\s*[“”„‟‘’‚‛«»]/u;
 /** The column of a `"` opening an attribute value that no `"` closes on its line (`claimant="the family}`), if any. */
 function unclosedQuoteColumn(line: string): number | undefined {
   const braces = line.lastIndexOf('{');
@@ -132,7 +130,6 @@ function typographicColumn(line: string): number | undefined {
   const found = TYPOGRAPHIC_VALUE.exec(line);
   return found ? found.index + found[0].length : undefined;
 }
-const TYPOGRAPHIC_MARK = /^[“”„‟‘’‚‛«»]|[“”„‟‘’‚‛«»]$/u;
 
 /**
  * `by=“Police”`: to markdown the typographic quotes are part of an unquoted value, which would be published with them
