@@ -9,7 +9,7 @@ import { checkMethod } from './method-check.ts';
 import { methodFor } from './read-method.ts';
 import type { Point, ProblemList } from './problems.ts';
 import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
-import { reportAnchorFailure, type PassageNoun } from './report-anchor-failure.ts';
+import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
 import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
@@ -28,15 +28,6 @@ interface ReadDocument {
 }
 
 /** Something to look up in a document: a claim's quote, an evidence passage or a note's passage. */
-interface Lookup {
-  noun: PassageNoun;
-  text: string;
-  doc: string | undefined;
-  docPlace: Point;
-  occurrence: number | undefined;
-  place: Point;
-  occurrencePlace: Point;
-}
 
 /**
  * Builds one case: reads the case file's markdown and its source documents, anchors
@@ -86,7 +77,7 @@ export async function buildCase(options: {
   if (written.claimBlocks === 0) problems.add('noClaims', file, written.frontmatterPlace, 'Case has no `:::claim` blocks; its table will be empty');
 
   /** Anchors one passage in its document, reporting every failure at the case file. */
-  const lookUp = (what: Lookup): { source: ReadDocument; anchor: Anchor; passage: EvidenceEntry['passage'] } | undefined => {
+  const lookUp = (what: PassageLookup): { source: ReadDocument; anchor: Anchor; passage: EvidenceEntry['passage'] } | undefined => {
     const spec = resolveDocument(written.documents, what.doc, file, what.docPlace, problems);
     const source = spec && read.get(spec.id);
     if (!source) return undefined;

@@ -8,6 +8,7 @@ import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
 import { attributePlace, closest, list, plainMessage, start, TYPOGRAPHIC_MARK } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { isEvidence, readEvidence, type WrittenEvidence } from './read-evidence.ts';
+import type { PassageLookup } from './report-anchor-failure.ts';
 
 /** A claim as written in the case file, before its quote is looked up. */
 export interface WrittenClaim {
@@ -34,15 +35,7 @@ export interface WrittenClaim {
  * A passage of a claim that failed a check of form (a misspelt status, no reasoning…): the claim is not published,
  * but its quote and evidence are still looked up, so their problems are reported in the same run.
  */
-export interface UncheckedPassage {
-  noun: 'Quote' | 'Evidence passage';
-  text: string;
-  doc: string | undefined;
-  docPlace: Point;
-  occurrence: number | undefined;
-  place: Point;
-  occurrencePlace: Point;
-}
+export type UncheckedPassage = PassageLookup;
 
 /**
  * The passages of a claim that failed a check of form, as far as they can be looked up: its quote when it has exactly

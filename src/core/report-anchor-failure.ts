@@ -4,6 +4,17 @@ import { excerpt, type Point, type ProblemList } from './problems.ts';
 /** What was looked up, as messages name it: a claim's quote, an evidence passage, a note's passage. */
 export type PassageNoun = 'Quote' | 'Evidence passage' | 'Note passage';
 
+/** A passage to look up in its document, with the places its problems point at. */
+export interface PassageLookup {
+  noun: PassageNoun;
+  text: string;
+  doc: string | undefined;
+  docPlace: Point;
+  occurrence: number | undefined;
+  place: Point;
+  occurrencePlace: Point;
+}
+
 /**
  * Reports why a passage could not be anchored, with the same codes and wording for
  * quotes, evidence passages and notes: the one matcher, the one set of errors.
