@@ -194,14 +194,15 @@ describe('tahqiq, the command line', () => {
   it('explains what `new` needs', () => {
     expect(tahqiq(ROOT, ['new']).stderr).toContain('Missing case id');
     expect(tahqiq(ROOT, ['new', 'x']).stderr).toContain('Missing `--source seeds/<file>`');
-    expect(tahqiq(ROOT, ['new', 'Bad_Id', '--source', EN_SEED]).stderr).toContain('Unexpected case id `Bad_Id`');
+    expect(tahqiq(ROOT, ['new', 'Bad_Id', '--source', EN_SEED]).stderr).toContain('Unexpected case id `Bad_Id`, expected lowercase ASCII words joined by `-` (it becomes the file name and URL) (did you mean `bad-id`?)');
     const language = tahqiq(ROOT, ['new', 'x', '--source', SEED_PATH, '--lang', 'arabic']);
     expect(language.status).toBe(2);
     expect(language.stderr).toContain('Unexpected `--lang arabic`, expected a BCP 47 language tag such as `ar`');
     expect(language.stderr).not.toContain('internal error');
     const missing = tahqiq(ROOT, ['new', 'x', '--source', 'seeds/nope.txt']);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('Source document `seeds/nope.txt` not found');
+    expect(missing.stderr).toContain('Source document `seeds/nope.txt` not found; expected a file in `seeds/` such as `seeds/000_1433950eee1a8d90.txt`');
+    expect(missing.stderr).toContain('[TQ301]');
   });
 
   it('lists the seed\'s sentences with the ids and lines quotes anchor to', () => {

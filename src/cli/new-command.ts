@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { anchorQuote } from '../core/anchor.ts';
 import { buildCase } from '../core/build-case.ts';
@@ -92,7 +92,11 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
   const [id, ...extra] = positionals;
   if (!id) throw new UsageError('missingArgument', 'Missing case id: `tahqiq new <id> --source seeds/<file>`');
   if (extra.length) throw new UsageError('unknownOption', `Unexpected extra argument \`${extra[0]}\`, expected one case id`);
-  if (!CASE_ID.test(id)) throw new UsageError('unknownOption', `Unexpected case id \`${id}\`, expected lowercase ASCII words joined by \`-\` (it becomes the file name and URL)`);
+  if (!CASE_ID.test(id)) {
+    const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    const guess = CASE_ID.test(slug) ? ` (did you mean \`${slug}\`?)` : '';
+    throw new UsageError('unknownOption', `Unexpected case id \`${id}\`, expected lowercase ASCII words joined by \`-\` (it becomes the file name and URL)${guess}`);
+  }
   if (!values.source) throw new UsageError('missingArgument', 'Missing `--source seeds/<file>`: the source document the case quotes');
   if (values.lang !== undefined && !isKnownLanguageTag(values.lang)) {
     throw new UsageError('unknownOption', `Unexpected \`--lang ${values.lang}\`, expected a BCP 47 language tag such as \`ar\`, \`en\` or \`ar-SY\` (a language code, not its name)`);
@@ -107,7 +111,9 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
   const probe = await readSourceDocument(root, document, values.lang ?? 'und', problems);
   if (typeof probe === 'string') {
     const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters (binary, or bidi controls)' }[probe];
-    throw new UsageError(probe === 'sourceNotFound' ? 'missingArgument' : 'unknownOption', `Source document \`${document}\` ${why}; expected a file in \`seeds/\``, EXIT.problems);
+    const seeds = probe === 'sourceNotFound' ? await readdir(path.join(root, 'seeds')).catch(() => [] as string[]) : [];
+    const shown = seeds.filter((name) => !name.startsWith('.')).sort().slice(0, 10).map((name) => `\`seeds/${name}\``);
+    throw new UsageError(probe, `Source document \`${document}\` ${why}; expected a file in \`seeds/\`${shown.length ? ` such as ${shown.join(', ')}${seeds.length > shown.length ? ', …' : ''}` : ''}`, EXIT.problems);
   }
   const lang = values.lang ?? guessLanguage(probe.text);
   const doc = values.lang ? probe : await readSourceDocument(root, document, lang, new ProblemList());

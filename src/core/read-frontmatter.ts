@@ -23,8 +23,10 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   const doc: Document = parseDocument(node.value, { prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const yamlMessage = error.message.split('\n')[0];
-      const plain = PLAIN_YAML_ERRORS[error.code];
+      const yamlMessage = error.message.split('\n')[0] ?? error.message;
+      const plain = /^Implicit map keys need to be followed by map values/.test(yamlMessage)
+        ? 'a line with no `: ` after a field name, expected `field: value`, or a long value in quotes on one line'
+        : PLAIN_YAML_ERRORS[error.code];
       problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${plain ? `${plain} (YAML: ${yamlMessage})` : yamlMessage}`);
     }
     return { place: base };

@@ -26,7 +26,7 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         if (opening) {
           const unclosed = unclosedQuoteColumn(text);
           problems.add('unparsedClaim', file, { line, column: typographicColumn(text) ?? unclosed ?? opening[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(opening[2]!)
-            ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: a value in typographic quotes (\`“…”\`), expected straight quotes, e.g. \`claimant="…"\``
+            ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: a value in typographic quotes (\`${typographicPair(opening[2]!)}\`), expected straight quotes, e.g. \`claimant="…"\``
             : unclosed
               ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: the quote opened at column ${unclosed} is not closed, expected \`"\` at the end of its value`
               : `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
@@ -36,7 +36,7 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
         const evidence = /^(\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?)(::(supports|contradicts|context)\b.*)$/u.exec(text);
         if (evidence) {
           problems.add('unparsedEvidence', file, { line, column: typographicColumn(text) ?? evidence[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(evidence[2]!)
-            ? `Unexpected text \`${excerpt(evidence[2]!, 50)}\`: a value in typographic quotes (\`“…”\`), expected straight quotes, e.g. \`by="…"\``
+            ? `Unexpected text \`${excerpt(evidence[2]!, 50)}\`: a value in typographic quotes (\`${typographicPair(evidence[2]!)}\`), expected straight quotes, e.g. \`by="…"\``
             : `Unexpected text \`${excerpt(evidence[2]!, 50)}\`, expected \`::${evidence[3]}[words from the source]{…}\` alone on its line`);
         }
       }
@@ -114,6 +114,13 @@ function reportBrokenFragments(root: Root, file: string, problems: ProblemList):
     problems.add('brokenFragment', file, start(node.position),
       `Unexpected link to \`#${excerpt(target, 40)}\`: no claim has this id${guess ? ` (did you mean \`#${guess}\`?)` : ''}, expected the id of a claim in this case`);
   });
+}
+
+/** The typographic quote marks a value on this line was written in, as typed: `“…”`, `«…»`, `‘…’`. */
+function typographicPair(line: string): string {
+  const open = TYPOGRAPHIC_VALUE.exec(line)?.[0].slice(-1) ?? '“';
+  const close = /[“”„‟‘’‚‛«»](?=\s*[}\s])/u.exec(line.slice((TYPOGRAPHIC_VALUE.exec(line)?.index ?? 0) + 2))?.[0] ?? open;
+  return `${open}…${close}`;
 }
 
 /** The column of a `"` opening an attribute value that no `"` closes on its line (`claimant="the family}`), if any. */
