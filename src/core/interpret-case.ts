@@ -14,6 +14,7 @@ import { prepareMarkdown } from './prepare-markdown.ts';
 import { readSourceNote, type WrittenNote } from './read-source-note.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
+import { passagesOfUnparsedClaims, unparsedClaimBlocks } from './unparsed-claims.ts';
 
 export type { UncheckedPassage, WrittenClaim, WrittenNote };
 
@@ -43,7 +44,9 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   caseParser.runSync(root);
   const { data: frontmatter, place: frontmatterPlace, placeOf } = readFrontmatter(root, file, problems);
   const documents = frontmatter && placeOf ? caseDocuments(frontmatter, placeOf, file, problems) : undefined;
-  reportUnpublishable(root, markdown, file, problems);
+  const lines = markdown.split(/\r?\n/);
+  const unparsedClaims = unparsedClaimBlocks(root, lines);
+  reportUnpublishable(root, lines, file, problems, unparsedClaims);
   const dir = frontmatter ? directionOf(frontmatter.lang) : 'ltr';
 
   // Link reference definitions (`[src]: https://…`) may stand anywhere and serve every block.
@@ -54,7 +57,7 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const notes: RootContent[] = [];
   const sourceNotes: WrittenNote[] = [];
   const claims: WrittenClaim[] = [];
-  const uncheckedPassages: UncheckedPassage[] = [];
+  const uncheckedPassages: UncheckedPassage[] = passagesOfUnparsedClaims(unparsedClaims, lines, file, problems);
   const firstSeen = new Map<string, Point>();
   let claimBlocks = 0;
   for (const node of root.children) {
@@ -77,6 +80,8 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
       // Source notes may stand anywhere at the top level: before, between or after claims.
       const note = readSourceNote(node, file, problems, dir, definitions);
       if (note) sourceNotes.push(note);
+    } else if (unparsedClaims.has(node)) {
+      // Part of a claim whose opening line could not be read: reported there (TQ110), its passages looked up below.
     } else if (claimBlocks > 0) {
       // Directives and raw HTML are reported by reportUnpublishable already.
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'html') {

@@ -1,4 +1,4 @@
-import type { Nodes as Node, Root } from 'mdast';
+import type { Nodes as Node, Root, RootContent } from 'mdast';
 import { RESERVED_IDS } from '../schemas/claim.ts';
 import { closest, list, start, TYPOGRAPHIC_MARK, TYPOGRAPHIC_VALUE } from './messages.ts';
 import { isEvidence } from './read-evidence.ts';
@@ -14,8 +14,7 @@ const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
  * not `:::claim`, claims nested in other blocks, `:::claim` lines that did not parse as
  * a directive (they would be published as plain text), and links with unsafe schemes.
  */
-export function reportUnpublishable(root: Root, markdown: string, file: string, problems: ProblemList): void {
-  const lines = markdown.split(/\r?\n/);
+export function reportUnpublishable(root: Root, lines: string[], file: string, problems: ProblemList, unparsedClaims: Set<RootContent>): void {
   reportBrokenFragments(root, file, problems);
   eachNode(root, (node, parent) => {
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
@@ -69,7 +68,8 @@ export function reportUnpublishable(root: Root, markdown: string, file: string, 
       problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
     } else if (isEvidence(node)) {
       // Evidence passages belong inside a claim (read-evidence.ts); anywhere else they would vanish.
-      if (!(parent?.type === 'containerDirective' && parent.name === 'claim')) {
+      // In a claim whose opening line is reported as unreadable (TQ110), the passage is looked up there, not reported again.
+      if (!(parent?.type === 'containerDirective' && parent.name === 'claim') && !(parent?.type === 'root' && unparsedClaims.has(node as RootContent))) {
         problems.add('evidenceOutsideClaim', file, start(node.position),
           `Unexpected \`::${(node as { name: string }).name}\` outside a claim, expected it inside a \`:::claim\` block, after the quote`);
       }

@@ -1,0 +1,63 @@
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { start } from './messages.ts';
+import { isEvidence, readEvidence } from './read-evidence.ts';
+import type { ProblemList } from './problems.ts';
+import type { PassageLookup } from './report-anchor-failure.ts';
+
+/** A `:::claim` opening that markdown read as text (TQ110): at the start of a top-level paragraph. */
+const UNPARSED_OPENING = /^:{3,}\s*claim\b/u;
+/** The fence that would have closed it: a paragraph that is only `:::`. */
+const CLOSING = /^:{3,}\s*$/u;
+
+/**
+ * The top-level blocks of each claim whose opening line could not be read (`{… claimant="x}`, `claimant=“A B”`): from
+ * that line's paragraph to the `:::` that would close it. The line is reported once (TQ110, report-unpublishable.ts);
+ * its quote, passages and reasoning are not reported again as content outside a claim (TQ214, TQ404).
+ */
+export function unparsedClaimBlocks(root: Root, lines: string[]): Set<RootContent> {
+  const blocks = new Set<RootContent>();
+  let open = false;
+  for (const node of root.children) {
+    const line = node.type === 'paragraph' && node.position ? (lines[node.position.start.line - 1] ?? '') : '';
+    if (node.type === 'paragraph' && UNPARSED_OPENING.test(line)) open = true;
+    else if (node.type === 'containerDirective' && node.name === 'claim') open = false;
+    if (!open) continue;
+    blocks.add(node);
+    if (node.type === 'paragraph' && CLOSING.test(line)) open = false;
+  }
+  return blocks;
+}
+
+/**
+ * The passages of an unreadable claim that can still be looked up, so that one run reports their problems too: its
+ * quote (only when its line names no `doc=` or `occurrence=`, which cannot be read from it) and its evidence passages.
+ */
+export function passagesOfUnparsedClaims(blocks: Set<RootContent>, lines: string[], file: string, problems: ProblemList): PassageLookup[] {
+  const passages: PassageLookup[] = [];
+  let opening = '';
+  let quoted = false;
+  for (const node of blocks) {
+    const line = node.type === 'paragraph' && node.position ? (lines[node.position.start.line - 1] ?? '') : '';
+    if (UNPARSED_OPENING.test(line)) {
+      opening = line;
+      quoted = false;
+    } else if (node.type === 'blockquote' && !quoted && !/\b(?:doc|occurrence)\s*=/u.test(opening)) {
+      quoted = true;
+      const first = node.children[0];
+      passages.push({
+        noun: 'Quote',
+        text: node.children.map((c) => toString(c)).join(' '),
+        doc: undefined,
+        docPlace: start(node.position),
+        occurrence: undefined,
+        place: start(first?.position ?? node.position),
+        occurrencePlace: start(node.position),
+      });
+    } else if (isEvidence(node) && node.type === 'leafDirective') {
+      const evidence = readEvidence(node, file, problems);
+      if (evidence) passages.push({ noun: 'Evidence passage', text: evidence.passage, doc: evidence.doc, docPlace: evidence.docPlace, occurrence: evidence.occurrence, place: evidence.passagePlace, occurrencePlace: evidence.occurrencePlace });
+    }
+  }
+  return passages;
+}
