@@ -123,12 +123,20 @@ function typographicPair(line: string): string {
   return `${open}…${close}`;
 }
 
-/** The column of a `"` opening an attribute value that no `"` closes on its line (`claimant="the family}`), if any. */
+/**
+ * The column of a `"` opening an attribute value that no `"` closes (`claimant="the family}`), if any. A `"` right
+ * after `=` opens a value: one met while another is open means that one was never closed (`claimant="A missing="B"`).
+ */
 function unclosedQuoteColumn(line: string): number | undefined {
   const braces = line.lastIndexOf('{');
   if (braces < 0) return undefined;
   let open: number | undefined;
-  for (let i = braces; i < line.length; i++) if (line[i] === '"') open = open === undefined ? i : undefined;
+  for (let i = braces; i < line.length; i++) {
+    if (line[i] !== '"') continue;
+    if (open === undefined) open = i;
+    else if (/=\s*$/u.test(line.slice(braces, i))) return open + 1;
+    else open = undefined;
+  }
   return open === undefined ? undefined : open + 1;
 }
 
