@@ -5,6 +5,8 @@ import { anchorQuote, type Anchor } from './anchor.ts';
 import { resolveDocument, type CaseDocument } from './case-documents.ts';
 import { directionOf } from './direction.ts';
 import { interpretCase } from './interpret-case.ts';
+import { quoteLookup } from './read-claim.ts';
+import { evidenceLookup } from './read-evidence.ts';
 import { checkMethod } from './method-check.ts';
 import { methodFor } from './read-method.ts';
 import type { Point, ProblemList } from './problems.ts';
@@ -26,8 +28,6 @@ interface ReadDocument {
   sectionId: string;
   passages: PlacedPassage[];
 }
-
-/** Something to look up in a document: a claim's quote, an evidence passage or a note's passage. */
 
 /**
  * Builds one case: reads the case file's markdown and its source documents, anchors
@@ -108,14 +108,14 @@ export async function buildCase(options: {
   const statusPlaces = new Map<string, Point>();
   const tally = emptyTally();
   for (const claim of written.claims) {
-    const quote = lookUp({ noun: 'Quote', text: claim.quote, doc: claim.attributes.doc, docPlace: claim.docPlace, occurrence: claim.attributes.occurrence, place: claim.quotePlace, occurrencePlace: claim.occurrencePlace });
+    const quote = lookUp(quoteLookup(claim));
     const number = claims.length + 1;
     const claimId = claim.attributes.id;
     const evidence: EvidenceEntry[] = [];
     const placed: [ReadDocument, PlacedPassage][] = [];
     let broken = !quote;
     for (const written of claim.evidence) {
-      const found = lookUp({ noun: 'Evidence passage', text: written.passage, doc: written.doc, docPlace: written.docPlace, occurrence: written.occurrence, place: written.passagePlace, occurrencePlace: written.occurrencePlace });
+      const found = lookUp(evidenceLookup(written));
       if (!found) {
         broken = true;
         continue;

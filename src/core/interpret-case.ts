@@ -8,7 +8,9 @@ import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { caseDocuments, type CaseDocument } from './case-documents.ts';
-import { readClaim, type UncheckedPassage, type WrittenClaim } from './read-claim.ts';
+import { quoteLookup, readClaim, type WrittenClaim } from './read-claim.ts';
+import { evidenceLookup } from './read-evidence.ts';
+import type { PassageLookup } from './report-anchor-failure.ts';
 import { caseParser, parseCaseMarkdown } from './parse-case-markdown.ts';
 import { prepareMarkdown } from './prepare-markdown.ts';
 import { readSourceNote, type WrittenNote } from './read-source-note.ts';
@@ -16,7 +18,7 @@ import { readFrontmatter } from './read-frontmatter.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 import { passagesOfUnparsedClaims, unparsedClaimBlocks } from './unparsed-claims.ts';
 
-export type { UncheckedPassage, WrittenClaim, WrittenNote };
+export type { WrittenClaim, WrittenNote };
 
 /** A case file read and checked for form; quotes not yet anchored. */
 export interface WrittenCase {
@@ -32,7 +34,7 @@ export interface WrittenCase {
   /** Claims that passed every check of form. */
   claims: WrittenClaim[];
   /** The quotes and evidence of claims that did not (and of claims inside claims), to look up for their problems only. */
-  uncheckedPassages: UncheckedPassage[];
+  uncheckedPassages: PassageLookup[];
   /** How many `:::claim` blocks the file has, valid or not. */
   claimBlocks: number;
 }
@@ -57,7 +59,7 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const notes: RootContent[] = [];
   const sourceNotes: WrittenNote[] = [];
   const claims: WrittenClaim[] = [];
-  const uncheckedPassages: UncheckedPassage[] = passagesOfUnparsedClaims(unparsedClaims, lines, file, problems);
+  const uncheckedPassages: PassageLookup[] = passagesOfUnparsedClaims(unparsedClaims, lines, file, problems);
   const firstSeen = new Map<string, Point>();
   let claimBlocks = 0;
   for (const node of root.children) {
@@ -99,7 +101,7 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
     for (const child of claim.children) {
       if (child.type !== 'containerDirective' || child.name !== 'claim') continue;
       const nested = readClaim(child, file, problems, dir, definitions, uncheckedPassages);
-      if (nested) uncheckedPassages.push(...nestedPassages(nested));
+      if (nested) uncheckedPassages.push(quoteLookup(nested), ...nested.evidence.map(evidenceLookup));
       readNested(child);
     }
   };
@@ -109,10 +111,3 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, uncheckedPassages, claimBlocks };
 }
 
-/** The passages of a claim read whole but never published (a claim inside a claim): looked up for their problems. */
-function nestedPassages(claim: WrittenClaim): UncheckedPassage[] {
-  return [
-    { noun: 'Quote', text: claim.quote, doc: claim.attributes.doc, docPlace: claim.docPlace, occurrence: claim.attributes.occurrence, place: claim.quotePlace, occurrencePlace: claim.occurrencePlace },
-    ...claim.evidence.map((e): UncheckedPassage => ({ noun: 'Evidence passage', text: e.passage, doc: e.doc, docPlace: e.docPlace, occurrence: e.occurrence, place: e.passagePlace, occurrencePlace: e.occurrencePlace })),
-  ];
-}

@@ -7,7 +7,7 @@ import { hasVisibleText } from './invisible-text.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
 import { attributePlace, closest, list, plainMessage, start, TYPOGRAPHIC_MARK } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
-import { isEvidence, readEvidence, type WrittenEvidence } from './read-evidence.ts';
+import { evidenceLookup, isEvidence, readEvidence, type WrittenEvidence } from './read-evidence.ts';
 import type { PassageLookup } from './report-anchor-failure.ts';
 
 /** A claim as written in the case file, before its quote is looked up. */
@@ -31,36 +31,31 @@ export interface WrittenClaim {
   place: Point;
 }
 
-/**
- * A passage of a claim that failed a check of form (a misspelt status, no reasoning…): the claim is not published,
- * but its quote and evidence are still looked up, so their problems are reported in the same run.
- */
-export type UncheckedPassage = PassageLookup;
+/** A claim's quote as typed (the blockquote's text) and where its words start. */
+export function writtenQuote(quote: Blockquote): { text: string; place: Point } {
+  return { text: quote.children.map((c) => toString(c)).join(' '), place: start(quote.children[0]?.position ?? quote.position) };
+}
+
+/** What looking up a claim's quote in its document needs. */
+export function quoteLookup(claim: WrittenClaim): PassageLookup {
+  return { noun: 'Quote', text: claim.quote, doc: claim.attributes.doc, docPlace: claim.docPlace, occurrence: claim.attributes.occurrence, place: claim.quotePlace, occurrencePlace: claim.occurrencePlace };
+}
 
 /**
  * The passages of a claim that failed a check of form, as far as they can be looked up: its quote when it has exactly
  * one and its own `doc=` and `occurrence=` are valid (an invalid one is reported already, and looking up without it
  * would report a second, misleading problem), and each evidence passage that was read.
  */
-function passagesOf(node: ContainerDirective, quotes: Blockquote[], evidence: (WrittenEvidence | undefined)[]): UncheckedPassage[] {
-  const passages: UncheckedPassage[] = [];
+function passagesOf(node: ContainerDirective, quotes: Blockquote[], evidence: (WrittenEvidence | undefined)[]): PassageLookup[] {
+  const passages: PassageLookup[] = [];
   const doc = claimAttributesSchema.shape.doc.safeParse(node.attributes?.['doc'] ?? undefined);
   const occurrence = claimAttributesSchema.shape.occurrence.safeParse(node.attributes?.['occurrence'] ?? undefined);
   const quote = quotes.length === 1 ? quotes[0]! : undefined;
   if (quote && doc.success && occurrence.success) {
-    passages.push({
-      noun: 'Quote',
-      text: quote.children.map((c) => toString(c)).join(' '),
-      doc: doc.data,
-      docPlace: attributePlace(node, 'doc'),
-      occurrence: occurrence.data,
-      place: start(quote.children[0]?.position ?? quote.position),
-      occurrencePlace: attributePlace(node, 'occurrence'),
-    });
+    const { text, place } = writtenQuote(quote);
+    passages.push({ noun: 'Quote', text, doc: doc.data, docPlace: attributePlace(node, 'doc'), occurrence: occurrence.data, place, occurrencePlace: attributePlace(node, 'occurrence') });
   }
-  for (const e of evidence) {
-    if (e) passages.push({ noun: 'Evidence passage', text: e.passage, doc: e.doc, docPlace: e.docPlace, occurrence: e.occurrence, place: e.passagePlace, occurrencePlace: e.occurrencePlace });
-  }
+  for (const e of evidence) if (e) passages.push(evidenceLookup(e));
   return passages;
 }
 
@@ -115,7 +110,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
  * Reads a claim and checks its form. A claim that fails is not returned; its passages that can be looked up are added
  * to `unchecked` (passagesOf), so that one mistake does not hide another.
  */
-export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[], unchecked: UncheckedPassage[]): WrittenClaim | undefined {
+export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[], unchecked: PassageLookup[]): WrittenClaim | undefined {
   const place = start(node.position);
   const attributes = readClaimAttributes(node, file, problems);
   const children = [...node.children];
@@ -150,12 +145,13 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     unchecked.push(...passagesOf(node, quotes, evidence));
     return undefined;
   }
+  const written = writtenQuote(quote);
   return {
     attributes,
     labelHtml: phrasingToHtml(label.children, dir, definitions),
     labelText: toString(label).trim(),
-    quote: quote.children.map((c) => toString(c)).join(' '),
-    quotePlace: start(quote.children[0]?.position ?? quote.position),
+    quote: written.text,
+    quotePlace: written.place,
     occurrencePlace: attributePlace(node, 'occurrence'),
     docPlace: attributePlace(node, 'doc'),
     statusPlace: attributePlace(node, 'status'),

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { EVIDENCE_ATTRIBUTE_NAMES, EVIDENCE_RELATIONS, evidenceAttributesSchema, type EvidenceRelation } from '../schemas/evidence.ts';
 import { attributePlace, start } from './messages.ts';
 import type { Point, ProblemList } from './problems.ts';
+import type { PassageLookup } from './report-anchor-failure.ts';
 import { readDirectiveAttributes } from './read-directive-attributes.ts';
 
 /** An evidence passage as written inside a claim, before it is looked up in its document. */
@@ -19,6 +20,11 @@ export interface WrittenEvidence {
   occurrence?: number;
   occurrencePlace: Point;
   place: Point;
+}
+
+/** What looking up an evidence passage in its document needs. */
+export function evidenceLookup(evidence: WrittenEvidence): PassageLookup {
+  return { noun: 'Evidence passage', text: evidence.passage, doc: evidence.doc, docPlace: evidence.docPlace, occurrence: evidence.occurrence, place: evidence.passagePlace, occurrencePlace: evidence.occurrencePlace };
 }
 
 /** Is this node an evidence passage (`::supports`, `::contradicts`, `::context`)? */

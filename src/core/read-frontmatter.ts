@@ -31,7 +31,8 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     }
     return { place: base };
   }
-  reportTrailingComments(doc, node.value, base, file, problems);
+  // Walked only when some line could hold one: most frontmatters have no ` #` joined to a word at all.
+  if (/[ \t]#[^\s#]/.test(node.value)) reportTrailingComments(doc, node.value, base, file, problems);
   const cycle = selfReference(doc);
   if (cycle) {
     problems.add('frontmatterSyntax', file, offsetToPoint(node.value, cycle.offset, base),

@@ -118,8 +118,9 @@ function reportBrokenFragments(root: Root, file: string, problems: ProblemList):
 
 /** The typographic quote marks a value on this line was written in, as typed: `“…”`, `«…»`, `‘…’`. */
 function typographicPair(line: string): string {
-  const open = TYPOGRAPHIC_VALUE.exec(line)?.[0].slice(-1) ?? '“';
-  const close = /[“”„‟‘’‚‛«»](?=\s*[}\s])/u.exec(line.slice((TYPOGRAPHIC_VALUE.exec(line)?.index ?? 0) + 2))?.[0] ?? open;
+  const found = TYPOGRAPHIC_VALUE.exec(line);
+  const open = found?.[0].slice(-1) ?? '“';
+  const close = /[“”„‟‘’‚‛«»](?=\s*[}\s])/u.exec(line.slice((found?.index ?? 0) + (found?.[0].length ?? 0)))?.[0] ?? open;
   return `${open}…${close}`;
 }
 

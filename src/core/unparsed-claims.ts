@@ -1,7 +1,6 @@
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { start } from './messages.ts';
-import { isEvidence, readEvidence } from './read-evidence.ts';
+import { writtenQuote } from './read-claim.ts';
+import { evidenceLookup, isEvidence, readEvidence } from './read-evidence.ts';
 import type { ProblemList } from './problems.ts';
 import type { PassageLookup } from './report-anchor-failure.ts';
 
@@ -44,19 +43,11 @@ export function passagesOfUnparsedClaims(blocks: Set<RootContent>, lines: string
       quoted = false;
     } else if (node.type === 'blockquote' && !quoted && !/\b(?:doc|occurrence)\s*=/u.test(opening)) {
       quoted = true;
-      const first = node.children[0];
-      passages.push({
-        noun: 'Quote',
-        text: node.children.map((c) => toString(c)).join(' '),
-        doc: undefined,
-        docPlace: start(node.position),
-        occurrence: undefined,
-        place: start(first?.position ?? node.position),
-        occurrencePlace: start(node.position),
-      });
+      const { text, place } = writtenQuote(node);
+      passages.push({ noun: 'Quote', text, doc: undefined, docPlace: place, occurrence: undefined, place, occurrencePlace: place });
     } else if (isEvidence(node) && node.type === 'leafDirective') {
       const evidence = readEvidence(node, file, problems);
-      if (evidence) passages.push({ noun: 'Evidence passage', text: evidence.passage, doc: evidence.doc, docPlace: evidence.docPlace, occurrence: evidence.occurrence, place: evidence.passagePlace, occurrencePlace: evidence.occurrencePlace });
+      if (evidence) passages.push(evidenceLookup(evidence));
     }
   }
   return passages;
