@@ -75,11 +75,11 @@ describe('tahqiq, the command line', () => {
     writeFileSync(path.join(root, 'content/cases/broken.md'), readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8').replace('status=disputed', 'status=dispted'));
     const one = tahqiq(root, ['check', 'content/cases/good.md', '--accept']);
     expect(one.status).toBe(0);
-    expect(one.stdout).toContain('checked 1 case file,');
+    expect(one.stdout).toMatch(/^tahqiq: checked 1 case file, [1-9]\d* claims verified$/m);
     expect(one.stdout).not.toContain('broken.md');
     const all = tahqiq(root, ['check']);
     expect(all.status).toBe(1);
-    expect(all.stderr).toContain('checked 2 case files,');
+    expect(all.stderr).toMatch(/^tahqiq: checked 2 case files, [1-9]\d* claims verified; not verified: 1 case file with errors$/m);
     expect(all.stderr).toMatch(/content\/cases\/broken\.md:\d+:\d+ {2}error {2}Unexpected status `dispted`/);
   });
 
@@ -101,7 +101,7 @@ describe('tahqiq, the command line', () => {
     writeFileSync(path.join(root, 'content/cases/a-ar.md'), caseText('ar', ['a-en']));
     const both = tahqiq(root, ['check', 'content/cases/a-en.md']);
     expect(both.status).toBe(0);
-    expect(both.stdout).toContain('checked 1 case file, 1 claim verified');
+    expect(both.stdout).toContain('checked 1 case file, 1 claim verified\n');
     // What a full check says of the same cases.
     const all = tahqiq(root, ['check']);
     expect(all.stderr).not.toMatch(/a-(en|ar)\.md:\d+:\d+ {2}error/);
@@ -128,7 +128,7 @@ describe('tahqiq, the command line', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toContain('::error file=tests/fixtures/build-broken/bad-status.md,line=12,col=72,title=TQ203::Unexpected status `confimed`, expected one of `confirmed`, `unconfirmed`, `disputed` (did you mean `confirmed`?)%0Ahint: Use one of `confirmed`, `unconfirmed`, `disputed` (see docs/case-format.md#statuses).');
-    expect(lines.at(-1)).toMatch(/^tahqiq: checked 1 case file, 0 claims verified; 1 error, \d+ warnings?$/);
+    expect(lines.at(-1)).toMatch(/^tahqiq: checked 1 case file, 0 claims verified; not verified: 1 case file with errors; 1 error, \d+ warnings?$/);
   });
 
   it('escapes annotation data and properties as GitHub\'s workflow commands require', () => {
@@ -140,9 +140,10 @@ describe('tahqiq, the command line', () => {
 
   it('gives tools JSON: files, cases, problems, provenance and a summary', () => {
     const run = tahqiq(ROOT, ['check', '--format', 'json']);
-    const json = JSON.parse(run.stdout) as { files: string[]; summary: { errors: number }; provenance: { lock: string } };
+    const json = JSON.parse(run.stdout) as { files: string[]; cases: { claims: number }[]; summary: { files: number; verified: number; claims: number; errors: number }; provenance: { lock: string } };
     expect(json.files).toContain('content/cases/dumayr-raid.md');
-    expect(json.summary.errors).toBe(0);
+    expect(json.summary).toMatchObject({ files: json.files.length, verified: json.files.length, errors: 0 });
+    expect(json.summary.claims).toBe(json.cases.reduce((n, c) => n + c.claims, 0));
     expect(json.provenance.lock).toBe('content/sources.lock.json');
   });
 

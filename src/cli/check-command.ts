@@ -115,8 +115,11 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
 
   const all = new ProblemList();
   for (const p of [...caseProblems, ...provenanceProblems.items]) all.add(p.name, p.file, p.place, p.message, p.related, p.severity);
-  const claims = [...listed.values()].reduce((n, c) => n + c.claims, 0);
   const errors = all.errors.length;
+  const withErrors = new Set(all.errors.map((p) => p.file));
+  const verified = files.filter((file) => listed.has(file) && !withErrors.has(file));
+  const claims = verified.reduce((n, file) => n + listed.get(file)!.claims, 0);
+  const summary = checkSummary(files.length, verified.length, claims);
 
   if (format === 'json') {
     out.stdout(`${JSON.stringify({
@@ -125,20 +128,31 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
       problems: all.items,
       provenance: { lock: shownLock, changes: result.changes, stale: result.stale, unfingerprinted: result.unfingerprinted },
       notices,
-      summary: { files: files.length, claims, errors, warnings: all.warnings.length },
+      summary: { files: files.length, verified: verified.length, claims, errors, warnings: all.warnings.length },
     }, null, 2)}\n`);
   } else if (format === 'github') {
     const lines = [...all.items].sort((a, b) => a.file.localeCompare(b.file) || a.place.line - b.place.line || a.place.column - b.place.column).map(githubAnnotation);
     if (report) lines.push(report);
     lines.push(...notices.map(githubNotice));
-    lines.push(`tahqiq: checked ${files.length} case file${files.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'} verified; ${errors} error${errors === 1 ? '' : 's'}, ${all.warnings.length} warning${all.warnings.length === 1 ? '' : 's'}`);
+    lines.push(`${summary}; ${plural(errors, 'error')}, ${plural(all.warnings.length, 'warning')}`);
     out.stdout(`${lines.join('\n')}\n`);
   } else {
-    const parts = [`tahqiq: checked ${files.length} case file${files.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'} verified`];
+    const parts = [summary];
     if (report) parts.push(report, '');
     parts.push(formatReport(all.items));
     if (notices.length) parts.push('', ...notices.map((n) => `note: ${n}`));
     (errors ? out.stderr : out.stdout)(`${parts.join('\n')}\n`);
   }
   return all.items.some((p) => p.name === 'internalError') ? EXIT.internal : errors ? EXIT.problems : EXIT.ok;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The report's first line: how many case files were read and how many claims verified, then how many files
+ * verified none of their claims for an error, so that "0 claims verified" never reads as "nothing was wrong".
+ */
+export function checkSummary(files: number, verified: number, claims: number): string {
+  const failed = files - verified;
+  return `tahqiq: checked ${plural(files, 'case file')}, ${plural(claims, 'claim')} verified${failed ? `; not verified: ${plural(failed, 'case file')} with errors` : ''}`;
 }
