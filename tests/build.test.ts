@@ -193,6 +193,18 @@ describe('a real build of the site', () => {
     }
   });
 
+  it('summarises the statuses on each methodology page in the words of content/method.yaml, the method the build enforces', () => {
+    const { method } = parseMethod(readFileSync(path.join(ROOT, 'content/method.yaml'), 'utf8'));
+    for (const lang of ['ar', 'en'] as const) {
+      const items = selectAll('ul.status-definitions li', page(build.outDir, `methodology/${lang}`));
+      expect(items.map((li) => attr(li, 'dataStatus')), lang).toEqual(['confirmed', 'unconfirmed', 'disputed']);
+      for (const li of items) {
+        const status = attr(li, 'dataStatus') as 'confirmed' | 'unconfirmed' | 'disputed';
+        expect(toString(li).trim()).toBe(`${method!.statuses[status].label[lang]}: ${method!.statuses[status].definition[lang]}`);
+      }
+    }
+  });
+
   it('publishes the English case left to right next to the Arabic one', () => {
     const en = page(build.outDir, 'cases/riverside-clinic');
     expect(attr(select('html', en), 'lang')).toBe('en');

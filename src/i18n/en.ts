@@ -19,9 +19,9 @@ export default {
     disputed: 'Disputed',
   },
   statusDefinition: {
-    confirmed: 'Corroborated by several named or official sources in the report.',
-    unconfirmed: 'Rests on a single source, a belief or an estimate; what is missing is stated.',
-    disputed: 'Contradicted by other sources in the same report.',
+    confirmed: 'Supported in the source documents by at least two different sources, or by one official record, and contradicted by none.',
+    unconfirmed: 'Supported by only one source, or resting on a belief, an estimate, a plan or an inference; what would settle it is stated.',
+    disputed: 'Contradicted by another source in the source documents, or by the document itself elsewhere.',
   },
   tallyHeading: 'Verdicts at a glance',
   tallyChartLabel: (c: number, u: number, d: number) => `${c} confirmed, ${u} unconfirmed, ${d} disputed`,
