@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './helpers/browser.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
+import { addToReasoning } from './helpers/rebuild.ts';
 import { ROOT } from './helpers/seed.ts';
 import { searchSite } from './helpers/site-search.ts';
 
@@ -57,11 +58,7 @@ describe('the search index across rebuilds', () => {
 
 describe('the search index after an edit', () => {
   beforeAll(() => {
-    const file = path.join(casesDir, 'dumayr-raid.md');
-    const text = readFileSync(file, 'utf8');
-    const reasoning = 'فلا نعدّها مصدراً ثالثاً.';
-    if (!text.includes(reasoning)) throw new Error(`dumayr-raid.md no longer contains ${reasoning}`);
-    writeFileSync(file, text.replace(reasoning, `${reasoning} ${NEW_WORD}.`));
+    addToReasoning(path.join(casesDir, 'dumayr-raid.md'), `${NEW_WORD}.`);
     edited = built(runBuild({ casesDir, command: 'astro' }));
   });
 

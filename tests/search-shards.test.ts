@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './helpers/browser.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
+import { addToReasoning } from './helpers/rebuild.ts';
 import { ROOT } from './helpers/seed.ts';
 import { searchIn, searchSite } from './helpers/site-search.ts';
 import { serveStatic } from './helpers/static-server.ts';
@@ -34,11 +35,7 @@ const search = (run: BuildRun, query: string) => searchSite(browser, run.outDir,
 
 beforeAll(async () => {
   first = built(runBuild({ casesDir, command: 'astro', env }));
-  const file = path.join(casesDir, 'dumayr-raid.md');
-  const text = readFileSync(file, 'utf8');
-  const reasoning = 'فلا نعدّها مصدراً ثالثاً.';
-  if (!text.includes(reasoning)) throw new Error(`dumayr-raid.md no longer contains ${reasoning}`);
-  writeFileSync(file, text.replace(reasoning, `${reasoning} ${NEW_WORD}.`));
+  addToReasoning(path.join(casesDir, 'dumayr-raid.md'), `${NEW_WORD}.`);
   edited = built(runBuild({ casesDir, command: 'astro', env }));
   browser = await launch();
 }, 240_000);

@@ -55,6 +55,19 @@ export function tree(dist: string): Map<string, string> {
 
 /** Adds a sentence (`ملاحظة للاختبار.`) to the first claim's reasoning of the seed case. */
 export function editReasoning(dir: string): void {
-  const file = path.join(dir, 'content/cases/dumayr-raid.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('ينسب التقرير خبر المقتل', 'ملاحظة للاختبار. ينسب التقرير خبر المقتل'));
+  addToReasoning(path.join(dir, 'content/cases/dumayr-raid.md'), 'ملاحظة للاختبار.');
+}
+
+/**
+ * Adds a sentence at the end of the first claim's first paragraph of reasoning (the first line inside it that is not
+ * its quote, an evidence line or a blank): an edit found by the case's form, so that rewording a case does not break
+ * the tests that edit it.
+ */
+export function addToReasoning(file: string, sentence: string): void {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const claim = lines.findIndex((line) => line.startsWith(':::claim'));
+  const reasoning = claim < 0 ? -1 : lines.findIndex((line, i) => i > claim && line.trim() !== '' && !/^(>|::)/.test(line));
+  if (reasoning < 0 || lines[reasoning]!.startsWith(':::')) throw new Error(`${file}: no reasoning paragraph in its first claim to add to`);
+  lines[reasoning] = `${lines[reasoning]} ${sentence}`;
+  writeFileSync(file, lines.join('\n'));
 }
