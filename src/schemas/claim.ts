@@ -13,7 +13,7 @@ export const RESERVED_IDS = ['main', 'claims', 'source', 'source-heading', 'glan
 export const claimIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'expected lowercase ASCII words joined by `-`, starting with a letter', abort: true })
-  .refine((id) => !/^(s|quote|tally|case-tally|source|note)-/.test(id), 'ids starting with `s-`, `quote-`, `tally-`, `source-` or `note-` are reserved for the page')
+  .refine((id) => !/^(s|quote|tally|case-tally|source|note)-/.test(id), 'ids starting with `s-`, `quote-`, `tally-`, `case-tally-`, `source-` or `note-` are reserved for the page')
   .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), `the page uses this id itself (reserved: ${RESERVED_IDS.join(', ')})`);
 
 /** Which occurrence of a passage in its source is meant (1-based), when it appears more than once. */
