@@ -49,8 +49,8 @@ describe('updates and corrections on the case page', () => {
     expect(text(select('.case-meta', section!))).toBe('First published: 2026-01-10 · Last updated: 2026-03-05 · 3 revisions');
     const items = selectAll('li[data-claim="clinic-has-about-4000-patients"]', section!).map(text);
     expect(items).toEqual([
-      expect.stringMatching(/^2026-03-05 Claim \d+: status changed: Unconfirmed → Disputed\. Reason: Patient count disputed again: the nurse cites 6,500 registered patients$/),
-      expect.stringMatching(/^2026-02-01 Claim \d+: status changed: Disputed → Unconfirmed\. Reason: Patient count: only the mayor is cited, so unconfirmed$/),
+      expect.stringMatching(/^2026-03-05 Claim \d+: status changed: Unconfirmed → to Disputed\. Reason: Patient count disputed again: the nurse cites 6,500 registered patients$/),
+      expect.stringMatching(/^2026-02-01 Claim \d+: status changed: Disputed → to Unconfirmed\. Reason: Patient count: only the mayor is cited, so unconfirmed$/),
     ]);
     // Each change links to its claim's row.
     expect(select('li[data-claim="clinic-has-about-4000-patients"] a[href="#clinic-has-about-4000-patients"]', section!)).toBeTruthy();
@@ -68,6 +68,12 @@ describe('updates and corrections on the case page', () => {
     const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/dumayr-raid/index.html'), 'utf8'));
     const section = select('section#history', page);
     expect(text(select('h2', section!))).toBe('التحديثات والتصحيحات');
-    expect(text(select('li[data-kind="label"]', section!))).toMatch(new RegExp(`^2026-03-06 الادعاء \\d+: أُعيدت صياغة الادعاء: ${escaped} → ${escaped} في أكتوبر\\. السبب: Reword: the raid was in October$`));
+    expect(text(select('li[data-kind="label"]', section!))).toMatch(new RegExp(`^2026-03-06 الادعاء \\d+: أُعيدت صياغة الادعاء: ${escaped} ← إلى ${escaped} في أكتوبر\\. السبب: Reword: the raid was in October$`));
+    // The arrow is seen, pointing the way Arabic reads; the word is heard.
+    expect(select('li[data-kind="label"] [aria-hidden="true"]', section!)).toMatchObject({ children: [{ type: 'text', value: '←' }] });
+    // A reason in another language than the case is one isolate in its language: its words keep their order, and a screen reader its voice.
+    const reason = select('li[data-kind="label"] .history-reason bdi', section!);
+    expect(reason?.properties).toMatchObject({ lang: 'en', dir: 'ltr' });
+    expect(text(reason)).toBe('Reword: the raid was in October');
   });
 });

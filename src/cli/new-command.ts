@@ -8,7 +8,7 @@ import { ProblemList } from '../core/problems.ts';
 import { acceptIntoLock } from '../core/provenance/check-provenance.ts';
 import { DEFAULT_LOCK_FILE, readLock, writeLock } from '../core/provenance/lock-file.ts';
 import { readSourceDocument, type SourceDocument } from '../core/source-document.ts';
-import { guessLanguage } from './guess-language.ts';
+import { guessLanguage } from '../core/guess-language.ts';
 import { isKnownLanguageTag } from '../schemas/frontmatter.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
 

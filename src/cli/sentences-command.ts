@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ProblemList } from '../core/problems.ts';
 import { pointAt, readSourceDocument } from '../core/source-document.ts';
-import { guessLanguage } from './guess-language.ts';
+import { guessLanguage } from '../core/guess-language.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
 
 export const SENTENCES_OPTIONS = {

@@ -13,6 +13,9 @@ const LATIN_RUN = /[A-Za-z][\w.\-/:@&'’]*(?:[ \u00A0]+[A-Za-z][\w.\-/:@&'’]*
 /** Words in right-to-left scripts, possibly several separated by spaces. */
 const RTL_RUN = /[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[ \u00A0]+[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
 
+/** Text with no letter of any script: punctuation, spaces, digits, symbols. */
+const NO_LETTER = /^[^\p{L}]*$/u;
+
 export function bidiRuns(text: string, dir: 'ltr' | 'rtl'): BidiRun[] {
   const pattern = dir === 'rtl' ? LATIN_RUN : RTL_RUN;
   const runs: BidiRun[] = [];
@@ -21,8 +24,16 @@ export function bidiRuns(text: string, dir: 'ltr' | 'rtl'): BidiRun[] {
     // Trailing sentence punctuation stays outside the isolate (it belongs to the surrounding sentence).
     const word = match[0].replace(/[.:\-/']+$/u, '');
     if (!word) continue;
-    if (match.index > last) runs.push({ text: text.slice(last, match.index), isolate: false });
-    runs.push({ text: word, isolate: true });
+    const between = text.slice(last, match.index);
+    const previous = runs.at(-1);
+    // Two runs of the other direction with no letter between them (`Seed case: every verdict`, `(SFA, FSA)`) are one
+    // run, as the bidi algorithm reads them: apart, each would be isolated and laid out in the surrounding direction,
+    // which reverses the order of the pieces.
+    if (previous?.isolate && NO_LETTER.test(between)) previous.text += between + word;
+    else {
+      if (between) runs.push({ text: between, isolate: false });
+      runs.push({ text: word, isolate: true });
+    }
     last = match.index + word.length;
   }
   if (last < text.length) runs.push({ text: text.slice(last), isolate: false });

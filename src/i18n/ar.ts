@@ -80,6 +80,7 @@ const ar: UiStrings = {
   methodRuleWarning: '(يُفحص، ولم يُفرض بعد)',
   filterHeading: 'اعرض',
   filterAll: 'كل الادعاءات',
+  statusViewNote: (status, shown, total) => `يعرض الجدول الادعاءات «${status}» وحدها: ${shown} من ${total}.`,
   ratingsLink: 'ماذا تعني الأحكام',
   allCases: 'كل الملفات',
   methodologyLink: 'منهجيتنا',
@@ -109,6 +110,8 @@ const ar: UiStrings = {
     removed: 'سُحب الادعاء',
   },
   historyReason: 'السبب:',
+  historyArrow: '←',
+  historyTo: 'إلى',
 };
 
 export default ar;

@@ -72,6 +72,8 @@ export default {
   methodRuleWarning: '(checked; not yet enforced)',
   filterHeading: 'Show',
   filterAll: 'All claims',
+  /** Said (not shown) when a status view is opened without JavaScript: the caption cannot change then. */
+  statusViewNote: (status: string, shown: number, total: number) => `Showing ${status} claims only: ${shown} of ${total}.`,
   ratingsLink: 'What the statuses mean',
   allCases: 'All cases',
   methodologyLink: 'Methodology',
@@ -102,4 +104,7 @@ export default {
     removed: 'claim withdrawn',
   },
   historyReason: 'Reason:',
+  /** Between a change's old and new value: the arrow is seen (it points the way the text reads), the word is heard. */
+  historyArrow: '→',
+  historyTo: 'to',
 };
