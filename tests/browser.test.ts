@@ -158,6 +158,19 @@ describe('filtering by status', () => {
     it(`opens a shared filtered URL already filtered, and a back link to a filtered-out row still shows it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const { context, page } = await open(`${AR}#status-confirmed`, { javaScriptEnabled });
       expect(await visibleStatuses(page)).toEqual(['confirmed']);
+      // Screen readers are told what the view shows: by the caption and the current link with JavaScript, by the
+      // note in the view's anchor without it (no link then claims to be the current one).
+      const note = page.locator('[id="status-confirmed"] .status-view-note');
+      const shown = await page.locator('table.claims tbody tr[data-status="confirmed"]').count();
+      const total = await page.locator('table.claims tbody tr[data-status]').count();
+      if (javaScriptEnabled) {
+        expect(await note.evaluate((el) => getComputedStyle(el).display)).toBe('none');
+        expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('confirmed');
+      } else {
+        expect(await note.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+        expect(await note.textContent()).toBe(`يعرض الجدول الادعاءات «مؤكد» وحدها: ${shown} من ${total}.`);
+        expect(await page.locator('nav[data-filter] a[aria-current]').count()).toBe(0);
+      }
       const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');
       expect(await page.locator(`tr[id="${hiddenId}"]`).isVisible()).toBe(false);
       await page.locator(`mark[id="quote-${hiddenId}"] a.backref[href="#${hiddenId}"], mark[data-passages~="quote-${hiddenId}"] a.backref[href="#${hiddenId}"]`).click();
