@@ -205,6 +205,16 @@ describe('a real build of the site', () => {
     }
   });
 
+  it('gives screen readers each claim\'s permalink and the tally once: the id under the claim and the chart are for the eye', () => {
+    const rows = selectAll('table.claims tbody tr[data-status]', seed);
+    for (const row of rows) {
+      expect(attr(select('a.permalink', row), 'ariaLabel')).toMatch(/\d/);
+      expect(select('a.claim-id', row)?.properties).toMatchObject({ ariaHidden: 'true', tabIndex: -1 });
+    }
+    expect(select('.tally-chart', seed)?.properties).toMatchObject({ ariaHidden: 'true' });
+    expect(select('.tally-chart', seed)?.properties['role']).toBeUndefined();
+  });
+
   it('publishes the English case left to right next to the Arabic one', () => {
     const en = page(build.outDir, 'cases/riverside-clinic');
     expect(attr(select('html', en), 'lang')).toBe('en');

@@ -63,7 +63,7 @@ const ar: UiStrings = {
   sourceLanguage: 'اللغة',
   direction: { ltr: 'من اليسار إلى اليمين', rtl: 'من اليمين إلى اليسار' },
   relation: { supports: 'يسنده', contradicts: 'يناقضه', context: 'سياق' },
-  evidenceBy: (who) => `بحسب ${who}`,
+  evidenceBy: (who) => `المصدر: ${who}`,
   toEvidence: (line) => `السطر ${line}`,
   backToEvidenceLabel: (n, relation) => `العودة إلى الادعاء ${n} (${relation})`,
   noteRefLabel: (n) => `(ملاحظة المحرر ${n})`,
