@@ -16,6 +16,10 @@ const text = (node: Parameters<typeof toString>[0] | undefined) => (node ? toStr
  */
 const arCase = readFileSync(path.join(ROOT, 'content/cases/dumayr-raid.md'), 'utf8');
 const arLabel = /:::claim\[([^\]]+)\]\{#raid-killed-khaled-al-masoud/.exec(arCase)![1]!;
+const arSecondLabel = /:::claim\[([^\]]+)\]\{#undercover-intelligence-gatherer/.exec(arCase)![1]!;
+/** Each commit listed: its date, its reason, and the claim changes under it. */
+const commitsIn = (section: Parameters<typeof selectAll>[1]) =>
+  selectAll('ol.history-list > li', section).map((li) => ({ date: text(select('time', li)), reason: text(select('.history-reason', li)), changes: selectAll('li[data-claim]', li).map(text) }));
 
 describe('updates and corrections on the case page', () => {
   const repo = new TestRepo();
@@ -34,6 +38,7 @@ describe('updates and corrections on the case page', () => {
     repo.edit('content/cases/riverside-clinic.md', '{#clinic-has-about-4000-patients status=unconfirmed claimant="Mayor Tom Becker" missing="Clinic records"}', claim);
     repo.commit('Patient count disputed again: the nurse cites 6,500 registered patients', '2026-03-05T11:00:00Z');
     repo.edit('content/cases/dumayr-raid.md', `:::claim[${arLabel}]{#raid-killed-khaled-al-masoud`, `:::claim[${arLabel} في أكتوبر]{#raid-killed-khaled-al-masoud`);
+    repo.edit('content/cases/dumayr-raid.md', `:::claim[${arSecondLabel}]{#undercover-intelligence-gatherer`, `:::claim[${arSecondLabel} في الضمير]{#undercover-intelligence-gatherer`);
     repo.commit('Reword: the raid was in October', '2026-03-06T08:00:00Z');
     build = runBuild({ casesDir });
   });
@@ -47,10 +52,9 @@ describe('updates and corrections on the case page', () => {
     const section = select('section#history', page);
     expect(text(select('h2', section!))).toBe('Updates and corrections');
     expect(text(select('.case-meta', section!))).toBe('First published: 2026-01-10 · Last updated: 2026-03-05 · 3 revisions');
-    const items = selectAll('li[data-claim="clinic-has-about-4000-patients"]', section!).map(text);
-    expect(items).toEqual([
-      expect.stringMatching(/^2026-03-05 Claim \d+: status changed: Unconfirmed → to Disputed\. Reason: Patient count disputed again: the nurse cites 6,500 registered patients$/),
-      expect.stringMatching(/^2026-02-01 Claim \d+: status changed: Disputed → to Unconfirmed\. Reason: Patient count: only the mayor is cited, so unconfirmed$/),
+    expect(commitsIn(section!)).toEqual([
+      { date: '2026-03-05', reason: 'Reason: Patient count disputed again: the nurse cites 6,500 registered patients', changes: [expect.stringMatching(/^Claim \d+: status changed: Unconfirmed → to Disputed$/)] },
+      { date: '2026-02-01', reason: 'Reason: Patient count: only the mayor is cited, so unconfirmed', changes: [expect.stringMatching(/^Claim \d+: status changed: Disputed → to Unconfirmed$/)] },
     ]);
     // Each change links to its claim's row.
     expect(select('li[data-claim="clinic-has-about-4000-patients"] a[href="#clinic-has-about-4000-patients"]', section!)).toBeTruthy();
@@ -68,11 +72,17 @@ describe('updates and corrections on the case page', () => {
     const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/dumayr-raid/index.html'), 'utf8'));
     const section = select('section#history', page);
     expect(text(select('h2', section!))).toBe('التحديثات والتصحيحات');
-    expect(text(select('li[data-kind="label"]', section!))).toMatch(new RegExp(`^2026-03-06 الادعاء \\d+: أُعيدت صياغة الادعاء: ${escaped} ← إلى ${escaped} في أكتوبر\\. السبب: Reword: the raid was in October$`));
+    // One commit that reworded two claims: its date and reason once, over both changes.
+    const [commit, ...earlier] = commitsIn(section!);
+    expect(earlier).toEqual([]);
+    expect(commit).toMatchObject({ date: '2026-03-06', reason: 'السبب: Reword: the raid was in October' });
+    expect(commit!.changes).toHaveLength(2);
+    expect(commit!.changes[0]).toMatch(new RegExp(`^الادعاء 1: أُعيدت صياغة الادعاء: ${escaped} ← إلى ${escaped} في أكتوبر$`));
+    expect(commit!.changes[1]).toMatch(/^الادعاء 2: أُعيدت صياغة الادعاء: .+ ← إلى .+ في الضمير$/);
     // The arrow is seen, pointing the way Arabic reads; the word is heard.
     expect(select('li[data-kind="label"] [aria-hidden="true"]', section!)).toMatchObject({ children: [{ type: 'text', value: '←' }] });
     // A reason in another language than the case is one isolate in its language: its words keep their order, and a screen reader its voice.
-    const reason = select('li[data-kind="label"] .history-reason bdi', section!);
+    const reason = select('li[data-commit] .history-reason bdi', section!);
     expect(reason?.properties).toMatchObject({ lang: 'en', dir: 'ltr' });
     expect(text(reason)).toBe('Reword: the raid was in October');
   });
