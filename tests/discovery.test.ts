@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardSvg, wrapTitle } from '../src/core/share-card/card-svg.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
@@ -49,6 +50,15 @@ describe('feeds and discovery', () => {
   it('links the Arabic and English versions of an editorial page with hreflang', () => {
     const links = selectAll('link[rel="alternate"][hreflang]', head('corrections/ar/')).map((l) => `${l.properties['hrefLang']} ${l.properties['href']}`);
     expect(links).toEqual(['ar https://example.org/corrections/ar/', 'en https://example.org/corrections/en/']);
+  });
+
+  it('links each editorial and ratings page to its other language in the header, named in that language', () => {
+    const switchLinks = (route: string) => selectAll('header nav a[hreflang]', head(route)).map((a) => [a.properties['hrefLang'], a.properties['lang'], a.properties['href'], toString(a)]);
+    expect(switchLinks('corrections/ar/')).toEqual([['en', 'en', '/corrections/en/', 'English']]);
+    expect(switchLinks('methodology/en/')).toEqual([['ar', 'ar', '/methodology/ar/', 'العربية']]);
+    expect(switchLinks('ratings/ar/')).toEqual([['en', 'en', '/ratings/en/', 'English']]);
+    // A case with no translation has no such link.
+    expect(switchLinks('cases/dumayr-raid/')).toEqual([]);
   });
 
   it('gives each case Open Graph and Twitter meta with its title, summary and share card', () => {
