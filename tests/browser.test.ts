@@ -168,7 +168,7 @@ describe('filtering by status', () => {
         expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('confirmed');
       } else {
         expect(await note.evaluate((el) => getComputedStyle(el).display)).toBe('block');
-        expect(await note.textContent()).toBe(`يعرض الجدول الادعاءات «مؤكد» وحدها: ${shown} من ${total}.`);
+        expect(await note.textContent()).toBe(`لا يعرض الجدول إلا الادعاءات التي حكمها «مؤكد»: ${shown} من ${total}.`);
         expect(await page.locator('nav[data-filter] a[aria-current]').count()).toBe(0);
       }
       const hiddenId = await page.locator('table.claims tbody tr[data-status="disputed"]').first().getAttribute('id');

@@ -77,8 +77,8 @@ describe('updates and corrections on the case page', () => {
     expect(earlier).toEqual([]);
     expect(commit).toMatchObject({ date: '2026-03-06', reason: 'السبب: Reword: the raid was in October' });
     expect(commit!.changes).toHaveLength(2);
-    expect(commit!.changes[0]).toMatch(new RegExp(`^الادعاء 1: أُعيدت صياغة الادعاء: ${escaped} ← إلى ${escaped} في أكتوبر$`));
-    expect(commit!.changes[1]).toMatch(/^الادعاء 2: أُعيدت صياغة الادعاء: .+ ← إلى .+ في الضمير$/);
+    expect(commit!.changes[0]).toMatch(new RegExp(`^الادعاء 1: أُعيدت صياغته: ${escaped} ← إلى ${escaped} في أكتوبر$`));
+    expect(commit!.changes[1]).toMatch(/^الادعاء 2: أُعيدت صياغته: .+ ← إلى .+ في الضمير$/);
     // The arrow is seen, pointing the way Arabic reads; the word is heard.
     expect(select('li[data-kind="label"] [aria-hidden="true"]', section!)).toMatchObject({ children: [{ type: 'text', value: '←' }] });
     // A reason in another language than the case is one isolate in its language: its words keep their order, and a screen reader its voice.

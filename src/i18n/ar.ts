@@ -1,11 +1,18 @@
 import type { UiStrings } from './ui.ts';
 
 /** Arabic UI strings. Status labels follow common Arabic newsroom usage (see docs/case-format.md#statuses). */
-/** «ادعاء واحد»، «ادعاءان»، «3 ادعاءات»، «11 ادعاءً»: Arabic number agreement. */
-function arabicCount(n: number): string {
-  if (n === 0) return 'لا ادعاءات';
-  return n === 1 ? 'ادعاء واحد' : n === 2 ? 'ادعاءان' : n >= 3 && n <= 10 ? `${n} ادعاءات` : `${n} ادعاءً`;
+const arabicPlural = new Intl.PluralRules('ar');
+
+/**
+ * A counted noun with Arabic number agreement, by CLDR's plural categories (`Intl.PluralRules`): zero, one, two, few
+ * (3–10 in the last two digits: «3 ادعاءات», «103 ادعاءات»), many (11–99: «11 ادعاءً») and other («100 ادعاء»).
+ * `{n}` in a form is the number.
+ */
+function counted(n: number, forms: Record<Intl.LDMLPluralRule, string>): string {
+  return forms[arabicPlural.select(n)].replace('{n}', String(n));
 }
+
+const arabicCount = (n: number) => counted(n, { zero: 'لا ادعاءات', one: 'ادعاء واحد', two: 'ادعاءان', few: '{n} ادعاءات', many: '{n} ادعاءً', other: '{n} ادعاء' });
 
 const ar: UiStrings = {
   siteName: 'تحقيق',
@@ -28,14 +35,14 @@ const ar: UiStrings = {
   },
   statusDefinition: {
     confirmed: 'يسنده في الوثائق المصدر مصدران مختلفان على الأقل، أو سجلّ رسمي، ولا يناقضه مصدر آخر.',
-    unconfirmed: 'لا يسنده إلا مصدر واحد، أو يقوم على اعتقاد أو تقدير أو خطة أو استنتاج، مع بيان الدليل الذي يحسمه.',
+    unconfirmed: 'لا يسنده إلا مصدر واحد، أو يقوم على اعتقاد أو تقدير أو خطة أو استنتاج، مع بيان الدليل الكفيل بحسمه.',
     disputed: 'يناقضه مصدر آخر في الوثائق المصدر، أو تناقضه الوثيقة نفسها في موضع آخر.',
   },
-  tallyHeading: 'الحصيلة في لمحة',
-  tallyChartLabel: (c, u, d) => `${c} مؤكد، ${u} غير مؤكد، ${d} متنازع عليه`,
+  tallyHeading: 'الأحكام في لمحة',
+  tallyChartLabel: (c, u, d) => `مؤكد: ${c}، غير مؤكد: ${u}، متنازع عليه: ${d}`,
   conclusion: 'الخلاصة',
   notesHeading: 'عن هذا الملف',
-  tableCaption: (n) => `${arabicCount(n)}، كل منها مربوط بالجملة التي ورد فيها في المصدر`,
+  tableCaption: (n) => (n === 0 ? arabicCount(n) : `${arabicCount(n)}${n === 1 ? '' : n === 2 ? '، كل منهما' : '، كل منها'} مربوط بالجملة التي ورد فيها في المصدر`),
   tableEmpty: 'لا ادعاءات في هذا الملف بعد.',
   permalinkLabel: (n) => `رابط الادعاء ${n}`,
   claimsHeading: 'جدول التحقق',
@@ -49,13 +56,13 @@ const ar: UiStrings = {
   toSource: (line) => `السطر ${line}`,
   toSourceLabel: (n, line) => `السطر ${line}: اعرض الادعاء ${n} في المصدر`,
   backToClaimLabel: (n) => `العودة إلى الادعاء ${n}`,
-  quoteMatchNormalized: 'طوبق بعد توحيد التشكيل وصور الحروف وعلامات التنصيص والمسافات',
+  quoteMatchNormalized: 'طُوبق الاقتباس بعد توحيد التشكيل وصور الحروف وعلامات التنصيص والمسافات',
   sourceHeading: 'الوثيقة المصدر',
   sourcePublisher: 'الناشر',
   sourcePublished: 'تاريخ النشر',
   sourceFile: 'الملف',
   sourceHash: 'بصمة SHA-256',
-  sourceSentences: (n) => `${n} جملة`,
+  sourceSentences: (n) => counted(n, { zero: 'لا جمل', one: 'جملة واحدة', two: 'جملتان', few: '{n} جمل', many: '{n} جملةً', other: '{n} جملة' }),
   sourceNote: 'يُعرض المصدر بنصه الحرفي، بما فيه من أخطاء. المقاطع المظللة مقتبسة في ادعاءات؛ اتبع الرابط الصغير بعد كل مقطع للعودة إلى ادعائه.',
   sourceHeadingOf: (i, n) => `الوثيقة المصدر ${i} من ${n}`,
   sourceRecord: 'سجل رسمي',
@@ -69,18 +76,18 @@ const ar: UiStrings = {
   noteRefLabel: (n) => `(ملاحظة المحرر ${n})`,
   sourceNotesHeading: 'ملاحظات على النص المصدر',
   noteToSource: (n) => `اعرض مقطع الملاحظة ${n} في المصدر`,
-  methodRulesHeading: 'ما يتحقق منه البناء',
+  methodRulesHeading: 'ما يفحصه برنامجنا قبل النشر',
   methodRule: {
     'disputed-needs-contradiction': () => 'يستشهد كل ادعاء متنازع عليه بمقطع واحد على الأقل من الوثائق المصدر يناقضه.',
     'confirmed-needs-corroboration': (attributions, record) =>
-      `يستشهد كل ادعاء مؤكد بمقاطع تسنده من ${attributions === 1 ? 'مصدر واحد' : attributions === 2 ? 'مصدرين مختلفين' : `${attributions} مصادر مختلفة`} على الأقل${record ? '، أو بمقطع واحد من سجل رسمي' : ''}. مصدر المقطع هو من يقوله في الوثيقة، أو ناشر الوثيقة حين تتكلم بصوتها.`,
-    'unconfirmed-needs-missing': () => 'يذكر كل ادعاء غير مؤكد الدليلَ الذي يحسمه.',
-    'no-missing-on-confirmed': () => 'لا ينقص الادعاءَ المؤكد دليل.',
+      `يستشهد كل ادعاء مؤكد بمقاطع تسنده من ${counted(attributions, { zero: '{n} مصادر', one: 'مصدر واحد', two: 'مصدرين مختلفين', few: '{n} مصادر مختلفة', many: '{n} مصدرًا مختلفًا', other: '{n} مصدر مختلف' })} على الأقل${record ? '، أو بمقطع واحد من سجل رسمي' : ''}. مصدر المقطع هو من يقوله في الوثيقة، أو ناشر الوثيقة حين تتكلم بصوتها.`,
+    'unconfirmed-needs-missing': () => 'يذكر كل ادعاء غير مؤكد الدليلَ الكفيل بحسمه.',
+    'no-missing-on-confirmed': () => 'لا يُذكر دليل ناقص لأي ادعاء مؤكد.',
   },
   methodRuleWarning: '(يُفحص، ولم يُفرض بعد)',
   filterHeading: 'اعرض',
   filterAll: 'كل الادعاءات',
-  statusViewNote: (status, shown, total) => `يعرض الجدول الادعاءات «${status}» وحدها: ${shown} من ${total}.`,
+  statusViewNote: (status, shown, total) => `لا يعرض الجدول إلا الادعاءات التي حكمها «${status}»: ${shown} من ${total}.`,
   ratingsLink: 'ماذا تعني الأحكام',
   allCases: 'كل الملفات',
   methodologyLink: 'منهجيتنا',
@@ -92,22 +99,22 @@ const ar: UiStrings = {
   contactLine: 'وجدت خطأ؟ راسلنا على',
   searchLabel: 'ابحث في ملفات التحقق',
   searchCount: 'عدد النتائج: {n}',
-  liveSourceLink: 'افتح المقطع لدى الناشر',
-  liveSourceLabel: (n) => `افتح المقطع لدى الناشر: الادعاء ${n}`,
+  liveSourceLink: 'افتح المقطع في موقع الناشر',
+  liveSourceLabel: (n) => `افتح المقطع في موقع الناشر: الادعاء ${n}`,
   historyHeading: 'التحديثات والتصحيحات',
   historyFirstPublished: 'نُشر أول مرة',
   historyLastUpdated: 'آخر تحديث',
-  historyRevisions: (n) => (n === 1 ? 'مراجعة واحدة' : n === 2 ? 'مراجعتان' : n >= 3 && n <= 10 ? `${n} مراجعات` : `${n} مراجعةً`),
-  historyPartial: (date) => `لا تظهر التغييرات السابقة لتاريخ ${date}: هذه النسخة من الأرشيف لا تضم إلا جزءًا من سجله.`,
+  historyRevisions: (n) => counted(n, { zero: 'لا تعديلات', one: 'تعديل واحد', two: 'تعديلان', few: '{n} تعديلات', many: '{n} تعديلًا', other: '{n} تعديل' }),
+  historyPartial: (date) => `لا تظهر التغييرات السابقة لتاريخ ${date}: هذه النسخة من الأرشيف لا تضم إلا جزءًا من سجل تعديلاته.`,
   historyNone: 'لم يتغير أي ادعاء منذ النشر الأول.',
   historyClaim: (n) => `الادعاء ${n}`,
   historyRemovedClaim: (id) => `الادعاء «${id}»`,
   historyKind: {
-    added: 'أُضيف الادعاء',
+    added: 'أُضيف',
     status: 'تغيّر الحكم',
-    label: 'أُعيدت صياغة الادعاء',
+    label: 'أُعيدت صياغته',
     quote: 'صُحّح الاقتباس',
-    removed: 'سُحب الادعاء',
+    removed: 'سُحب',
   },
   historyReason: 'السبب:',
   historyArrow: '←',

@@ -61,7 +61,7 @@ export default {
   noteRefLabel: (n: number) => `(editor's note ${n})`,
   sourceNotesHeading: 'Notes on the source',
   noteToSource: (n: number) => `Show note ${n}'s passage in the source`,
-  methodRulesHeading: 'What the build checks',
+  methodRulesHeading: 'What our software checks before publication',
   methodRule: {
     'disputed-needs-contradiction': () => 'A disputed claim cites at least one passage of the source documents that contradicts it.',
     'confirmed-needs-corroboration': (attributions: number, record: boolean) =>
