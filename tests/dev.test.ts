@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './helpers/browser.ts';
 import { cleanEnv } from './helpers/build.ts';
 import { ROOT } from './helpers/seed.ts';
 
@@ -147,6 +148,18 @@ describe('the dev server (npm run dev)', () => {
     expect(broken).toContain('This case is not published: 1 error in');
     expect(broken).toMatch(/riverside-clinic\.md:\d+:\d+  error  Unexpected status `dispted`, expected one of `confirmed`, `unconfirmed`, `disputed` \(did you mean `disputed`\?\)  \[TQ203\]/);
     expect(broken).toContain('hint: Use one of `confirmed`, `unconfirmed`, `disputed`');
+    // On a phone, every problem wraps: nothing runs off the page, nothing scrolls sideways.
+    const browser = await launch();
+    try {
+      // Without JavaScript: the dev server's client script would reload the page while it is measured.
+      const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, javaScriptEnabled: false });
+      await phone.goto(`${base}/cases/riverside-clinic/`);
+      expect(await phone.locator('.problem-list pre').count()).toBeGreaterThan(0);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(await phone.locator('.problem-list pre').evaluateAll((pres) => pres.every((pre) => pre.scrollWidth <= pre.clientWidth))).toBe(true);
+    } finally {
+      await browser.close();
+    }
     // The index says which case is missing, and links to its problems.
     expect((await page('/')).html).toMatch(/<li data-broken-case="riverside-clinic"><a href="\/cases\/riverside-clinic\/">/);
     writeFileSync(file, good);
