@@ -100,6 +100,8 @@ export const PROBLEMS = {
   // 216–239 (robustness)
   duplicateAttribute: kind('TQ216', 'error', 'Attribute given twice',
     'Give each attribute once: with `status=disputed status=confirmed` or two `#id`s, which one did you mean? Delete the other.'),
+  unclosedBlock: kind('TQ217', 'error', 'Claim or note not closed',
+    'End every `:::claim` and `:::note` with a line holding only `:::`. Without it the block runs to the end of the file, and any text after it would be published as part of it.'),
 
   // 3xx: source documents and anchoring
   sourceNotFound: kind('TQ301', 'error', 'Source document not found',

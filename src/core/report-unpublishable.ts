@@ -6,6 +6,9 @@ import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
 import { eachNode } from './each-node.ts';
 
+/** The line that closes a `:::` block. */
+const CLOSING_FENCE = /^[ \t]*:{3,}[ \t]*\r?$/;
+
 /** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
@@ -48,6 +51,12 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
       problems.add('nestedClaim', file, start(node.position), outer
         ? `Unexpected \`:::claim\` inside claim \`#${outer.attributes?.['id'] ?? '?'}\` (line ${outer.position?.start.line ?? '?'}), expected \`:::\` closing that claim first`
         : `Unexpected \`:::claim\` inside a ${NODE_NAMES[parent.type] ?? parent.type}, expected claims at the top level of the file`);
+    }
+    if (node.type === 'containerDirective' && parent?.type === 'root' && node.position && !CLOSING_FENCE.test(lines[node.position.end.line - 1] ?? '')
+      && !node.children.some((child) => child.type === 'containerDirective' && child.name === 'claim')) {
+      // A block left open runs to the end of the file (a claim inside it is reported as nested instead, TQ215).
+      const what = node.name === 'claim' ? `claim \`#${node.attributes?.['id'] ?? '?'}\`` : `\`:::${node.name}\``;
+      problems.add('unclosedBlock', file, start(node.position), `Unexpected end of file inside ${what}, expected a \`:::\` line closing it`);
     }
     if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
       reportDuplicateAttributes(node, file, problems);
