@@ -162,3 +162,19 @@ describe('provenance in a git repository', () => {
     expect(histories.notice).toContain('not a git repository');
   });
 });
+
+describe('a source whose change is only on lines before the quoted ones', () => {
+  it('reports the change of the source, and every passage still at its line and column as unchanged, not moved', () => {
+    const repo = new TestRepo();
+    repo.write('seeds/report.txt', fixture('report.txt'));
+    repo.write(CASE, fixture('harbor-clinic.md'));
+    expect(repo.tahqiq(['check', '--accept']).status).toBe(0);
+    // The headline gets longer: every offset after it moves, no quoted passage changes its line or column.
+    repo.write('seeds/report.txt', fixture('report.txt').replace('Harbor clinic to close in June', 'Harbor community clinic to close in late June'));
+    const run = repo.tahqiq(['check', '--format', 'json']);
+    const json = JSON.parse(run.stdout) as { problems: { code: string }[]; provenance: { changes: { claims: { claim: string; kind: string }[] }[] } };
+    expect(json.problems.map((p) => p.code)).toContain('TQ600');
+    expect(json.problems.map((p) => p.code)).not.toContain('TQ601');
+    expect(json.provenance.changes[0]!.claims.map((c) => c.kind)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+  });
+});

@@ -151,7 +151,9 @@ export async function checkProvenance(options: {
         } else {
           const to = pointOf(source, outcome.to.start);
           item.new = { passage: source.text.slice(outcome.to.start, outcome.to.end), ...to };
-          if (outcome.kind === 'moved') {
+          // Same words at the same line and column (text earlier in the file changed length): unchanged to a reader.
+          if (outcome.kind === 'moved' && to.line === old.line && to.column === old.column) item.kind = 'unchanged';
+          else if (outcome.kind === 'moved') {
             problems.add('quoteMoved', checked.file, place, `${describePassage(key)} moved in \`${document}\`: same words, now at ${to.line}:${to.column} (was ${old.line}:${old.column})`);
           } else if (outcome.kind === 'fuzzy') {
             item.similarity = outcome.similarity;
