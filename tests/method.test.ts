@@ -74,6 +74,22 @@ describe('the severity of each rule is configuration', () => {
     expect(none.cases).toHaveLength(1);
   });
 
+  it('takes `record: true` on a single `source:` as on an item of `sources:`', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-method-'));
+    mkdirSync(path.join(root, 'content/cases'), { recursive: true });
+    cpSync(path.join(METHOD_ROOT, 'seeds'), path.join(root, 'seeds'), { recursive: true });
+    writeFileSync(path.join(root, 'content/method.yaml'), methodText);
+    const notice = readFileSync(path.join(METHOD_ROOT, 'seeds/fire-service-notice.txt'), 'utf8');
+    const quote = notice.split('\n').find((line) => line.split(' ').length > 6)!.split(/[.,]/)[0]!.trim();
+    const caseFile = (record: string) => `---\ntitle: A notice\nlang: en\nsource:\n  document: seeds/fire-service-notice.txt\n  publisher: City fire service\n${record}reviewed: 2026-11-28\nsummary: S.\n---\n\n:::claim[C]{#c status=confirmed claimant="City fire service"}\n> ${quote}\n\n::supports[${quote}]\n\nThe notice says so.\n:::\n`;
+    writeFileSync(path.join(root, 'content/cases/notice.md'), caseFile('  record: true\n'));
+    const record = await loadCases(root);
+    expect(record.problems.items).toEqual([]);
+    expect(record.cases[0]!.sources[0]!.record).toBe(true);
+    writeFileSync(path.join(root, 'content/cases/notice.md'), caseFile(''));
+    expect((await loadCases(root)).problems.errors.map((p) => p.code)).toEqual(['TQ411']);
+  });
+
   it('accepts one supporting passage from an official record only when the rule says so', async () => {
     const strict = methodText.replace('    record: true', '    record: false');
     const { problems } = await runWith(strict);

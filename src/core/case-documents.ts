@@ -42,7 +42,7 @@ export function caseDocuments(
     return undefined;
   }
   if (source) {
-    const single: CaseDocument = { id: SINGLE_SOURCE_ID, document: source.document, publisher: source.publisher, record: false, documentPlace: placeOf(['source', 'document']) };
+    const single: CaseDocument = { id: SINGLE_SOURCE_ID, document: source.document, publisher: source.publisher, record: source.record ?? false, documentPlace: placeOf(['source', 'document']) };
     if (source.url) single.url = source.url;
     if (source.published) single.published = source.published;
     if (source.lang) single.lang = source.lang;

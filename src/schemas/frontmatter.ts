@@ -60,6 +60,7 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'expected an `https://` or `http://` address' }).optional().describe('Where the source was published, if online.'),
   published: isoDateSchema.optional().describe('When the source was published (`YYYY-MM-DD`).'),
   lang: languageTagSchema.optional().describe('Language of the source document, when it differs from the case\'s `lang`.'),
+  record: z.boolean().optional().describe('`true` when the document is an official record (a court filing, a government notice): one supporting passage from it can confirm a claim, if the method says so.'),
 });
 
 /** A document's short id, used by `doc=` on claims, evidence passages and notes. */
@@ -71,7 +72,6 @@ export const documentIdSchema = z
 export const sourcesItemSchema = z.strictObject({
   id: documentIdSchema.describe('Short id of the document, e.g. `report`; claims, evidence and notes name it with `doc=`. The first document is the default.'),
   ...sourceSchema.shape,
-  record: z.boolean().optional().describe('`true` when the document is an official record (a court filing, a government notice): one supporting passage from it can confirm a claim, if the method says so.'),
 });
 
 /** The YAML frontmatter at the top of every case file. Each field's `.describe()` is its documentation (and the JSON Schema's). */
