@@ -147,7 +147,7 @@ describe('tahqiq, the command line', () => {
     expect(json.provenance.lock).toBe('content/sources.lock.json');
   });
 
-  it('scaffolds a case that passes check with exactly one warning, for its example claim, and never overwrites', () => {
+  it('scaffolds a case that passes check with warnings only for what it asks the journalist to replace, and never overwrites', () => {
     const root = project();
     const created = tahqiq(root, ['new', 'clinic-closure', '--source', EN_SEED]);
     expect(created.status).toBe(0);
@@ -160,7 +160,12 @@ describe('tahqiq, the command line', () => {
     const check = tahqiq(root, ['check', 'content/cases/clinic-closure.md']);
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/content\/cases\/clinic-closure\.md:\d+:1 {2}warning {2}Example claim `#example` written by `tahqiq new` is still in the case.*\[TQ606\]/);
-    expect(check.stdout).toContain('0 errors, 1 warning');
+    // The draft summary and the placeholder publisher, at their own lines and columns: they would be published too.
+    const lines = text.split('\n');
+    const at = (field: string) => `${lines.findIndex((l) => l.trimStart().startsWith(`${field}:`)) + 1}:${lines.find((l) => l.trimStart().startsWith(`${field}:`))!.indexOf('"') + 2}`;
+    expect(check.stdout).toContain(`content/cases/clinic-closure.md:${at('summary')}  warning  Draft summary \`Draft: the conclusion of the case in one paragraph.\` written by \`tahqiq new\` is still in the case; it would be published as written  [TQ606]`);
+    expect(check.stdout).toContain(`content/cases/clinic-closure.md:${at('publisher')}  warning  Placeholder publisher \`Publisher (replace)\` written by \`tahqiq new\` is still in the case; it would be published as written  [TQ606]`);
+    expect(check.stdout).toContain('0 errors, 3 warnings');
     const again = tahqiq(root, ['new', 'clinic-closure', '--source', EN_SEED]);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Case file `content/cases/clinic-closure.md` already exists; `tahqiq new` never overwrites  [TQ623]');

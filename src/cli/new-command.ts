@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { anchorQuote } from '../core/anchor.ts';
 import { buildCase } from '../core/build-case.ts';
-import { EXAMPLE_CLAIM_ID } from '../core/example-claim.ts';
+import { EXAMPLE_CLAIM_ID, SCAFFOLD_TEXT } from '../core/example-claim.ts';
 import { DEFAULT_CASES_DIR } from '../core/cases-dir.ts';
 import { ProblemList } from '../core/problems.ts';
 import { acceptIntoLock } from '../core/provenance/check-provenance.ts';
@@ -53,18 +53,16 @@ const TEXT = {
     claimant: 'من قال ذلك',
     missing: 'الدليل الذي يحسم الادعاء',
     reasoning: 'مثال كتبه `tahqiq new`: اشرح هنا سبب الحكم، مع روابط الأدلة، ثم استبدل هذا الادعاء بادعاءات حقيقية.',
-    summary: 'مسودة: خلاصة الملف في فقرة واحدة.',
+    ...SCAFFOLD_TEXT.ar,
     notes: '## عن هذا الملف\n\nاكتب هنا ما يحتاج القارئ إلى معرفته عن المصدر وعن طريقة التحقق.',
-    publisher: 'الناشر (يُستبدل)',
   },
   en: {
     label: 'Example: write the claim in one sentence',
     claimant: 'Who says so',
     missing: 'The evidence that would settle the claim',
     reasoning: 'An example written by `tahqiq new`: explain here why the claim has its status, with links to the evidence, then replace this claim with real ones.',
-    summary: 'Draft: the conclusion of the case in one paragraph.',
+    ...SCAFFOLD_TEXT.en,
     notes: '## About this case\n\nWhat readers need to know about the source and how it was checked.',
-    publisher: 'Publisher (replace)',
   },
 };
 

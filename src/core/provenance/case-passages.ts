@@ -1,5 +1,5 @@
 import type { CaseEntry } from '../../schemas/case-entry.ts';
-import { exampleClaimPlace } from '../example-claim.ts';
+import { exampleClaimPlace, scaffoldFields, type ScaffoldField } from '../example-claim.ts';
 import type { Point } from '../problems.ts';
 
 /** A passage of a source that a case relies on now: a claim's quote (and, once evidence lands, its evidence passages). */
@@ -39,9 +39,12 @@ export function passagesByDocument(entry: CaseEntry): Map<string, { sha256: stri
 export interface ProvenanceFacts {
   passages: [document: string, { sha256: string; passages: CurrentPassage[] }][];
   exampleClaim?: Point | undefined;
+  /** Frontmatter fields still holding the placeholder text of `tahqiq new`. */
+  scaffoldFields?: ScaffoldField[] | undefined;
 }
 
 export function provenanceFacts(entry: CaseEntry): ProvenanceFacts {
   const place = exampleClaimPlace(entry);
-  return { passages: [...passagesByDocument(entry)], ...(place ? { exampleClaim: place } : {}) };
+  const fields = scaffoldFields(entry);
+  return { passages: [...passagesByDocument(entry)], ...(place ? { exampleClaim: place } : {}), ...(fields.length ? { scaffoldFields: fields } : {}) };
 }
