@@ -7,9 +7,9 @@ import { directionOf } from './direction.ts';
 import { interpretCase } from './interpret-case.ts';
 import { quoteLookup } from './read-claim.ts';
 import { evidenceLookup } from './read-evidence.ts';
-import { checkMethod } from './method-check.ts';
+import { checkMethod, type MethodClaim } from './method-check.ts';
 import { methodFor } from './read-method.ts';
-import type { Point, ProblemList } from './problems.ts';
+import type { ProblemList } from './problems.ts';
 import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
 import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
 import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
@@ -105,9 +105,19 @@ export async function buildCase(options: {
   };
 
   const claims: ClaimEntry[] = [];
-  const statusPlaces = new Map<string, Point>();
+  const methodClaims: MethodClaim[] = [];
+  const defaultDoc = written.documents[0]?.id ?? '';
+  const publisherOf = (doc: string) => written.documents.find((d) => d.id === doc)?.publisher ?? '';
   const tally = emptyTally();
   for (const claim of written.claims) {
+    // The method reads the claim as written: checked whether or not its passages are found.
+    methodClaims.push({
+      id: claim.attributes.id,
+      status: claim.attributes.status,
+      ...(claim.attributes.missing ? { missing: claim.attributes.missing } : {}),
+      statusPlace: claim.statusPlace,
+      evidence: claim.evidence.map((e) => ({ relation: e.relation, attribution: e.by ?? publisherOf(e.doc ?? defaultDoc), doc: e.doc ?? defaultDoc })),
+    });
     const quote = lookUp(quoteLookup(claim));
     const number = claims.length + 1;
     const claimId = claim.attributes.id;
@@ -141,7 +151,6 @@ export async function buildCase(options: {
     };
     if (claim.attributes.missing) entry.missing = claim.attributes.missing;
     claims.push(entry);
-    statusPlaces.set(claimId, claim.statusPlace);
     tally[entry.status]++;
     quote.source.passages.push({ id: `quote-${claimId}`, kind: 'quote', back: claimId, number, status: entry.status, start: quote.anchor.start, end: quote.anchor.end });
     for (const [source, passage] of placed) source.passages.push(passage);
@@ -159,7 +168,7 @@ export async function buildCase(options: {
 
   // Claims that failed a check of form are not published; their passages are looked up for their problems alone.
   for (const passage of written.uncheckedPassages) lookUp(passage);
-  checkMethod(await method, claims, written.documents, file, statusPlaces, problems);
+  checkMethod(await method, methodClaims, written.documents, file, problems);
   if (problems.errors.length > errorsBefore) return undefined;
 
   const sourceEntries: SourceEntry[] = [...read.values()].map(({ spec, doc, lang, prefixes, sectionId, passages }) => {

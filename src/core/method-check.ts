@@ -1,4 +1,4 @@
-import type { ClaimEntry } from '../schemas/case-entry.ts';
+import type { ClaimEntry, EvidenceEntry } from '../schemas/case-entry.ts';
 import type { Method, MethodRuleName } from '../schemas/method.ts';
 import type { CaseDocument } from './case-documents.ts';
 import { excerpt, type Point, type ProblemList, type ProblemName } from './problems.ts';
@@ -17,22 +17,31 @@ export function sameAttribution(attribution: string): string {
 }
 
 /**
- * Checks every anchored claim of a case against the site's method. A violation is reported at the
- * claim's `status=` with the rule's configured severity; `off` rules are skipped. No method, no checks.
+ * What the method reads of a claim: its status, `missing`, and the relation, attribution and document of each
+ * evidence passage as written, whether or not its quote and passages were found in the source (so that one run
+ * reports every problem of a claim). `statusPlace` is where a violation is reported.
+ */
+export interface MethodClaim extends Pick<ClaimEntry, 'id' | 'status' | 'missing'> {
+  statusPlace: Point;
+  evidence: (Pick<EvidenceEntry, 'relation' | 'attribution'> & { doc: string })[];
+}
+
+/**
+ * Checks every claim of a case against the site's method. A violation is reported at the claim's `status=` with
+ * the rule's configured severity; `off` rules are skipped. No method, no checks.
  */
 export function checkMethod(
   method: Method | undefined,
-  claims: readonly ClaimEntry[],
+  claims: readonly MethodClaim[],
   documents: readonly CaseDocument[],
   file: string,
-  statusPlaces: ReadonlyMap<string, Point>,
   problems: ProblemList,
 ): void {
   if (!method) return;
   const { rules } = method;
   const records = new Set(documents.filter((d) => d.record).map((d) => d.id));
   for (const claim of claims) {
-    const place = statusPlaces.get(claim.id) ?? claim.place;
+    const place = claim.statusPlace;
     const report = (rule: MethodRuleName, message: string) => {
       const severity = rules[rule].severity;
       if (severity !== 'off') problems.add(RULE_PROBLEMS[rule], file, place, `${message} (method rule \`${rule}\`)`, undefined, severity);
@@ -45,7 +54,7 @@ export function checkMethod(
       const supports = claim.evidence.filter((e) => e.relation === 'supports');
       const distinct = new Map<string, string>();
       for (const e of supports) if (!distinct.has(sameAttribution(e.attribution))) distinct.set(sameAttribution(e.attribution), e.attribution);
-      const fromRecord = rule.record && supports.some((e) => records.has(e.passage.doc));
+      const fromRecord = rule.record && supports.some((e) => records.has(e.doc));
       if (distinct.size < rule.attributions && !fromRecord) {
         const found = distinct.size === 0
           ? 'no supporting passage'
