@@ -4,13 +4,12 @@
  * page must not be served with hreflang links a build would reject). On a real dev server over a copy of the project
  * holding the translated pair of tests/fixtures/site-translations.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases } from '../src/core/load-cases.ts';
 import { formatProblem, type Problem } from '../src/core/problems.ts';
-import { buildEnv } from './helpers/build.ts';
+import { startDev, type DevServer } from './helpers/dev-server.ts';
 import { projectCopy } from './helpers/rebuild.ts';
 import { ROOT } from './helpers/seed.ts';
 
@@ -27,32 +26,6 @@ function pairProject(): { dir: string; pair: { en: string; ar: string } } {
   return { dir, pair: { en: readFileSync(path.join(dir, EN), 'utf8'), ar: readFileSync(path.join(dir, AR), 'utf8') } };
 }
 
-/** A dev server of one project, as `npm run dev` starts it, and everything it printed so far. */
-interface DevServer {
-  base: string;
-  log: () => string;
-  stop: () => void;
-}
-
-/** Starts `astro dev` in `dir`, resolved once it serves the index page. */
-async function startDev(dir: string): Promise<DevServer> {
-  let log = '';
-  // Port 0: the system picks a free port, and the dev server prints the address it listens on.
-  const dev: ChildProcess = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: dir, env: buildEnv(), detached: true });
-  const stop = () => {
-    if (dev.pid) process.kill(-dev.pid);
-  };
-  dev.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  dev.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  for (let waited = 0; waited < 200_000; waited += 500) {
-    const base = /http:\/\/127\.0\.0\.1:\d+/.exec(log)?.[0];
-    const status = base ? await fetch(`${base}/`).then((r) => r.status).catch(() => 0) : 0;
-    if (base && status === 200) return { base, log: () => log, stop };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  stop();
-  throw new Error(`dev server did not serve the index within 200 s:\n${log}`);
-}
 
 /** What the tests read of a dev server's pages. */
 function pagesOf(server: () => DevServer) {

@@ -9,7 +9,10 @@ import { dropFreshCaseKey, reloadBrowsers, setFreshCaseKey } from '../core/dev-f
 import { caseIds, recheckTranslations } from '../core/dev-translations.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { verifyCaseFile } from '../core/load-cases.ts';
-import { formatProblem, type Problem } from '../core/problems.ts';
+import { formatProblem, ProblemList, type Problem } from '../core/problems.ts';
+import { provenanceFacts, type ProvenanceFacts } from '../core/provenance/case-passages.ts';
+import { DEFAULT_LOCK_FILE } from '../core/provenance/lock-file.ts';
+import { verifyProvenance } from '../core/provenance/verify.ts';
 import { settledChanges } from '../core/settled-changes.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
@@ -54,6 +57,21 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     dropFreshCaseKey(id);
     context.store.delete(id);
   };
+  /** What the source lock is checked against, per case file verified last (none for a case that failed). */
+  const factsOf = new Map<string, ProvenanceFacts | undefined>();
+  /**
+   * Checks the cases verified again against the source lock, as a build does (TQ600–TQ606), and logs what it finds:
+   * a source saved with other words is reported as changed since its claims were accepted, not only as quotes that
+   * no longer match. The case stays on the dev site; `npm run build` and `tahqiq check` refuse it until accepted.
+   */
+  const checkLock = async (work: readonly string[]) => {
+    const problems = new ProblemList();
+    await verifyProvenance({
+      root, lockFile: process.env['TAHQIQ_LOCK_FILE'] ?? DEFAULT_LOCK_FILE, problems, entriesOnly: true,
+      cases: work.filter((file) => existsSync(path.join(root, file))).map((file) => ({ file, facts: factsOf.get(file) })),
+    });
+    for (const problem of problems.items) logProblem(context, problem);
+  };
   /** Verifies one case file again; a case that builds on its own is returned, published once its links pass. */
   const reverify = async (file: string): Promise<BuiltCase | undefined> => {
     // A file deleted meanwhile is dropped by its own `unlink`, queued after this.
@@ -62,6 +80,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
     const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
     for (const problem of verified?.problems.items ?? []) logProblem(context, problem);
+    factsOf.set(file, verified?.entry ? provenanceFacts(verified.entry) : undefined);
     if (verified?.entry && verified.record) {
       const before = storedSummary(context, id) ?? withheld.get(id)?.summary;
       if (before?.history) verified.entry.history = before.history;
@@ -114,6 +133,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     for (const [built, linkProblems] of checked.failed) withhold(built, linkProblems);
     for (const built of checked.passed) await publish(built);
     saveRecords(records);
+    await checkLock(again);
   };
   context.watcher.add([casesPath, seedsPath]);
   const afterChange = settledChanges();
