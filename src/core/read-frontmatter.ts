@@ -54,7 +54,12 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     }
     return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base), placeOf: (path) => keyPlace(doc, node.value, path, base) };
   }
+  // A misspelt field is one problem (`sumary`, did you mean `summary`?), not a second one for the field it misses.
+  const misspelt = new Set(result.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys'
+    ? issue.keys.flatMap((k) => closest(k, allowedKeys(issue.path.join('.'))) ?? []).map((guess) => [...issue.path, guess].join('.'))
+    : [])));
   for (const issue of result.error.issues) {
+    if (misspelt.has(issue.path.join('.')) && doc.getIn(issue.path as (string | number)[]) === undefined) continue;
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
   }
   return { place: base };
@@ -145,6 +150,11 @@ function keyPlace(doc: Document, yamlText: string, path: (string | number)[], ba
   return base;
 }
 
+/** The fields allowed at a place of the frontmatter (`''` the top, `source`, `sources.0`…). */
+function allowedKeys(field: string): string[] {
+  return Object.keys(field === 'source' ? sourceSchema.shape : /^sources\.\d+$/.test(field) ? sourcesItemSchema.shape : caseFrontmatterSchema.shape);
+}
+
 function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
   const field = issue.path.join('.');
   if (issue.path.length === 0 && issue.code === 'invalid_type' && (doc.contents === null || doc.toJS() == null)) {
@@ -154,7 +164,7 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
     return `Unexpected frontmatter \`${excerpt(JSON.stringify(doc.toJS()), 40)}\`, expected fields such as \`title: …\` on their own lines`;
   }
   if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(field === 'source' ? sourceSchema.shape : /^sources\.\d+$/.test(field) ? sourcesItemSchema.shape : caseFrontmatterSchema.shape);
+    const allowed = allowedKeys(field);
     return issue.keys
       .map((k) => {
         const guess = closest(k, allowed);
