@@ -110,13 +110,15 @@ export async function buildCase(options: {
   const publisherOf = (doc: string) => written.documents.find((d) => d.id === doc)?.publisher ?? '';
   const tally = emptyTally();
   for (const claim of written.claims) {
-    // The method reads the claim as written: checked whether or not its passages are found.
+    // Each passage's source as written (its `by=`, else its document's publisher): what the method counts, checked
+    // whether or not the passages are found, and what the published evidence says.
+    const asWritten = claim.evidence.map((e) => ({ relation: e.relation, attribution: e.by ?? publisherOf(e.doc ?? defaultDoc), doc: e.doc ?? defaultDoc }));
     methodClaims.push({
       id: claim.attributes.id,
       status: claim.attributes.status,
       ...(claim.attributes.missing ? { missing: claim.attributes.missing } : {}),
       statusPlace: claim.statusPlace,
-      evidence: claim.evidence.map((e) => ({ relation: e.relation, attribution: e.by ?? publisherOf(e.doc ?? defaultDoc), doc: e.doc ?? defaultDoc })),
+      evidence: asWritten,
     });
     const quote = lookUp(quoteLookup(claim));
     const number = claims.length + 1;
@@ -124,14 +126,14 @@ export async function buildCase(options: {
     const evidence: EvidenceEntry[] = [];
     const placed: [ReadDocument, PlacedPassage][] = [];
     let broken = !quote;
-    for (const written of claim.evidence) {
+    for (const [i, written] of claim.evidence.entries()) {
       const found = lookUp(evidenceLookup(written));
       if (!found) {
         broken = true;
         continue;
       }
       const itemId = `${claimId}--e${evidence.length + 1}`;
-      const item: EvidenceEntry = { id: itemId, relation: written.relation, attribution: written.by ?? found.source.spec.publisher, passage: found.passage, anchor: `quote-${itemId}` };
+      const item: EvidenceEntry = { id: itemId, relation: written.relation, attribution: asWritten[i]!.attribution, passage: found.passage, anchor: `quote-${itemId}` };
       if (written.by) item.by = written.by;
       evidence.push(item);
       placed.push([found.source, { id: item.anchor, kind: 'evidence', back: itemId, number, status: claim.attributes.status, relation: written.relation, start: found.anchor.start, end: found.anchor.end }]);
