@@ -5,9 +5,7 @@ import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
 import { eachNode } from './each-node.ts';
-
-/** The line that closes a `:::` block. */
-const CLOSING_FENCE = /^[ \t]*:{3,}[ \t]*\r?$/;
+import { CLOSING_FENCE } from './unparsed-claims.ts';
 
 /** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;

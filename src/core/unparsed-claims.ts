@@ -6,8 +6,8 @@ import type { PassageLookup } from './report-anchor-failure.ts';
 
 /** A `:::claim` opening that markdown read as text (TQ110): at the start of a top-level paragraph. */
 const UNPARSED_OPENING = /^:{3,}\s*claim\b/u;
-/** The fence that would have closed it: a paragraph that is only `:::`. */
-const CLOSING = /^:{3,}\s*$/u;
+/** A line that closes a `:::` block (a paragraph that is only `:::` when the block's opening was not read). */
+export const CLOSING_FENCE = /^[ \t]*:{3,}\s*$/u;
 
 /**
  * The top-level blocks of each claim whose opening line could not be read (`{… claimant="x}`, `claimant=“A B”`): from
@@ -23,7 +23,7 @@ export function unparsedClaimBlocks(root: Root, lines: string[]): Set<RootConten
     else if (node.type === 'containerDirective' && node.name === 'claim') open = false;
     if (!open) continue;
     blocks.add(node);
-    if (node.type === 'paragraph' && CLOSING.test(line)) open = false;
+    if (node.type === 'paragraph' && CLOSING_FENCE.test(line)) open = false;
   }
   return blocks;
 }

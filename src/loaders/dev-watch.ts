@@ -58,7 +58,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     context.store.delete(id);
   };
   /** What the source lock is checked against, per case file verified last (none for a case that failed). */
-  const factsOf = new Map<string, ProvenanceFacts | undefined>();
+  const lastFacts = new Map<string, ProvenanceFacts | undefined>();
   /**
    * Checks the cases verified again against the source lock, as a build does (TQ600–TQ606), and logs what it finds:
    * a source saved with other words is reported as changed since its claims were accepted, not only as quotes that
@@ -68,7 +68,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     const problems = new ProblemList();
     await verifyProvenance({
       root, lockFile: process.env['TAHQIQ_LOCK_FILE'] ?? DEFAULT_LOCK_FILE, problems, entriesOnly: true,
-      cases: work.filter((file) => existsSync(path.join(root, file))).map((file) => ({ file, facts: factsOf.get(file) })),
+      cases: work.filter((file) => existsSync(path.join(root, file))).map((file) => ({ file, facts: lastFacts.get(file) })),
     });
     for (const problem of problems.items) logProblem(context, problem);
   };
@@ -80,7 +80,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
     const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
     for (const problem of verified?.problems.items ?? []) logProblem(context, problem);
-    factsOf.set(file, verified?.entry ? provenanceFacts(verified.entry) : undefined);
+    lastFacts.set(file, verified?.entry ? provenanceFacts(verified.entry) : undefined);
     if (verified?.entry && verified.record) {
       const before = storedSummary(context, id) ?? withheld.get(id)?.summary;
       if (before?.history) verified.entry.history = before.history;
