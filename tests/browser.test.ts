@@ -45,6 +45,27 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
   });
 }
 
+/** The back links in the source view whose label shows (not clipped to a pixel), with the text a reader sees. */
+async function shownBackLabels(page: Page): Promise<{ href: string; text: string; inMarks: string[] }[]> {
+  return page.locator('.source-text a.backref').evaluateAll((links) => links
+    .filter((a) => [...a.querySelectorAll('.backref-text')].some((label) => label.getBoundingClientRect().width > 2))
+    .map((a) => ({ href: a.getAttribute('href')!, text: (a as HTMLElement).innerText, inMarks: (a.parentElement!.getAttribute('data-passages') ?? a.parentElement!.id).split(' ') })));
+}
+
+/**
+ * The targeted passage's own back link shows its label, its number once ("Back to claim 3", never "3Back to claim 3");
+ * a passage that is one mark shows no other label, one cut into several marks only labels inside its marks.
+ */
+async function expectOwnBackLabel(page: Page, anchor: string, back: string): Promise<void> {
+  const shown = await shownBackLabels(page);
+  const own = shown.find((l) => l.href === back);
+  expect(own, `${anchor}: visible back label`).toBeDefined();
+  expect(own!.text.match(/\d+/g), `${anchor}: the number once in "${own!.text}"`).toHaveLength(1);
+  const marks = await page.locator(`mark[id="${anchor}"], mark[data-passages~="${anchor}"]`).count();
+  if (marks === 1) expect(shown.map((l) => l.href), `${anchor}: only its own label`).toEqual([back]);
+  else for (const l of shown) expect(l.inMarks, `${anchor}: ${l.href} labelled outside its marks`).toContain(anchor);
+}
+
 describe('following claims to their source and back', () => {
   for (const width of WIDTHS) {
     it(`lands every source link on its highlighted quote, in view, and the back link returns to the row (${width} px)`, async () => {
@@ -68,8 +89,8 @@ describe('following claims to their source and back', () => {
         expect(await page.locator(target).evaluate((el) => el.matches(':target')), `${id} targeted`).toBe(true);
         const highlighted = await page.locator(marks).evaluateAll((els) => els.every((el) => getComputedStyle(el).outlineStyle !== 'none'));
         expect(highlighted, `${id} highlighted in every segment`).toBe(true);
+        await expectOwnBackLabel(page, `quote-${id}`, `#${id}`);
         const back = page.locator(marks).last().locator(`a.backref[href="#${id}"]`);
-        expect(await back.locator('.backref-text').isVisible(), 'visible back-to-claim label').toBe(true);
         await back.click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`);
         expect(await inViewport(page, `tr[id="${id}"]`), `row ${id} in view`).toBe(true);
@@ -331,8 +352,8 @@ describe('evidence passages and notes, both ways, on a two-document English case
         const marks = `mark[id="${href.slice(1)}"], mark[data-passages~="${href.slice(1)}"]`;
         expect(await inViewport(page, `[id="${href.slice(1)}"]`), `${href} in view`).toBe(true);
         expect(await page.locator(marks).evaluateAll((els) => els.every((el) => getComputedStyle(el).outlineStyle !== 'none')), `${href} highlighted`).toBe(true);
+        await expectOwnBackLabel(page, href.slice(1), `#${id}`);
         const back = page.locator(marks).last().locator(`a.backref[href="#${id}"]`);
-        expect(await back.locator('.backref-text').isVisible(), `${id}: visible back label`).toBe(true);
         await back.click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`);
         expect(await inViewport(page, `li[id="${id}"]`), `${id} in view`).toBe(true);

@@ -40,6 +40,20 @@ describe('flat segments for overlapping passages', () => {
     expect(segments.filter((s) => s.first).map((s) => s.text)).toEqual(['The council ', 'The mayor said most patients can go elsewhere.']);
   });
 
+  it('pairs the passages that start and end on one segment in order: the k-th anchor there has the k-th back link', () => {
+    const monday = { start: TEXT.indexOf('on Monday'), end: TEXT.indexOf(' to close') };
+    const passages = [
+      passage(0, TEXT.indexOf('voted'), monday.end), // started earlier, ends on "on Monday"
+      passage(1, monday.start, TEXT.indexOf('. The')), // starts on "on Monday", ends later
+      passage(2, monday.start, monday.end),
+      passage(3, monday.start, monday.end),
+    ];
+    const segment = renderSource(doc, passages, PREFIXES)[0]!.segments.find((s) => s.text === 'on Monday')!;
+    expect(segment.passages).toEqual([0, 1, 2, 3]);
+    expect(segment.starts).toEqual([2, 3, 1]);
+    expect(segment.ends).toEqual([2, 3, 0]);
+  });
+
   it('renders thousands of passages over one sentence without recursion, each covering exactly its words', () => {
     const words = [...TEXT.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     const passages: PlacedPassage[] = [];

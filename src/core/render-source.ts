@@ -71,8 +71,12 @@ export function renderSource(doc: SourceDocument, passages: readonly PlacedPassa
       }
       if (active.size > 0) {
         segment.passages = [...active].sort((a, b) => a - b);
-        if (starts.length) segment.starts = starts;
-        const ends = segment.passages.filter((i) => passages[i]!.end <= to);
+        const endsHere = (i: number) => passages[i]!.end <= to;
+        // Paired in order: the k-th passage that starts and ends here is the k-th anchor and the k-th link of the segment,
+        // so the page's stylesheet can show the label of the targeted passage's own back link (global.css).
+        const whole = starts.filter(endsHere);
+        if (starts.length) segment.starts = [...whole, ...starts.filter((i) => !endsHere(i))];
+        const ends = [...whole, ...segment.passages.filter((i) => endsHere(i) && !whole.includes(i))];
         if (ends.length) segment.ends = ends;
       }
       segments.push(segment);
