@@ -210,10 +210,15 @@ describe('a real build of the site', () => {
 
   it('gives screen readers each claim\'s permalink and the tally once: the id under the claim and the chart are for the eye', () => {
     const rows = selectAll('table.claims tbody tr[data-status]', seed);
-    for (const row of rows) {
-      expect(attr(select('a.permalink', row), 'ariaLabel')).toMatch(/\d/);
+    rows.forEach((row, i) => {
+      // The row header, which screen readers repeat on each cell, is the claim's number and the permalink: not its quote.
+      const header = selectAll('th', row);
+      expect(header).toHaveLength(1);
+      expect(attr(header[0], 'scope')).toBe('row');
+      expect(toString(header[0]!).trim()).toBe(`الادعاء ${i + 1}`);
+      expect(toString(select('a.permalink', header[0]!)!).trim()).toBe(`الادعاء ${i + 1}`);
       expect(select('a.claim-id', row)?.properties).toMatchObject({ ariaHidden: 'true', tabIndex: -1 });
-    }
+    });
     expect(select('.tally-chart', seed)?.properties).toMatchObject({ ariaHidden: 'true' });
     expect(select('.tally-chart', seed)?.properties['role']).toBeUndefined();
   });

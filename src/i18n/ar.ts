@@ -44,7 +44,6 @@ const ar: UiStrings = {
   notesHeading: 'عن هذا الملف',
   tableCaption: (n) => (n === 0 ? arabicCount(n) : `${arabicCount(n)}${n === 1 ? '' : n === 2 ? '، كل منهما' : '، كل منها'} مربوط بالجملة التي ورد فيها في المصدر`),
   tableEmpty: 'لا ادعاءات في هذا الملف بعد.',
-  permalinkLabel: (n) => `رابط الادعاء ${n}`,
   claimsHeading: 'جدول التحقق',
   colId: 'الادعاء',
   colClaim: 'مضمون الادعاء',

@@ -29,7 +29,6 @@ export default {
   notesHeading: 'About this case',
   tableCaption: (n: number) => `${n} claim${n === 1 ? '' : 's'}, each linked to the sentence it comes from in the source`,
   tableEmpty: 'This case has no claims yet.',
-  permalinkLabel: (n: number) => `Link to claim ${n}`,
   claimsHeading: 'Verification table',
   colId: 'Claim',
   colClaim: 'What is claimed',
