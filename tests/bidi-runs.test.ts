@@ -19,6 +19,13 @@ describe('runs of the other direction, isolated', () => {
     expect(isolated('قال SFA إن FSA غادر', 'rtl')).toEqual(['SFA', 'FSA']);
   });
 
+  it('names the language of each isolated run by its script, for screen readers: English for Latin, Arabic, Hebrew', () => {
+    const langs = (text: string, dir: 'ltr' | 'rtl') => bidiRuns(text, dir).filter((r) => r.isolate).map((r) => [r.text, r.lang]);
+    expect(langs('رأى عربات همفي ("Humvees with U.S. flags") قرب SFA.', 'rtl')).toEqual([['Humvees with U.S. flags', 'en'], ['SFA', 'en']]);
+    expect(langs('The sign read «الضمير» and שלום.', 'ltr')).toEqual([['الضمير', 'ar'], ['שלום', 'he']]);
+    expect(bidiRuns('قال SFA', 'rtl').filter((r) => !r.isolate).every((r) => r.lang === undefined)).toBe(true);
+  });
+
   it('isolates Arabic in English text the same way', () => {
     expect(isolated('The headline says «يُزعم، أن الغارة» twice', 'ltr')).toEqual(['يُزعم، أن الغارة']);
     expect(isolated('Places: الضمير and دمشق.', 'ltr')).toEqual(['الضمير', 'دمشق']);

@@ -107,6 +107,14 @@ describe('a real build of the site', () => {
     }
   });
 
+  it('marks English words in the Arabic page as English, in the editors\' text and in the source, so screen readers switch voice', () => {
+    // A <bdi dir="ltr"> holds a file name, an address or a hash: not a language.
+    const latin = selectAll('bdi:not([dir])', seed).filter((b) => /^[A-Za-z]/.test(toString(b)));
+    expect(latin.map((b) => toString(b))).toEqual(expect.arrayContaining(['Humvees with U.S. flags', 'Airwars', 'SFA']));
+    expect(latin.filter((b) => attr(b, 'lang') !== 'en').map((b) => toString(b))).toEqual([]);
+    expect(select('.source-text bdi[lang="en"]', seed)).toBeDefined();
+  });
+
   it('shows the mangled tag of the source as literal text, never as an element', () => {
     const html = readFileSync(path.join(build.outDir, 'cases', SEED_CASE, 'index.html'), 'utf8');
     expect(html).toContain('&lt;ص&gt; ص&gt;');

@@ -6,6 +6,19 @@
 export interface BidiRun {
   text: string;
   isolate: boolean;
+  /**
+   * For an isolated run, the language its script is taken for, so that a screen reader reads it with the right voice
+   * (`<bdi lang>`): Latin script is English, Hebrew script Hebrew, Arabic script Arabic. A case file does not say which
+   * language a quoted word is in; these are the languages of this site's readers and sources.
+   */
+  lang?: string;
+}
+
+const HEBREW = /[\u0590-\u05FF\uFB1D-\uFB4F]/u;
+
+function scriptLanguage(word: string, dir: 'ltr' | 'rtl'): string {
+  if (dir === 'rtl') return 'en';
+  return HEBREW.test(word) ? 'he' : 'ar';
 }
 
 /** Latin words (with inner `.-_/:@&'’` and digits), possibly several separated by spaces: `SFA`, `U.S.`, `https://x.org/a`. */
@@ -32,7 +45,7 @@ export function bidiRuns(text: string, dir: 'ltr' | 'rtl'): BidiRun[] {
     if (previous?.isolate && NO_LETTER.test(between)) previous.text += between + word;
     else {
       if (between) runs.push({ text: between, isolate: false });
-      runs.push({ text: word, isolate: true });
+      runs.push({ text: word, isolate: true, lang: scriptLanguage(word, dir) });
     }
     last = match.index + word.length;
   }

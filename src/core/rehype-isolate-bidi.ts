@@ -7,7 +7,7 @@ export interface RehypeIsolateBidiOptions {
   dir?: 'ltr' | 'rtl';
 }
 
-/** Wraps opposite-direction runs of text (Latin inside Arabic and vice versa) in `<bdi>`. Skips `code`, `pre` and existing `bdi`. */
+/** Wraps opposite-direction runs of text (Latin inside Arabic and vice versa) in `<bdi lang>` (bidi-runs.ts). Skips `code`, `pre` and existing `bdi`. */
 export default function rehypeIsolateBidi(options: RehypeIsolateBidiOptions = {}) {
   const dir = options.dir ?? 'ltr';
   return (tree: Root) => {
@@ -17,7 +17,7 @@ export default function rehypeIsolateBidi(options: RehypeIsolateBidiOptions = {}
       const runs = bidiRuns(node.value, dir);
       if (!runs.some((r) => r.isolate)) return;
       const replacement: ElementContent[] = runs.map((r) =>
-        r.isolate ? { type: 'element', tagName: 'bdi', properties: {}, children: [{ type: 'text', value: r.text }] } : { type: 'text', value: r.text },
+        r.isolate ? { type: 'element', tagName: 'bdi', properties: { lang: r.lang }, children: [{ type: 'text', value: r.text }] } : { type: 'text', value: r.text },
       );
       parent.children.splice(index, 1, ...replacement);
       return index + replacement.length;
