@@ -80,6 +80,15 @@ describe('anchoring quotes in the seed', () => {
     expect(result.failure.message).toContain('مركبات الثقيلة');
   });
 
+  it('says where a long quote goes wrong even when its matching start is short, instead of a suggestion cut before the difference', () => {
+    // It matches for 41 characters of 160: too few to trust anywhere in the source, but they are in the closest sentence.
+    const quote = 'وأكد مسؤولان أمنيان سوريان ومسؤول سياسي، وتحدثوا بشرط عدم الكشف عن هويتهم لأنهم غير مخولين بالتعليق علناً، أن المسعود كان يعمل مع الحكومة السورية المؤقتة في دور أمني';
+    const result = anchorQuote(doc, quote);
+    if (result.ok || result.failure.kind !== 'notFound') throw new Error('expected notFound');
+    expect(result.failure.message).toMatch(/matches up to `.*ومسؤول سياسي،` at line \d+, then the source has `تحدثوا/);
+    expect(result.failure.message).toContain('where the quote has `وتحدثوا');
+  });
+
   it('suggests the closest sentence for a reworded quote', () => {
     const result = anchorQuote(doc, 'الجماعة صنفت خالد المسعود مدنيا');
     if (result.ok || result.failure.kind !== 'notFound') throw new Error('expected notFound');

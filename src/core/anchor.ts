@@ -65,9 +65,10 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
     else hi = mid - 1;
   }
   const words = q.split(' ').length;
-  if (lo >= Math.max(8, q.length * 0.4)) {
-    const at = folded.text.indexOf(q.slice(0, lo));
-    const from = toOriginalRange(folded, at, at + lo);
+  const at = lo > 0 ? folded.text.indexOf(q.slice(0, lo)) : -1;
+  const matched = at < 0 ? undefined : toOriginalRange(folded, at, at + lo);
+  /** Where the quote stops matching: the source's next words and the quote's. */
+  const divergence = (from: { start: number; end: number }) => {
     const place = pointAt(doc, from.start);
     const sourceNext = doc.text.slice(from.end, from.end + 20).split('\n')[0] ?? '';
     // Where the quote as typed diverges: map the folded prefix length back through the quote's own offset map.
@@ -75,7 +76,8 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
     const lead = typed.text.length - typed.text.trimStart().length;
     const quoteNext = quote.slice(typed.starts[lead + lo] ?? quote.length);
     return `Quote not found in \`${doc.path}\`: it matches up to \`${tail(doc.text.slice(from.start, from.end), 40)}\` at line ${place.line}, then the source has ${shownNext(sourceNext)} where the quote has ${shownNext(quoteNext)}`;
-  }
+  };
+  if (matched && lo >= Math.max(8, q.length * 0.4)) return divergence(matched);
   const wanted = bigrams(q);
   let best: { score: number; sentence: SourceDocument['sentences'][number] } | undefined;
   for (const sentence of doc.sentences) {
@@ -86,6 +88,9 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
     if (!best || score > best.score) best = { score, sentence };
   }
   if (!best || best.score < 0.3) return `Quote of ${words} words not found in \`${doc.path}\`, nor anything close to it`;
+  // A shorter matching start that lies in the closest sentence is where a long quote goes wrong: a "did you mean" would
+  // show the sentence's first words only, cut before the difference.
+  if (matched && lo >= 8 && matched.start >= best.sentence.start && matched.start < best.sentence.end) return divergence(matched);
   const line = pointAt(doc, best.sentence.start).line;
   return `Quote not found in \`${doc.path}\`; did you mean \`${excerpt(best.sentence.text, 70)}\` at line ${line}?`;
 }
