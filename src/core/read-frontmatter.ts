@@ -142,7 +142,7 @@ function keyPlace(doc: Document, yamlText: string, path: (string | number)[], ba
       const range = (pair?.key as { range?: [number, number] } | undefined)?.range;
       if (range) return offsetToPoint(yamlText, range[0], base);
     }
-    if (p === path && isSeq(parent) && typeof p[p.length - 1] === 'number') { // a list item asked for by index (not a fallback)
+    if (isSeq(parent) && typeof p[p.length - 1] === 'number') { // a list item: asked for, or holding the field that is missing
       const range = (parent.items[p[p.length - 1] as number] as { range?: [number, number] } | undefined)?.range;
       if (range) return offsetToPoint(yamlText, range[0], base);
     }
@@ -153,6 +153,20 @@ function keyPlace(doc: Document, yamlText: string, path: (string | number)[], ba
 /** The fields allowed at a place of the frontmatter (`''` the top, `source`, `sources.0`…). */
 function allowedKeys(field: string): string[] {
   return Object.keys(field === 'source' ? sourceSchema.shape : /^sources\.\d+$/.test(field) ? sourcesItemSchema.shape : caseFrontmatterSchema.shape);
+}
+
+/**
+ * A field named as the journalist finds it in the file: `source.url` as it is, but a field of a list item by the
+ * item's number from 1 and its `id`, never by index: `sources.0.url` is `url` in `sources` item 1 (`id: report`).
+ * `within` is empty for a field outside any list; `name` is empty for the item of a list of values (`reviewers`).
+ */
+function fieldName(doc: Document, path: readonly PropertyKey[]): { name: string; within: string } {
+  const at = path.findIndex((p) => typeof p === 'number');
+  if (at < 0) return { name: path.join('.'), within: '' };
+  const item = doc.getIn(path.slice(0, at + 1) as (string | number)[], true);
+  const id = isMap(item) ? item.get('id') : undefined;
+  const within = `\`${path.slice(0, at).join('.')}\` item ${(path[at] as number) + 1}${typeof id === 'string' ? ` (\`id: ${id}\`)` : ''}`;
+  return { name: path.slice(at + 1).join('.'), within };
 }
 
 function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
@@ -168,12 +182,16 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
     return issue.keys
       .map((k) => {
         const guess = closest(k, allowed);
-        return `Unexpected frontmatter field \`${field ? `${field}.` : ''}${k}\`, expected one of ${list(allowed)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`;
+        const { name, within } = fieldName(doc, [...issue.path, k]);
+        return `Unexpected frontmatter field \`${name}\`${within && ` in ${within}`}, expected one of ${list(allowed)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`;
       })
       .join('; ');
   }
   const value = doc.getIn(issue.path as (string | number)[]);
-  if (value === undefined) return `Missing frontmatter field \`${field}\``;
-  return `Unexpected \`${field}: ${excerpt(String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40)}\`, ${plainMessage(issue.message)}`;
+  const { name, within } = fieldName(doc, issue.path);
+  if (value === undefined) return `Missing frontmatter field \`${name}\`${within && ` in ${within}`}`;
+  const shown = excerpt(String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40);
+  if (!name) return `Unexpected ${within}: \`${shown}\`, ${plainMessage(issue.message)}`;
+  return `Unexpected \`${name}: ${shown}\`${within && ` in ${within}`}, ${plainMessage(issue.message)}`;
 }
 
