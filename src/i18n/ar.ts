@@ -16,7 +16,7 @@ const arabicCount = (n: number) => counted(n, { zero: 'لا ادعاءات', one
 
 const ar: UiStrings = {
   siteName: 'تحقيق',
-  siteTagline: 'تدقيق الادعاءات واحدًا واحدًا، وكل ادعاء مربوط بالجملة التي ورد فيها في مصدره.',
+  siteTagline: 'تدقيق الادعاءات واحداً واحداً، وكل ادعاء مربوط بالجملة التي ورد فيها في مصدره.',
   skipToContent: 'انتقل إلى المحتوى',
   casesHeading: 'ملفات التحقق',
   casesEmpty: 'لم يُنشر أي ملف بعد.',
@@ -79,7 +79,7 @@ const ar: UiStrings = {
   methodRule: {
     'disputed-needs-contradiction': () => 'يستشهد كل ادعاء متنازع عليه بمقطع واحد على الأقل من الوثائق المصدر يناقضه.',
     'confirmed-needs-corroboration': (attributions, record) =>
-      `يستشهد كل ادعاء مؤكد بمقاطع تسنده من ${counted(attributions, { zero: '{n} مصادر', one: 'مصدر واحد', two: 'مصدرين مختلفين', few: '{n} مصادر مختلفة', many: '{n} مصدرًا مختلفًا', other: '{n} مصدر مختلف' })} على الأقل${record ? '، أو بمقطع واحد من سجل رسمي' : ''}. مصدر المقطع هو من يقوله في الوثيقة، أو ناشر الوثيقة حين تتكلم بصوتها.`,
+      `يستشهد كل ادعاء مؤكد بمقاطع تسنده من ${counted(attributions, { zero: '{n} مصادر', one: 'مصدر واحد', two: 'مصدرين مختلفين', few: '{n} مصادر مختلفة', many: '{n} مصدراً مختلفاً', other: '{n} مصدر مختلف' })} على الأقل${record ? '، أو بمقطع واحد من سجل رسمي' : ''}. مصدر المقطع هو من يقوله في الوثيقة، أو ناشر الوثيقة حين تتكلم بصوتها.`,
     'unconfirmed-needs-missing': () => 'يذكر كل ادعاء غير مؤكد الدليلَ الكفيل بحسمه.',
     'no-missing-on-confirmed': () => 'لا يُذكر دليل ناقص لأي ادعاء مؤكد.',
   },
@@ -103,8 +103,8 @@ const ar: UiStrings = {
   historyHeading: 'التحديثات والتصحيحات',
   historyFirstPublished: 'نُشر أول مرة',
   historyLastUpdated: 'آخر تحديث',
-  historyRevisions: (n) => counted(n, { zero: 'لا تعديلات', one: 'تعديل واحد', two: 'تعديلان', few: '{n} تعديلات', many: '{n} تعديلًا', other: '{n} تعديل' }),
-  historyPartial: (date) => `لا تظهر التغييرات السابقة لتاريخ ${date}: هذه النسخة من الأرشيف لا تضم إلا جزءًا من سجل تعديلاته.`,
+  historyRevisions: (n) => counted(n, { zero: 'لا تعديلات', one: 'تعديل واحد', two: 'تعديلان', few: '{n} تعديلات', many: '{n} تعديلاً', other: '{n} تعديل' }),
+  historyPartial: (date) => `لا تظهر التغييرات السابقة لتاريخ ${date}: هذه النسخة من الأرشيف لا تضم إلا جزءاً من سجل تعديلاته.`,
   historyNone: 'لم يتغير أي ادعاء منذ النشر الأول.',
   historyClaim: (n) => `الادعاء ${n}`,
   historyRemovedClaim: (id) => `الادعاء «${id}»`,
