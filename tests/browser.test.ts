@@ -54,7 +54,8 @@ async function shownBackLabels(page: Page): Promise<{ href: string; text: string
 
 /**
  * The targeted passage's own back link shows its label, its number once ("Back to claim 3", never "3Back to claim 3");
- * a passage that is one mark shows no other label, one cut into several marks only labels inside its marks.
+ * a passage that is one mark, anchored on it or on one of the three `<a id>` before it, shows no other label; one cut
+ * into several marks, or the fifth or later to start on a mark (anchored on an empty span), only labels inside its marks.
  */
 async function expectOwnBackLabel(page: Page, anchor: string, back: string): Promise<void> {
   const shown = await shownBackLabels(page);
@@ -62,7 +63,8 @@ async function expectOwnBackLabel(page: Page, anchor: string, back: string): Pro
   expect(own, `${anchor}: visible back label`).toBeDefined();
   expect(own!.text.match(/\d+/g), `${anchor}: the number once in "${own!.text}"`).toHaveLength(1);
   const marks = await page.locator(`mark[id="${anchor}"], mark[data-passages~="${anchor}"]`).count();
-  if (marks === 1) expect(shown.map((l) => l.href), `${anchor}: only its own label`).toEqual([back]);
+  const onSpan = await page.locator(`[id="${anchor}"]`).evaluate((el) => el.tagName === 'SPAN');
+  if (marks === 1 && !onSpan) expect(shown.map((l) => l.href), `${anchor}: only its own label`).toEqual([back]);
   else for (const l of shown) expect(l.inMarks, `${anchor}: ${l.href} labelled outside its marks`).toContain(anchor);
 }
 
@@ -321,7 +323,7 @@ describe('the tally chart', () => {
 describe('evidence passages and notes, both ways, on a two-document English case and a right-to-left Arabic case', () => {
   const EV = '/cases/riverside-evidence/';
   /** The test cases and how many evidence passages each cites: English (two documents) and Arabic (right to left). */
-  const PAGES = [[EV, 8], ['/cases/dumayr-evidence/', 5]] as const;
+  const PAGES = [[EV, 8], ['/cases/dumayr-evidence/', 9]] as const;
   let evidenceSite: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
