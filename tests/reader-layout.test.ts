@@ -40,10 +40,14 @@ async function phone(route: string): Promise<Page> {
 }
 
 /** Roles Chromium exposes to assistive technology, from its accessibility tree. */
-async function axRoles(page: Page): Promise<string[]> {
+async function axNodes(page: Page): Promise<{ role: string; name: string }[]> {
   const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string } }[] };
-  return nodes.map((n) => String(n.role?.value ?? ''));
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
+  return nodes.map((n) => ({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
+}
+
+async function axRoles(page: Page): Promise<string[]> {
+  return (await axNodes(page)).map((n) => n.role);
 }
 
 describe('long tokens on a 360 px phone', () => {
@@ -89,6 +93,18 @@ describe('the claims table on a phone', () => {
     expect(roles.filter((r) => r === 'rowheader')).toHaveLength(rows);
     expect(roles.filter((r) => r === 'columnheader')).toHaveLength(6);
     expect(roles.filter((r) => r === 'cell')).toHaveLength(rows * 5);
+    await page.context().close();
+  });
+
+  it('names each row by its claim number and each cell by its content alone: the labels shown on a card are for the eye', async () => {
+    const page = await phone('/cases/dumayr-raid/');
+    const nodes = await axNodes(page);
+    const headers = nodes.filter((n) => n.role === 'rowheader').map((n) => n.name);
+    expect(headers.length).toBeGreaterThanOrEqual(15);
+    headers.forEach((name, i) => expect(name).toBe(`الادعاء ${i + 1}`));
+    const labels = await page.locator('table.claims tbody td[data-label]').evaluateAll((tds) => [...new Set(tds.map((td) => td.getAttribute('data-label')!))]);
+    const cells = nodes.filter((n) => n.role === 'cell').map((n) => n.name);
+    for (const label of labels) expect(cells.filter((name) => name.startsWith(`${label} `)), label).toEqual([]);
     await page.context().close();
   });
 });
