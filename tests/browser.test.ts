@@ -304,6 +304,21 @@ describe('accessibility and screenshots', () => {
     expect(await axe(page)).toEqual([]);
     await context.close();
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`keeps every marked passage of the source readable in forced colours (high contrast, ${colorScheme})`, async () => {
+      const { context, page } = await open(AR, { colorScheme });
+      await page.emulateMedia({ forcedColors: 'active', colorScheme });
+      // A mark with no background of its own shows the panel's: its text must not be the panel's colour.
+      const unreadable = await page.locator('.source-text mark').evaluateAll((marks) => marks.filter((m) => {
+        const style = getComputedStyle(m);
+        const background = /^rgba\(.*, 0\)$/.test(style.backgroundColor) ? getComputedStyle(m.closest('.source-text')!).backgroundColor : style.backgroundColor;
+        return style.color === background;
+      }).map((m) => `${m.className}: ${m.textContent!.slice(0, 30)}`));
+      expect(unreadable).toEqual([]);
+      await context.close();
+    });
+  }
 });
 
 describe('the tally chart', () => {
