@@ -113,6 +113,17 @@ describe('a real build of the site', () => {
     expect(latin.map((b) => toString(b))).toEqual(expect.arrayContaining(['Humvees with U.S. flags', 'Airwars', 'SFA']));
     expect(latin.filter((b) => attr(b, 'lang') !== 'en').map((b) => toString(b))).toEqual([]);
     expect(select('.source-text bdi[lang="en"]', seed)).toBeDefined();
+    // No Latin word is left in Arabic: every one is inside an element in another language (or an address, a file name, a hash).
+    const inArabic: string[] = [];
+    const walk = (node: Root | Element, lang: string) => {
+      for (const child of node.children) {
+        if (child.type === 'text' && lang === 'ar') inArabic.push(...(child.value.match(/[A-Za-z]{2,}[\w.-]*/g) ?? []));
+        if (child.type !== 'element' || ['script', 'style', 'code', 'template'].includes(child.tagName) || attr(child, 'dir') === 'ltr') continue;
+        walk(child, child.properties['lang'] === undefined ? lang : String(child.properties['lang']));
+      }
+    };
+    walk(select('body', seed)!, 'ar');
+    expect(inArabic).toEqual([]);
   });
 
   it('shows the mangled tag of the source as literal text, never as an element', () => {

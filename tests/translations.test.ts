@@ -6,6 +6,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCases } from '../src/core/load-cases.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
@@ -63,6 +65,16 @@ describe('a built site with one case in Arabic and English', () => {
     const expected = (self: string, other: string) => [self, other, 'x-default /cases/riverside-van-ar/'];
     expect(alternates(head('riverside-van-en'))).toEqual(expected('en /cases/riverside-van-en/', 'ar /cases/riverside-van-ar/'));
     expect(alternates(head('riverside-van-ar'))).toEqual(expected('ar /cases/riverside-van-ar/', 'en /cases/riverside-van-en/'));
+  });
+
+  it('gives the back links in an English source the Arabic case\'s language and direction, and the English ones none', () => {
+    const page = (id: string) => fromHtml(readFileSync(path.join(build.outDir, `cases/${id}/index.html`), 'utf8'));
+    const arLinks = selectAll('.source-text a.backref', page('riverside-van-ar'));
+    expect(arLinks.length).toBeGreaterThan(0);
+    for (const a of arLinks) expect([a.properties['lang'], a.properties['dir']]).toEqual(['ar', 'rtl']);
+    const enLinks = selectAll('.source-text a.backref', page('riverside-van-en'));
+    expect(enLinks.length).toBeGreaterThan(0);
+    for (const a of enLinks) expect([a.properties['lang'], a.properties['dir']]).toEqual([undefined, undefined]);
   });
 
   it('lists both versions under each case in the sitemap', () => {
