@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bidiRuns } from '../src/core/bidi-runs.ts';
+import { bidiPieces, bidiRuns } from '../src/core/bidi-runs.ts';
 
 const isolated = (text: string, dir: 'ltr' | 'rtl') => bidiRuns(text, dir).filter((r) => r.isolate).map((r) => r.text);
 
@@ -24,6 +24,15 @@ describe('runs of the other direction, isolated', () => {
     expect(langs('رأى عربات همفي ("Humvees with U.S. flags") قرب SFA.', 'rtl')).toEqual([['Humvees with U.S. flags', 'en'], ['SFA', 'en']]);
     expect(langs('The sign read «الضمير» and שלום.', 'ltr')).toEqual([['الضمير', 'ar'], ['שלום', 'he']]);
     expect(bidiRuns('قال SFA', 'rtl').filter((r) => !r.isolate).every((r) => r.lang === undefined)).toBe(true);
+  });
+
+  it('cuts the runs of a whole paragraph back into its parts: a run inside one part is isolated, a run across parts is not', () => {
+    expect(bidiPieces(['رأى Humvees with', ' U.S. flags قرب ', 'SFA.'], 'rtl')).toEqual([
+      [{ text: 'رأى ' }, { text: 'Humvees with', lang: 'en' }],
+      [{ text: ' U.S. flags', lang: 'en' }, { text: ' قرب ' }],
+      [{ text: 'SFA', lang: 'en', whole: true }, { text: '.' }],
+    ]);
+    expect(bidiPieces(['نص عربي', ' فقط'], 'rtl')).toEqual([[{ text: 'نص عربي' }], [{ text: ' فقط' }]]);
   });
 
   it('isolates Arabic in English text the same way', () => {

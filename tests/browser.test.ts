@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { bidiPieces } from '../src/core/bidi-runs.ts';
+import { markdownToHtml } from '../src/core/markdown-html.ts';
 import { runBuild } from './helpers/build.ts';
 import { ARTIFACTS, axe, launch } from './helpers/browser.ts';
 import { serveStatic } from './helpers/static-server.ts';
@@ -319,6 +322,51 @@ describe('accessibility and screenshots', () => {
       await context.close();
     });
   }
+});
+
+describe('English phrases in Arabic text, cut by a link, emphasis or the edge of a marked passage', () => {
+  /** The left edge of each word of `phrase` as laid out in the page: increasing when it reads left to right. */
+  async function wordLefts(html: string, phrase: string): Promise<number[]> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 400 } });
+    const page = await context.newPage();
+    await page.setContent(`<!doctype html><html lang="ar" dir="rtl"><body style="font-size:20px"><div>${html}</div></body></html>`);
+    const lefts = await page.evaluate((words) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(document.querySelector('div')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      // Each word at its first place in the text, in the order of the phrase.
+      return words.flatMap((word) => {
+        const node = nodes.find((n) => new RegExp(`(^|[^A-Za-z.])${word.replaceAll('.', '\\.')}($|[^A-Za-z])`).test(n.data));
+        if (!node) return [];
+        const at = node.data.search(new RegExp(`(?<![A-Za-z.])${word.replaceAll('.', '\\.')}`));
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        return [range.getBoundingClientRect().left];
+      });
+    }, phrase.split(' '));
+    await context.close();
+    return lefts;
+  }
+
+  it('keeps a linked or emphasised word and the words after it in reading order, left to right', async () => {
+    for (const [markdown, phrase] of [['قالت منظمة [Airwars](https://airwars.org) report إن الغارة وقعت.', 'Airwars report'], ['رأى **Humvees** with flags قرب المنزل.', 'Humvees with flags']] as const) {
+      const html = markdownToHtml(fromMarkdown(markdown).children, 'rtl');
+      const lefts = await wordLefts(html, phrase);
+      expect(lefts, html).toHaveLength(phrase.split(' ').length);
+      expect(lefts, html).toEqual([...lefts].sort((a, b) => a - b));
+    }
+  });
+
+  it('keeps an English phrase in reading order when a passage of the source starts or ends inside it', async () => {
+    // Two marks cut the phrase as the source view does (SourceNodes.astro), with a back link between them.
+    const parts = ['رأى Humvees with', ' U.S. flags قرب المنزل.'];
+    const [first, second] = bidiPieces(parts, 'rtl').map((pieces) => pieces.map((p) => (!p.lang ? p.text : `<${p.whole ? 'bdi' : 'span'} lang="${p.lang}">${p.text}</${p.whole ? 'bdi' : 'span'}>`)).join(''));
+    const html = `<mark>${first}<a href="#x" style="unicode-bidi:isolate">↩3</a></mark><mark>${second}</mark>`;
+    const lefts = await wordLefts(html, 'Humvees with U.S. flags');
+    expect(lefts, html).toHaveLength(4);
+    expect(lefts, html).toEqual([...lefts].sort((a, b) => a - b));
+  });
 });
 
 describe('the tally chart', () => {

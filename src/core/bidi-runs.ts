@@ -52,3 +52,37 @@ export function bidiRuns(text: string, dir: 'ltr' | 'rtl'): BidiRun[] {
   if (last < text.length) runs.push({ text: text.slice(last), isolate: false });
   return runs;
 }
+
+/**
+ * A piece of one part of a paragraph (a text node, a mark's text): plain text (no `lang`), a whole run of the other
+ * direction (`whole`: isolated in `<bdi lang>`), or a piece of a run cut by the parts' edges (`<span lang>`, not
+ * isolated: isolated apart, the pieces of `[Airwars](…) report` would be laid out in the paragraph's direction and
+ * read backwards; left in the flow, the bidi algorithm keeps them in order).
+ */
+export interface BidiPiece {
+  text: string;
+  lang?: string;
+  whole?: boolean;
+}
+
+/** The runs of a paragraph whose text is `parts` joined, worked out over the whole paragraph and cut back into its parts. */
+export function bidiPieces(parts: readonly string[], dir: 'ltr' | 'rtl'): BidiPiece[][] {
+  const text = parts.join('');
+  const runs = bidiRuns(text, dir);
+  if (!runs.some((r) => r.isolate)) return parts.map((part) => [{ text: part }]);
+  let at = 0;
+  const spans = runs.map((run) => ({ run, start: at, end: (at += run.text.length) }));
+  let start = 0;
+  return parts.map((part) => {
+    const end = start + part.length;
+    const pieces = spans
+      .filter((s) => s.end > start && s.start < end)
+      .map(({ run, start: from, end: to }): BidiPiece => {
+        const piece = text.slice(Math.max(from, start), Math.min(to, end));
+        if (!run.isolate) return { text: piece };
+        return from >= start && to <= end ? { text: piece, lang: run.lang!, whole: true } : { text: piece, lang: run.lang! };
+      });
+    start = end;
+    return pieces;
+  });
+}
