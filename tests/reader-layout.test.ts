@@ -80,6 +80,19 @@ describe('long tokens on a 360 px phone', () => {
   }
 });
 
+describe('text at twice its size on a 360 px phone (a reader\'s larger text setting)', () => {
+  for (const route of ['/', '/cases/dumayr-raid/', '/cases/riverside-clinic/', '/methodology/ar/', '/ratings/en/']) {
+    it(`reflows without scrolling sideways (${route})`, async () => {
+      const page = await phone(route);
+      // Set through the CSS object model: the page's Content-Security-Policy refuses an injected stylesheet.
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, route).toBeLessThanOrEqual(client);
+      await page.context().close();
+    });
+  }
+});
+
 describe('the claims table on a phone', () => {
   it('keeps its table semantics (table, rows, row and column headers, cells) while the rows read as cards, with no ARIA roles', async () => {
     const page = await phone('/cases/dumayr-raid/');
