@@ -54,7 +54,9 @@ export default function rehypeIsolateBidi(options: RehypeIsolateBidiOptions = {}
     }
     if (replacements.size === 0) return;
     const replace = (parent: Parents) => {
-      parent.children = parent.children.flatMap((child) => (child.type === 'text' ? (replacements.get(child) ?? [child]) : [child])) as typeof parent.children;
+      const children: (typeof parent.children)[number][] = [];
+      for (const child of parent.children) children.push(...(child.type === 'text' ? (replacements.get(child) ?? [child]) : [child]));
+      parent.children = children as typeof parent.children;
       for (const child of parent.children) if (child.type === 'element' && child.tagName !== 'bdi') replace(child);
     };
     replace(tree);
