@@ -61,7 +61,9 @@ describe('search on the index page (Pagefind, static files only)', () => {
       await page.goto(`${site.url}/`);
       await expect.poll(() => page.locator('form[data-search]').isVisible(), { timeout: 15_000 }).toBe(true);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+      // No shift: the box pushing the list down scored 0.092. A loaded machine can record a hundredth of a pixel of
+      // rounding as a shift (0.0000176 seen in one CI run), so the bound is far below the first but above the second.
+      expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.001);
       await context.close();
     });
   }
