@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../src/core/problems.ts';
-import { renderSource, type PlacedPassage } from '../src/core/render-source.ts';
+import { renderSource, segmentAnchors, type PlacedPassage } from '../src/core/render-source.ts';
 import { parseSourceText } from '../src/core/source-document.ts';
 
 const TEXT = 'The council voted on Monday to close the clinic. The mayor said most patients can go elsewhere.\n';
@@ -52,6 +52,8 @@ describe('flat segments for overlapping passages', () => {
     expect(segment.passages).toEqual([0, 1, 2, 3]);
     expect(segment.starts).toEqual([2, 3, 1]);
     expect(segment.ends).toEqual([2, 3, 0]);
+    // On the page: the mark carries passage 2, an empty <a id> before it passage 3, an empty span passage 1 (cut in two).
+    expect(segmentAnchors(segment)).toEqual({ mark: 2, before: [3], spans: [1] });
   });
 
   it('renders thousands of passages over one sentence without recursion, each covering exactly its words', () => {

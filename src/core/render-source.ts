@@ -84,3 +84,29 @@ export function renderSource(doc: SourceDocument, passages: readonly PlacedPassa
     return { kind: block.kind, line: block.line, id: `${prefixes.line}${block.line}`, segments };
   });
 }
+
+/** Where a segment's starting passages are anchored on the page (indices into the document's passages). */
+export interface SegmentAnchors {
+  /** The passage whose id the mark itself carries: the first that starts and ends here. */
+  mark?: number;
+  /** The next three that start and end here, each on an empty `<a id>` before the mark, nearest first. */
+  before: number[];
+  /** Any other (cut into several marks, or a fifth on one mark), each on an empty `<span id>` before those. */
+  spans: number[];
+}
+
+/**
+ * The anchors of a segment's passages. renderSource lists first, in `starts` and `ends` alike, the passages that start
+ * and end on the segment, so the k-th of them (from 0) has the mark's k-th link and its anchor k places back from the
+ * mark: how the page's stylesheet finds the targeted passage's own back link (global.css). The others need rules of
+ * their own (SourceDocument.astro).
+ */
+export function segmentAnchors(segment: Segment): SegmentAnchors {
+  const starts = segment.starts ?? [];
+  const whole = starts.filter((p) => segment.ends?.includes(p));
+  return {
+    ...(whole.length > 0 ? { mark: whole[0]! } : {}),
+    before: whole.slice(1, 4),
+    spans: [...whole.slice(4), ...starts.filter((p) => !whole.includes(p))],
+  };
+}
