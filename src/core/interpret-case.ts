@@ -108,6 +108,6 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   for (const node of root.children) if (node.type === 'containerDirective' && node.name === 'claim') readNested(node);
   if (!frontmatter || !documents) return undefined;
   const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
-  return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml([...notes, ...definitions], dir), sourceNotes, claims, uncheckedPassages, claimBlocks };
+  return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, claimBlocks };
 }
 

@@ -156,7 +156,7 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
     docPlace: attributePlace(node, 'doc'),
     statusPlace: attributePlace(node, 'status'),
     evidence: evidence as WrittenEvidence[],
-    reasoningHtml: markdownToHtml([...reasoning, ...definitions], dir),
+    reasoningHtml: markdownToHtml(reasoning, dir, definitions),
     place,
   };
 }

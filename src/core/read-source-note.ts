@@ -40,7 +40,7 @@ export function readSourceNote(node: ContainerDirective, file: string, problems:
     passagePlace: start(quote.children[0]?.position ?? quote.position),
     docPlace: attributePlace(node, 'doc'),
     occurrencePlace: attributePlace(node, 'occurrence'),
-    bodyHtml: markdownToHtml([...body, ...definitions], dir),
+    bodyHtml: markdownToHtml(body, dir, definitions),
     place,
   };
   if (attributes.doc) note.doc = attributes.doc;
