@@ -1,4 +1,4 @@
-import type { Definition, Root } from 'mdast';
+import type { Definition, Paragraph, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -51,7 +51,7 @@ describe('markdownToHtml', () => {
     const root = parseCaseMarkdown('[المرجع] هنا.\n\n[المرجع]: https://example.org/ref\n');
     const [paragraph] = root.children;
     expect(markdownToHtml([paragraph!], 'rtl', definitionsOf(root))).toBe('<p><a href="https://example.org/ref">المرجع</a> هنا.</p>');
-    expect(phrasingToHtml((paragraph as { children: never[] }).children, 'rtl', definitionsOf(root))).toBe('<a href="https://example.org/ref">المرجع</a> هنا.');
+    expect(phrasingToHtml((paragraph as Paragraph).children, 'rtl', definitionsOf(root))).toBe('<a href="https://example.org/ref">المرجع</a> هنا.');
   });
 
   it('gives a label defined twice its first definition in the file, as CommonMark does, even when the second stands in the rendered part', () => {

@@ -102,6 +102,8 @@ export const PROBLEMS = {
     'Give each attribute once: with `status=disputed status=confirmed` or two `#id`s, which one did you mean? Delete the other.'),
   unclosedBlock: kind('TQ217', 'error', 'Claim or note not closed',
     'End every `:::claim` and `:::note` with a line holding only `:::`. Without it the block runs to the end of the file, and any text after it would be published as part of it.'),
+  unparsedNote: kind('TQ218', 'error', 'A `:::note` line could not be read as a note',
+    'Start the note at the beginning of its line, as `:::note` (four spaces or a tab before it make it a code block to markdown), then its `> …` passage and the note, and close it with `:::`.'),
 
   // 3xx: source documents and anchoring
   sourceNotFound: kind('TQ301', 'error', 'Source document not found',
@@ -135,7 +137,7 @@ export const PROBLEMS = {
   unknownDocument: kind('TQ403', 'error', 'Unknown document id in `doc=`',
     'Use the `id` of one of the case\'s `sources:` (a single `source:` has the id `source`); without `doc=` the first document is meant.'),
   evidenceOutsideClaim: kind('TQ404', 'error', 'Evidence passage outside a claim',
-    'Put `::supports[…]`, `::contradicts[…]` and `::context[…]` inside a `:::claim` block, after its quote.'),
+    'Put `::supports[…]`, `::contradicts[…]` and `::context[…]` directly inside a `:::claim` block, each on a line of its own after the quote (not in a list item or a `>` quote).'),
   evidenceAttribute: kind('TQ405', 'error', 'Unknown or invalid attribute on an evidence passage or note',
     'Evidence passages accept `by`, `doc` and `occurrence`; notes accept `doc` and `occurrence`; quote values in straight quotes (`"…"`).'),
   unparsedEvidence: kind('TQ414', 'error', 'An evidence line could not be read as a passage',

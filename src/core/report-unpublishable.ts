@@ -1,3 +1,4 @@
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { Nodes as Node, Root, RootContent } from 'mdast';
 import { RESERVED_IDS } from '../schemas/claim.ts';
 import { closest, list, start, TYPOGRAPHIC_MARK, TYPOGRAPHIC_VALUE } from './messages.ts';
@@ -17,6 +18,7 @@ const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
  */
 export function reportUnpublishable(root: Root, lines: string[], file: string, problems: ProblemList, unparsedClaims: Set<RootContent>): void {
   reportBrokenFragments(root, file, problems);
+  const heldInClaim = evidenceHeldInClaims(root);
   eachNode(root, (node, parent) => {
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
     if (node.type === 'paragraph' && node.position && !isLabel) {
@@ -61,14 +63,21 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
       reportTypographicQuotes(node, lines, file, problems);
     }
     if (node.type === 'code' && node.position && !node.lang && /^(?: {4}|\t)/.test(lines[node.position.start.line - 1] ?? '')) {
-      // An indented `:::claim` is a code block to markdown: the claim would be published as code in the notes.
+      // An indented `:::claim`, `:::note` or evidence line is a code block to markdown: the claim or note would be
+      // published as code, and the passage as code in the reasoning, its claim without that evidence.
       (node.value.split('\n')).forEach((text, i) => {
-        const opening = /^(\s*)(:{3,}\s*claim\b.*)$/u.exec(text);
+        const opening = /^(\s*)(:{3,}\s*(claim|note)\b.*|::(supports|contradicts|context)\b.*)$/u.exec(text);
         if (!opening) return;
         const line = node.position!.start.line + i;
         const column = (/^\s*/.exec(lines[line - 1] ?? '')?.[0].length ?? 0) + 1;
-        problems.add('unparsedClaim', file, { line, column },
-          `Unexpected indented \`${excerpt(opening[2]!, 40)}\` (a code block to markdown), expected \`:::claim\` at the start of the line`);
+        const written = excerpt(opening[2]!, 40);
+        if (opening[3] === 'claim') {
+          problems.add('unparsedClaim', file, { line, column }, `Unexpected indented \`${written}\` (a code block to markdown), expected \`:::claim\` at the start of the line`);
+        } else if (opening[3] === 'note') {
+          problems.add('unparsedNote', file, { line, column }, `Unexpected indented \`${written}\` (a code block to markdown), expected \`:::note\` at the start of the line`);
+        } else {
+          problems.add('unparsedEvidence', file, { line, column }, `Unexpected indented \`${written}\` (a code block to markdown), expected \`::${opening[4]}[…]\` at the start of the line`);
+        }
       });
     }
     if (node.type === 'html') {
@@ -77,8 +86,11 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
       // Evidence passages belong inside a claim (read-evidence.ts); anywhere else they would vanish.
       // In a claim whose opening line is reported as unreadable (TQ110), the passage is looked up there, not reported again.
       if (!(parent?.type === 'containerDirective' && parent.name === 'claim') && !(parent?.type === 'root' && unparsedClaims.has(node as RootContent))) {
-        problems.add('evidenceOutsideClaim', file, start(node.position),
-          `Unexpected \`::${(node as { name: string }).name}\` outside a claim, expected it inside a \`:::claim\` block, after the quote`);
+        const name = (node as { name: string }).name;
+        const claim = heldInClaim.get(node);
+        problems.add('evidenceOutsideClaim', file, start(node.position), claim && parent
+          ? `Unexpected \`::${name}\` inside a ${NODE_NAMES[parent.type] ?? parent.type} of claim \`#${claim.attributes?.['id'] ?? '?'}\` (line ${claim.position?.start.line ?? '?'}), expected it on a line of its own directly in the claim, after the quote (no \`-\` or \`>\` before it)`
+          : `Unexpected \`::${name}\` outside a claim, expected it inside a \`:::claim\` block, after the quote`);
       }
     } else if (node.type === 'containerDirective' && node.name === 'note') {
       if (parent && parent.type !== 'root') {
@@ -94,6 +106,20 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
+}
+
+/** Evidence passages inside a claim but not directly in it (in a list item, a blockquote…), with their claim. */
+function evidenceHeldInClaims(root: Root): Map<Node, ContainerDirective> {
+  const held = new Map<Node, ContainerDirective>();
+  for (const claim of root.children) {
+    if (claim.type !== 'containerDirective' || claim.name !== 'claim') continue;
+    for (const child of claim.children) {
+      if ('children' in child) eachNode({ type: 'root', children: child.children as RootContent[] }, (node) => {
+        if (isEvidence(node)) held.set(node, claim);
+      });
+    }
+  }
+  return held;
 }
 
 /**
