@@ -5,7 +5,7 @@ import { anchorQuote, type Anchor } from './anchor.ts';
 import { resolveDocument, type CaseDocument } from './case-documents.ts';
 import { directionOf } from './direction.ts';
 import { interpretCase } from './interpret-case.ts';
-import { quoteLookup } from './read-claim.ts';
+import { quoteLookup, verdictOf, type WrittenVerdict } from './read-claim.ts';
 import { evidenceLookup } from './read-evidence.ts';
 import { checkMethod, type MethodClaim } from './method-check.ts';
 import { methodFor } from './read-method.ts';
@@ -57,7 +57,7 @@ export async function buildCase(options: {
   const read = new Map<string, ReadDocument>();
   let unreadable = false;
   for (const [index, spec] of written.documents.entries()) {
-    const lang = spec.lang ?? frontmatter.lang;
+    const lang = spec.lang ?? written.lang;
     const key = `${spec.document}\u0000${lang}`;
     if (!sources.has(key)) sources.set(key, readSourceDocument(root, spec.document, lang, problems));
     const doc = await sources.get(key)!;
@@ -105,21 +105,21 @@ export async function buildCase(options: {
   };
 
   const claims: ClaimEntry[] = [];
-  const methodClaims: MethodClaim[] = [];
   const defaultDoc = written.documents[0]?.id ?? '';
   const publisherOf = (doc: string) => written.documents.find((d) => d.id === doc)?.publisher ?? '';
+  /**
+   * What the method reads of a claim: each passage's source as written (its `by=`, else its document's publisher),
+   * checked whether or not the passages are found; for a published claim, also what its evidence says.
+   */
+  const methodClaim = ({ id, status, missing, statusPlace, evidence }: WrittenVerdict): MethodClaim => ({
+    id, status, ...(missing ? { missing } : {}), statusPlace,
+    evidence: evidence.map((e) => ({ relation: e.relation, attribution: e.by ?? publisherOf(e.doc ?? defaultDoc), doc: e.doc ?? defaultDoc })),
+  });
+  const methodClaims: MethodClaim[] = written.uncheckedVerdicts.map(methodClaim);
   const tally = emptyTally();
   for (const claim of written.claims) {
-    // Each passage's source as written (its `by=`, else its document's publisher): what the method counts, checked
-    // whether or not the passages are found, and what the published evidence says.
-    const asWritten = claim.evidence.map((e) => ({ relation: e.relation, attribution: e.by ?? publisherOf(e.doc ?? defaultDoc), doc: e.doc ?? defaultDoc }));
-    methodClaims.push({
-      id: claim.attributes.id,
-      status: claim.attributes.status,
-      ...(claim.attributes.missing ? { missing: claim.attributes.missing } : {}),
-      statusPlace: claim.statusPlace,
-      evidence: asWritten,
-    });
+    const asWritten = methodClaim(verdictOf(claim));
+    methodClaims.push(asWritten);
     const quote = lookUp(quoteLookup(claim));
     const number = claims.length + 1;
     const claimId = claim.attributes.id;
@@ -133,7 +133,7 @@ export async function buildCase(options: {
         continue;
       }
       const itemId = `${claimId}--e${evidence.length + 1}`;
-      const item: EvidenceEntry = { id: itemId, relation: written.relation, attribution: asWritten[i]!.attribution, passage: found.passage, anchor: `quote-${itemId}` };
+      const item: EvidenceEntry = { id: itemId, relation: written.relation, attribution: asWritten.evidence[i]!.attribution, passage: found.passage, anchor: `quote-${itemId}` };
       if (written.by) item.by = written.by;
       evidence.push(item);
       placed.push([found.source, { id: item.anchor, kind: 'evidence', back: itemId, number, status: claim.attributes.status, relation: written.relation, start: found.anchor.start, end: found.anchor.end }]);
@@ -171,7 +171,7 @@ export async function buildCase(options: {
   // Claims that failed a check of form are not published; their passages are looked up for their problems alone.
   for (const passage of written.uncheckedPassages) lookUp(passage);
   checkMethod(await method, methodClaims, written.documents, file, problems);
-  if (problems.errors.length > errorsBefore) return undefined;
+  if (problems.errors.length > errorsBefore || !frontmatter) return undefined;
 
   const sourceEntries: SourceEntry[] = [...read.values()].map(({ spec, doc, lang, prefixes, sectionId, passages }) => {
     const entry: SourceEntry = {

@@ -26,7 +26,7 @@ export const SINGLE_SOURCE_ID = 'source';
  * neither, and duplicate ids. Returns undefined when the case has no usable document list.
  */
 export function caseDocuments(
-  frontmatter: CaseFrontmatter,
+  frontmatter: Pick<CaseFrontmatter, 'source' | 'sources'>,
   placeOf: (path: (string | number)[]) => Point,
   file: string,
   problems: ProblemList,

@@ -8,7 +8,7 @@ import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { caseDocuments, type CaseDocument } from './case-documents.ts';
-import { quoteLookup, readClaim, type WrittenClaim } from './read-claim.ts';
+import { quoteLookup, readClaim, type WrittenClaim, type WrittenVerdict } from './read-claim.ts';
 import { evidenceLookup } from './read-evidence.ts';
 import type { PassageLookup } from './report-anchor-failure.ts';
 import { caseParser, parseCaseMarkdown } from './parse-case-markdown.ts';
@@ -22,7 +22,10 @@ export type { WrittenClaim, WrittenNote };
 
 /** A case file read and checked for form; quotes not yet anchored. */
 export interface WrittenCase {
-  frontmatter: CaseFrontmatter;
+  /** Undefined when the frontmatter has errors: the case is then checked, against its documents, but never published. */
+  frontmatter?: CaseFrontmatter;
+  /** The case's language (`und` when not given or invalid): the default language of its documents. */
+  lang: string;
   frontmatterPlace: Point;
   /** Where each `translations` id is written, in order. */
   translationPlaces: Point[];
@@ -35,21 +38,29 @@ export interface WrittenCase {
   claims: WrittenClaim[];
   /** The quotes and evidence of claims that did not (and of claims inside claims), to look up for their problems only. */
   uncheckedPassages: PassageLookup[];
+  /** The verdicts of top-level claims that failed a check of form, where readable: checked against the method only. */
+  uncheckedVerdicts: WrittenVerdict[];
   /** How many `:::claim` blocks the file has, valid or not. */
   claimBlocks: number;
 }
+
+/** The language of a case whose `lang` is missing or invalid (BCP 47 "undetermined"). */
+const UNDETERMINED = 'und';
 
 /** Parses a case file and checks its form: frontmatter, claims, attributes. */
 export function interpretCase(text: string, file: string, problems: ProblemList): WrittenCase | undefined {
   const markdown = prepareMarkdown(text, file, problems);
   const root = parseCaseMarkdown(markdown);
   caseParser.runSync(root);
-  const { data: frontmatter, place: frontmatterPlace, placeOf } = readFrontmatter(root, file, problems);
-  const documents = frontmatter && placeOf ? caseDocuments(frontmatter, placeOf, file, problems) : undefined;
+  const { data: frontmatter, place: frontmatterPlace, placeOf, salvaged } = readFrontmatter(root, file, problems);
+  // A frontmatter with errors still names its documents: the claims are checked against them in the same run.
+  const fields = frontmatter ?? salvaged?.documents;
+  const documents = fields && placeOf ? caseDocuments(fields, placeOf, file, problems) : undefined;
+  const lang = frontmatter?.lang ?? salvaged?.lang;
   const lines = markdown.split(/\r?\n/);
   const unparsedClaims = unparsedClaimBlocks(root, lines);
   reportUnpublishable(root, lines, file, problems, unparsedClaims);
-  const dir = frontmatter ? directionOf(frontmatter.lang) : 'ltr';
+  const dir = lang ? directionOf(lang) : 'ltr';
 
   // Link reference definitions (`[src]: https://…`) may stand anywhere and serve every block.
   const definitions: Definition[] = [];
@@ -60,13 +71,14 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const sourceNotes: WrittenNote[] = [];
   const claims: WrittenClaim[] = [];
   const uncheckedPassages: PassageLookup[] = passagesOfUnparsedClaims(unparsedClaims, lines, file, problems);
+  const uncheckedVerdicts: WrittenVerdict[] = [];
   const firstSeen = new Map<string, Point>();
   let claimBlocks = 0;
   for (const node of root.children) {
     if (node.type === 'yaml') continue;
     if (node.type === 'containerDirective' && node.name === 'claim') {
       claimBlocks++;
-      const claim = readClaim(node, file, problems, dir, definitions, uncheckedPassages);
+      const claim = readClaim(node, file, problems, dir, definitions, uncheckedPassages, uncheckedVerdicts);
       const id = node.attributes?.['id'];
       if (id) {
         const first = firstSeen.get(id);
@@ -106,8 +118,8 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
     }
   };
   for (const node of root.children) if (node.type === 'containerDirective' && node.name === 'claim') readNested(node);
-  if (!frontmatter || !documents) return undefined;
+  if (!documents) return undefined;
   const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
-  return { frontmatter, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, claimBlocks };
+  return { ...(frontmatter ? { frontmatter } : {}), lang: lang ?? UNDETERMINED, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, uncheckedVerdicts, claimBlocks };
 }
 

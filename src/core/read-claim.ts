@@ -31,6 +31,38 @@ export interface WrittenClaim {
   place: Point;
 }
 
+/**
+ * What the site's method reads of a claim (method-check.ts), before attributions are resolved: its id, status,
+ * `missing`, where `status=` is written and its evidence passages as written. Kept for a claim that failed a check of
+ * form too, when these were read, so that fixing its form does not reveal a method problem a run could have told.
+ */
+export interface WrittenVerdict {
+  id: string;
+  status: ClaimAttributes['status'];
+  missing?: string;
+  statusPlace: Point;
+  evidence: WrittenEvidence[];
+}
+
+/** The verdict of a claim that passed every check of form. */
+export function verdictOf(claim: WrittenClaim): WrittenVerdict {
+  const { id, status, missing } = claim.attributes;
+  return { id, status, ...(missing ? { missing } : {}), statusPlace: claim.statusPlace, evidence: claim.evidence };
+}
+
+/**
+ * The verdict of a claim that failed a check of form, when what the method reads is all there and valid: its id,
+ * status and `missing` (an invalid one is reported already) and every evidence passage (one that could not be read
+ * would make the method count too few sources, a second, misleading problem).
+ */
+function verdictOfUnchecked(node: ContainerDirective, evidence: (WrittenEvidence | undefined)[]): WrittenVerdict | undefined {
+  const id = claimAttributesSchema.shape.id.safeParse(node.attributes?.['id'] ?? undefined);
+  const status = claimAttributesSchema.shape.status.safeParse(node.attributes?.['status'] ?? undefined);
+  const missing = claimAttributesSchema.shape.missing.safeParse(node.attributes?.['missing'] ?? undefined);
+  if (!id.success || !status.success || !missing.success || evidence.some((e) => !e)) return undefined;
+  return { id: id.data, status: status.data, ...(missing.data ? { missing: missing.data } : {}), statusPlace: attributePlace(node, 'status'), evidence: evidence as WrittenEvidence[] };
+}
+
 /** A claim's quote as typed (the blockquote's text) and where its words start. */
 export function writtenQuote(quote: Blockquote): { text: string; place: Point } {
   return { text: quote.children.map((c) => toString(c)).join(' '), place: start(quote.children[0]?.position ?? quote.position) };
@@ -108,9 +140,10 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
 
 /**
  * Reads a claim and checks its form. A claim that fails is not returned; its passages that can be looked up are added
- * to `unchecked` (passagesOf), so that one mistake does not hide another.
+ * to `unchecked` (passagesOf), and its verdict to `verdicts` when it can be read (for the method), so that one mistake
+ * does not hide another.
  */
-export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[], unchecked: PassageLookup[]): WrittenClaim | undefined {
+export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[], unchecked: PassageLookup[], verdicts?: WrittenVerdict[]): WrittenClaim | undefined {
   const place = start(node.position);
   const attributes = readClaimAttributes(node, file, problems);
   const children = [...node.children];
@@ -143,6 +176,8 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
   const quote = quotes[0];
   if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join('')) || evidence.some((e) => !e)) {
     unchecked.push(...passagesOf(node, quotes, evidence));
+    const verdict = verdicts && verdictOfUnchecked(node, evidence);
+    if (verdict) verdicts!.push(verdict);
     return undefined;
   }
   const written = writtenQuote(quote);

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { caseFrontmatterSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
+import { caseFrontmatterSchema, documentIdSchema, languageTagSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { hasUiStrings } from '../i18n/ui.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
@@ -13,6 +13,8 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   documentPlace?: Point;
   /** Place of any key, e.g. `['sources', 1, 'id']` (its nearest existing parent when absent). */
   placeOf?: (path: (string | number)[]) => Point;
+  /** When the fields fail their schema (`data` undefined): what the claims can still be checked against. */
+  salvaged?: SalvagedFields;
 } {
   const node = root.children[0];
   if (node?.type !== 'yaml') {
@@ -62,7 +64,59 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     if (misspelt.has(issue.path.join('.')) && doc.getIn(issue.path as (string | number)[]) === undefined) continue;
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
   }
-  return { place: base };
+  const salvaged = misspelt.has('source') || misspelt.has('sources') ? undefined : salvageDocuments(data);
+  return { place: base, placeOf: (path) => keyPlace(doc, node.value, path, base), ...(salvaged ? { salvaged } : {}) };
+}
+
+/** What a frontmatter that failed its schema still gives: its documents and the case's language, where usable. */
+export interface SalvagedFields {
+  lang?: string;
+  documents: Pick<CaseFrontmatter, 'source' | 'sources'>;
+}
+
+/**
+ * The documents of a frontmatter that failed its schema (`summary` missing, a `url` without its scheme…), so that the
+ * quotes, evidence, notes and method are checked in the same run and every problem of the file is reported at once.
+ * A document counts when its `document` path is valid (and, in `sources`, its `id`); an invalid publisher, address or
+ * date is reported by the schema and left out here. Undefined when a `source` or `sources` is written but unusable:
+ * its own problem says why, and nothing can be anchored.
+ */
+function salvageDocuments(data: unknown): SalvagedFields | undefined {
+  if (!isRecord(data)) return undefined;
+  const lang = languageTagSchema.safeParse(data['lang']).success ? (data['lang'] as string) : undefined;
+  const source = (raw: unknown) => {
+    if (!isRecord(raw)) return undefined;
+    const document = sourceSchema.shape.document.safeParse(raw['document']);
+    if (!document.success) return undefined;
+    const sourceLang = languageTagSchema.safeParse(raw['lang']);
+    return {
+      document: document.data,
+      publisher: typeof raw['publisher'] === 'string' ? raw['publisher'] : '',
+      ...(raw['record'] === true ? { record: true } : {}),
+      ...(sourceLang.success ? { lang: sourceLang.data } : {}),
+    };
+  };
+  const documents: SalvagedFields['documents'] = {};
+  if (data['source'] !== undefined) {
+    const single = source(data['source']);
+    if (!single) return undefined;
+    documents.source = single;
+  }
+  if (data['sources'] !== undefined) {
+    if (!Array.isArray(data['sources']) || data['sources'].length === 0) return undefined;
+    const items = data['sources'].map((item: unknown) => {
+      const id = documentIdSchema.safeParse(isRecord(item) ? item['id'] : undefined);
+      const read = source(item);
+      return id.success && read ? { id: id.data, ...read } : undefined;
+    });
+    if (items.some((item) => item === undefined)) return undefined;
+    documents.sources = items as NonNullable<SalvagedFields['documents']['sources']>;
+  }
+  return { ...(lang ? { lang } : {}), documents };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The YAML errors a journalist meets most, in their words: what was typed, and what YAML expected instead. */
