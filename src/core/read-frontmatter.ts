@@ -245,7 +245,27 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
   const { name, within } = fieldName(doc, issue.path);
   if (value === undefined) return `Missing frontmatter field \`${name}\`${within && ` in ${within}`}`;
   const shown = excerpt(String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40);
-  if (!name) return `Unexpected ${within}: \`${shown}\`, ${plainMessage(issue.message)}`;
-  return `Unexpected \`${name}: ${shown}\`${within && ` in ${within}`}, ${plainMessage(issue.message)}`;
+  // Only where the schema gives no words of its own (`url` says what an address looks like).
+  const expected = issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: expected') ? expectedShape(issue.expected, issue.path, shown) : undefined;
+  if (!name) return `Unexpected ${within}: \`${shown}\`, ${expected ?? plainMessage(issue.message)}`;
+  return `Unexpected \`${name}: ${shown}\`${within && ` in ${within}`}, ${expected ?? plainMessage(issue.message)}`;
+}
+
+/**
+ * A value of the wrong shape, in the words of the file rather than the schema's ("expected object, received string"):
+ * what to write instead, for a group of fields, a list, or text YAML read as a number or `true`.
+ */
+function expectedShape(expected: string, path: readonly PropertyKey[], shown: string): string | undefined {
+  const field = String(path[path.length - 1] ?? '');
+  if (expected === 'object' && field === 'source') {
+    return 'expected the document\'s fields on lines of their own under `source:`, each indented two spaces: `document: seeds/report.txt`, `publisher: Associated Press`';
+  }
+  if (expected === 'object') return `expected fields (\`name: value\`) on lines indented under it`;
+  if (expected === 'array' && field === 'sources') {
+    return 'expected a list of documents under `sources:`, each starting with a `- id: …` line and its `document:` and `publisher:` indented under it';
+  }
+  if (expected === 'array') return `expected a list: \`${field}: [${shown}]\`, or one \`- …\` line for each item under \`${field}:\``;
+  if (expected === 'string') return `YAML reads it as a number or \`true\`/\`false\`, expected text: put it in quotes, \`"${shown}"\``;
+  return undefined;
 }
 
