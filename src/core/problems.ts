@@ -62,6 +62,8 @@ export const PROBLEMS = {
     'Link to an existing claim id (`[see](#claim-id)`), or fix the spelling; broken links are never published.'),
   frontmatterComment: kind('TQ120', 'error', 'Frontmatter value cut short by a `#`',
     'In YAML a space and `#` start a comment, so the rest of the line is not part of the value. Put the value in quotes (`summary: "… #… …"`); a comment by intent takes a space after its `#` (`lang: ar # Arabic`).'),
+  addressWithoutScheme: kind('TQ121', 'error', 'Link to a web address without `https://`',
+    'Write the whole address, `https://www.example.org/…`: without its scheme a link is read as a page of this site, and leads readers nowhere.'),
   markupTooDeep: kind('TQ112', 'error', 'Blocks nested too deeply',
     'Quotes, list items and `:::` blocks may nest up to 16 deep; a longer run of `>`, `-` or `*` markers on one line, or lists indented under lists that deep, is left out. Flatten it, or escape the markers (`\\>`, `\\-`) to show them as text.'),
   markupTooDense: kind('TQ113', 'error', 'Too many emphasis or link markers in one paragraph',

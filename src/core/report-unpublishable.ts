@@ -45,6 +45,8 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
     }
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url.trim())) {
       problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+    } else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && looksLikeAddress(node.url.trim())) {
+      problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, a web address without its scheme, expected \`https://${excerpt(node.url.trim(), 40)}\``);
     }
     if (node.type === 'containerDirective' && node.name === 'claim' && parent && parent.type !== 'root') {
       const outer = parent.type === 'containerDirective' && parent.name === 'claim' ? parent : undefined;
@@ -106,6 +108,20 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
+}
+
+/** File types a relative link may name (`data.json`, `report.pdf`): not web addresses whose scheme was left out. */
+const FILE_EXTENSIONS = /\.(?:html?|php|aspx?|md|txt|json|jsonld|xml|csv|pdf|docx?|xlsx?|pptx?|odt|png|jpe?g|gif|svg|webp|avif|mp[34]|zip)$/i;
+
+/**
+ * `www.example.org/page`, `example.org`, `news.example.co.uk/x`: a link that names a host as its first segment, with
+ * no scheme before it. To a browser it is a relative link, a page of this site that does not exist.
+ */
+function looksLikeAddress(url: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:|^[/#.?]/i.test(url)) return false;
+  const host = /^[^/?#]+/.exec(url)?.[0] ?? '';
+  if (/^www\./i.test(host)) return true;
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(host) && !FILE_EXTENSIONS.test(host);
 }
 
 /** Evidence passages inside a claim but not directly in it (in a list item, a blockquote…), with their claim. */
