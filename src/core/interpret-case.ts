@@ -16,6 +16,7 @@ import { prepareMarkdown } from './prepare-markdown.ts';
 import { readSourceNote, type WrittenNote } from './read-source-note.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
+import { reportUnrenderedMarkdown } from './report-unrendered-markdown.ts';
 import { passagesOfUnparsedClaims, unparsedClaimBlocks } from './unparsed-claims.ts';
 
 export type { WrittenClaim, WrittenNote };
@@ -67,6 +68,7 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   eachNode(root, (node) => {
     if (node.type === 'definition') definitions.push(node);
   });
+  reportUnrenderedMarkdown(root, lines, definitions, file, problems);
   const notes: RootContent[] = [];
   const sourceNotes: WrittenNote[] = [];
   const claims: WrittenClaim[] = [];
