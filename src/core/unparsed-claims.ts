@@ -11,7 +11,7 @@ export const CLOSING_FENCE = /^[ \t]*:{3,}\s*$/u;
 
 /**
  * The top-level blocks of each claim whose opening line could not be read (`{… claimant="x}`, `claimant=“A B”`): from
- * that line's paragraph to the `:::` that would close it. The line is reported once (TQ110, report-unpublishable.ts);
+ * that line's paragraph to the `:::` that would close it (a paragraph of its own, or the last line of one). The line is reported once (TQ110, report-unpublishable.ts);
  * its quote, passages and reasoning are not reported again as content outside a claim (TQ214, TQ404).
  */
 export function unparsedClaimBlocks(root: Root, lines: string[]): Set<RootContent> {
@@ -23,7 +23,8 @@ export function unparsedClaimBlocks(root: Root, lines: string[]): Set<RootConten
     else if (node.type === 'containerDirective' && node.name === 'claim') open = false;
     if (!open) continue;
     blocks.add(node);
-    if (node.type === 'paragraph' && CLOSING_FENCE.test(line)) open = false;
+    // The `:::` may be the paragraph's own line, or its last: written right under the reasoning, it continues it.
+    if (node.type === 'paragraph' && node.position && CLOSING_FENCE.test(lines[node.position.end.line - 1] ?? '')) open = false;
   }
   return blocks;
 }
