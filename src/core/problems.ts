@@ -27,7 +27,7 @@ export const PROBLEMS = {
   frontmatterMissing: kind('TQ101', 'error', 'Case file has no frontmatter',
     'Start the file with a `---` line, the YAML fields (title, lang, source, reviewed, summary), and a closing `---`.'),
   frontmatterSyntax: kind('TQ102', 'error', 'Frontmatter is not valid YAML',
-    'Check indentation and quoting; values containing `:` or `#` need quotes.'),
+    'Check indentation and quoting; values containing `:` or `#` need straight quotes (`"…"`, not a word processor\'s `“…”` or `«…»`).'),
   frontmatterField: kind('TQ103', 'error', 'Frontmatter field is missing or invalid',
     'See the field list in docs/case-format.md#frontmatter.'),
   caseFileName: kind('TQ104', 'error', 'Case file name is not a usable id',

@@ -26,9 +26,12 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const yamlMessage = error.message.split('\n')[0] ?? error.message;
-      const plain = /^Implicit map keys need to be followed by map values/.test(yamlMessage)
-        ? 'a line with no `: ` after a field name, expected `field: value`, or a long value in quotes on one line'
-        : PLAIN_YAML_ERRORS[error.code];
+      const typographic = typographicValue(node.value, errorOffset(doc, error));
+      const plain = typographic
+        ? `a value in typographic quotes (\`${typographic}\`), which YAML does not read as quotes, expected straight ones: \`"…"\``
+        : /^Implicit map keys need to be followed by map values/.test(yamlMessage)
+          ? 'a line with no `: ` after a field name, expected `field: value`, or a long value in quotes on one line'
+          : PLAIN_YAML_ERRORS[error.code];
       problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${plain ? `${plain} (YAML: ${yamlMessage})` : yamlMessage}`);
     }
     return { place: base };
@@ -117,6 +120,20 @@ function salvageDocuments(data: unknown): SalvagedFields | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The typographic quotes (`“…”`, `«…»`) around the value of the field whose line holds the error, if any: a word
+ * processor's quotes are text to YAML, so a `: ` inside such a value starts a new field.
+ */
+function typographicValue(yamlText: string, offset: number): string | undefined {
+  const lineStart = yamlText.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const lineEnd = yamlText.indexOf('\n', lineStart);
+  const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const open = /^\s*(?:-\s+)?[^\s:]+:\s*([“”„‟‘’‚‛«»])/u.exec(line)?.[1];
+  if (!open) return undefined;
+  const close = /([“”„‟‘’‚‛«»])\s*$/u.exec(line)?.[1] ?? open;
+  return `${open}…${close}`;
 }
 
 /** The YAML errors a journalist meets most, in their words: what was typed, and what YAML expected instead. */
