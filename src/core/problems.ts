@@ -113,7 +113,7 @@ export const PROBLEMS = {
 
   // 3xx: source documents and anchoring
   sourceNotFound: kind('TQ301', 'error', 'Source document not found',
-    'Copy the document byte for byte into `seeds/` and point `source.document` at it.'),
+    'Check the path (from the project root, letter case included), or copy the document byte for byte into `seeds/` and point `source.document` at it.'),
   sourceEncoding: kind('TQ302', 'error', 'Source document is not valid UTF-8',
     'Convert the file to UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`), keeping the original alongside.'),
   sourceControls: kind('TQ312', 'error', 'Source document holds control characters',

@@ -1,9 +1,10 @@
 import { hash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { readIdentified, type FileRead } from './file-identity.ts';
 import { assignSentenceIds, splitParagraph, type Sentence } from './segment.ts';
 import { describeCharacter, findInvisible } from './invisible-text.ts';
+import { closest } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
 /** A paragraph or heading of a source document, by offsets into its text. */
@@ -104,6 +105,22 @@ function reportMangledTags(doc: SourceDocument, problems: ProblemList): void {
 }
 
 /** Why a source document could not be used. */
+/**
+ * For a source document not found (`seeds/rev-ar-watr.txt`): the file beside where it was looked for whose path is
+ * closest to it, if one is close enough to be the one meant (a typo, a wrong extension). Read only on that error.
+ */
+export function similarSourcePath(root: string, document: string): string | undefined {
+  const folder = path.posix.dirname(document);
+  let names: string[];
+  try {
+    names = readdirSync(path.join(root, folder), { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+  } catch {
+    return undefined;
+  }
+  const guess = closest(path.posix.basename(document), names);
+  return guess === undefined ? undefined : `${folder}/${guess}`;
+}
+
 export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds' | 'sourceControls';
 
 /**
