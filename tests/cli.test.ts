@@ -223,4 +223,11 @@ describe('tahqiq, the command line', () => {
     const json = JSON.parse(tahqiq(ROOT, ['sentences', SEED_PATH, '--format', 'json']).stdout) as { sentences: { id: string; line: number }[] };
     expect(json.sentences[1]).toMatchObject({ id: doc.sentences[1]!.id, line: 2 });
   });
+
+  it('refuses a source document that is not there as one not found, naming the closest file beside it', () => {
+    const typo = SEED_PATH.replace(/\.txt$/, '.tx');
+    const run = tahqiq(ROOT, ['sentences', typo]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Source document \`${typo}\` not found (did you mean \`${SEED_PATH}\`?); expected a file in \`seeds/\`  [TQ301]`);
+  });
 });

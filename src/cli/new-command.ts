@@ -7,7 +7,7 @@ import { DEFAULT_CASES_DIR } from '../core/cases-dir.ts';
 import { ProblemList } from '../core/problems.ts';
 import { acceptIntoLock } from '../core/provenance/check-provenance.ts';
 import { DEFAULT_LOCK_FILE, readLock, writeLock } from '../core/provenance/lock-file.ts';
-import { readSourceDocument, type SourceDocument } from '../core/source-document.ts';
+import { readSourceDocument, sourceFailureMessage, type SourceDocument } from '../core/source-document.ts';
 import { guessLanguage } from '../core/guess-language.ts';
 import { isKnownLanguageTag } from '../schemas/frontmatter.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
@@ -108,10 +108,9 @@ export async function newCommand(args: string[], out: { stdout: (s: string) => v
   const problems = new ProblemList();
   const probe = await readSourceDocument(root, document, values.lang ?? 'und', problems);
   if (typeof probe === 'string') {
-    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters (binary, or bidi controls)' }[probe];
     const seeds = probe === 'sourceNotFound' ? await readdir(path.join(root, 'seeds')).catch(() => [] as string[]) : [];
     const shown = seeds.filter((name) => !name.startsWith('.')).sort().slice(0, 10).map((name) => `\`seeds/${name}\``);
-    throw new UsageError(probe, `Source document \`${document}\` ${why}; expected a file in \`seeds/\`${shown.length ? ` such as ${shown.join(', ')}${seeds.length > shown.length ? ', …' : ''}` : ''}`, EXIT.problems);
+    throw new UsageError(probe, `${sourceFailureMessage(root, document, probe)}; expected a file in \`seeds/\`${shown.length ? ` such as ${shown.join(', ')}${seeds.length > shown.length ? ', …' : ''}` : ''}`, EXIT.problems);
   }
   const lang = values.lang ?? guessLanguage(probe.text);
   const doc = values.lang ? probe : await readSourceDocument(root, document, lang, new ProblemList());

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ProblemList } from '../core/problems.ts';
-import { pointAt, readSourceDocument } from '../core/source-document.ts';
+import { pointAt, readSourceDocument, sourceFailureMessage } from '../core/source-document.ts';
 import { guessLanguage } from '../core/guess-language.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
 
@@ -35,8 +35,7 @@ export async function sentencesCommand(args: string[], out: { stdout: (s: string
   const problems = new ProblemList();
   const probe = await readSourceDocument(root, document, values.lang ?? 'und', problems);
   if (typeof probe === 'string') {
-    const why = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8 text', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters (binary, or bidi controls)' }[probe];
-    throw new UsageError('missingArgument', `Source document \`${document}\` ${why}; expected a file in \`seeds/\``, EXIT.problems);
+    throw new UsageError(probe, `${sourceFailureMessage(root, document, probe)}; expected a file in \`seeds/\``, EXIT.problems);
   }
   const lang = values.lang ?? guessLanguage(probe.text);
   const doc = values.lang ? probe : await readSourceDocument(root, document, lang, new ProblemList());

@@ -12,7 +12,7 @@ import { methodFor } from './read-method.ts';
 import type { ProblemList } from './problems.ts';
 import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
 import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
-import { pointAt, readSourceDocument, similarSourcePath, type SourceDocument, type SourceFailure } from './source-document.ts';
+import { pointAt, readSourceDocument, sourceFailureMessage, type SourceDocument, type SourceFailure } from './source-document.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
 export type SourceCache = Map<string, Promise<SourceDocument | SourceFailure>>;
@@ -63,9 +63,7 @@ export async function buildCase(options: {
     const doc = await sources.get(key)!;
     if (typeof doc === 'string') {
       // Reported at every case that points at the document, each at its own `document:` line.
-      const what = { sourceNotFound: 'not found', sourceEncoding: 'is not valid UTF-8', sourceOutsideSeeds: 'is outside `seeds/`', sourceControls: 'holds control characters' }[doc];
-      const guess = doc === 'sourceNotFound' ? similarSourcePath(root, spec.document) : undefined;
-      problems.add(doc, file, spec.documentPlace, `Source document \`${spec.document}\` ${what}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
+      problems.add(doc, file, spec.documentPlace, sourceFailureMessage(root, spec.document, doc));
       unreadable = true;
       continue;
     }

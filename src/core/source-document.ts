@@ -121,6 +121,18 @@ export function similarSourcePath(root: string, document: string): string | unde
   return guess === undefined ? undefined : `${folder}/${guess}`;
 }
 
+/** What a source document that cannot be used is, in a problem's words: `Source document \`x\` ${what}`. */
+export function sourceFailureMessage(root: string, document: string, failure: SourceFailure): string {
+  const what = {
+    sourceNotFound: 'not found',
+    sourceEncoding: 'is not valid UTF-8 text',
+    sourceOutsideSeeds: 'is outside `seeds/`',
+    sourceControls: 'holds control characters (binary, or bidi controls)',
+  }[failure];
+  const guess = failure === 'sourceNotFound' ? similarSourcePath(root, document) : undefined;
+  return `Source document \`${document}\` ${what}${guess ? ` (did you mean \`${guess}\`?)` : ''}`;
+}
+
 export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds' | 'sourceControls';
 
 /**
