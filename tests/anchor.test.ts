@@ -89,6 +89,14 @@ describe('anchoring quotes in the seed', () => {
     expect(result.failure.message).toContain('where the quote has `وتحدثوا');
   });
 
+  it('says where a quote goes wrong at the occurrence of its start that the rest of it follows, not at the first', () => {
+    const { doc: report } = parse('The bridge number 12 would close for a week, the ministry said.\n\nThe bridge number 15000 would reopen on Monday, the mayor said.\n', 'en', 'seeds/bridges.txt');
+    const result = anchorQuote(report, 'the bridge numbr 15000 would reopen on Monday');
+    if (result.ok || result.failure.kind !== 'notFound') throw new Error('expected notFound');
+    expect(result.failure.message).toMatch(/matches up to `The bridge numb` at line 3, then the source has `er 15000/);
+    expect(result.failure.message).toContain('where the quote has `r 15000');
+  });
+
   it('suggests the closest sentence for a reworded quote', () => {
     const result = anchorQuote(doc, 'الجماعة صنفت خالد المسعود مدنيا');
     if (result.ok || result.failure.kind !== 'notFound') throw new Error('expected notFound');

@@ -48,6 +48,29 @@ function bigrams(text: string): Set<string> {
   return set;
 }
 
+/**
+ * Where the quote's longest matching start (`q` up to `lo`) is most likely the passage meant: of its occurrences (the
+ * first 50), the one followed by most of the rest of the quote. A start that recurs (`the bridge number`) would
+ * otherwise always point at its first occurrence, whatever follows the typo.
+ */
+function likeliestStart(text: string, q: string, lo: number): number {
+  const prefix = q.slice(0, lo);
+  const rest = bigrams(q.slice(lo));
+  let best = text.indexOf(prefix);
+  if (rest.size === 0) return best;
+  let bestScore = -1;
+  for (let at = best, seen = 0; at >= 0 && seen < 50; at = text.indexOf(prefix, at + 1), seen++) {
+    const after = bigrams(text.slice(at + lo, at + lo + (q.length - lo) + 8));
+    let score = 0;
+    for (const b of rest) if (after.has(b)) score++;
+    if (score > bestScore) {
+      bestScore = score;
+      best = at;
+    }
+  }
+  return best;
+}
+
 /** Explains a quote that is not in the source: where it stops matching, or the closest sentence. */
 function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedText): string {
   const q = normalizeQuote(quote);
@@ -65,7 +88,7 @@ function explainNotFound(doc: SourceDocument, quote: string, folded: NormalizedT
     else hi = mid - 1;
   }
   const words = q.split(' ').length;
-  const at = lo > 0 ? folded.text.indexOf(q.slice(0, lo)) : -1;
+  const at = lo > 0 ? likeliestStart(folded.text, q, lo) : -1;
   const matched = at < 0 ? undefined : toOriginalRange(folded, at, at + lo);
   /** Where the quote stops matching: the source's next words and the quote's. */
   const divergence = (from: { start: number; end: number }) => {
