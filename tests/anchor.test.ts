@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/core/anchor.ts';
+import { pointAt } from '../src/core/source-document.ts';
 import { normalizeForMatching, normalizeQuote } from '../src/core/normalize.ts';
 import { lineOf, parse, seedText } from './helpers/seed.ts';
 
@@ -95,6 +96,15 @@ describe('anchoring quotes in the seed', () => {
     if (result.ok || result.failure.kind !== 'notFound') throw new Error('expected notFound');
     expect(result.failure.message).toMatch(/matches up to `The bridge numb` at line 3, then the source has `er 15000/);
     expect(result.failure.message).toContain('where the quote has `r 15000');
+  });
+
+  it('counts columns in a source saved with a byte order mark as an editor does, from the first visible character', () => {
+    const { doc: saved } = parse('\uFEFFFire at the harbour. Two workers were hurt.\nThe port reopens.\n', 'en', 'seeds/bom.txt');
+    const result = anchorQuote(saved, 'Fire at the harbour');
+    if (!result.ok) throw new Error('expected the quote to anchor');
+    expect(pointAt(saved, result.anchor.start)).toEqual({ line: 1, column: 1 });
+    expect(pointAt(saved, saved.sentences[1]!.start)).toEqual({ line: 1, column: 22 });
+    expect(pointAt(saved, saved.sentences[2]!.start)).toEqual({ line: 2, column: 1 });
   });
 
   it('suggests the closest sentence for a reworded quote', () => {

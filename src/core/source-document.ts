@@ -42,11 +42,15 @@ export function pointAt(doc: Pick<SourceDocument, 'lineStarts'>, offset: number)
     if (doc.lineStarts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - doc.lineStarts[lo]! + 1 };
+  return { line: lo + 1, column: Math.max(1, offset - doc.lineStarts[lo]! + 1) };
 }
 
+/**
+ * Where each line starts. The first starts after a byte order mark, which no editor shows: the first word of a file
+ * saved with one is at column 1 there, and here (the mark itself is given column 1 too).
+ */
 function lineStartsOf(text: string): number[] {
-  const starts = [0];
+  const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   return starts;
 }
