@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { readdirSync, realpathSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { readIdentified, type FileRead } from './file-identity.ts';
 import { assignSentenceIds, splitParagraph, type Sentence } from './segment.ts';
@@ -134,7 +134,33 @@ export function sourceFailureMessage(root: string, document: string, failure: So
     sourceControls: 'holds control characters (binary, or bidi controls)',
   }[failure];
   const guess = failure === 'sourceNotFound' ? similarSourcePath(root, document) : undefined;
-  return `Source document \`${document}\` ${what}${guess ? ` (did you mean \`${guess}\`?)` : ''}`;
+  const utf16 = (failure === 'sourceEncoding' || failure === 'sourceControls') && looksLikeUtf16(path.join(root, document));
+  return `Source document \`${document}\` ${what}${guess ? ` (did you mean \`${guess}\`?)` : ''}${utf16 ? ': it looks like UTF-16 text, expected UTF-8 (convert a copy with `iconv -f UTF-16 -t UTF-8`, keeping the original alongside)' : ''}`;
+}
+
+/**
+ * A file saved as UTF-16 (Windows' "Unicode"): a byte order mark `FF FE` or `FE FF`, or most of every other byte of its
+ * start `00` or `06`, the high bytes of Latin and Arabic letters in UTF-16. Read only for a source refused for its bytes.
+ */
+function looksLikeUtf16(file: string): boolean {
+  const head = Buffer.alloc(512);
+  let length = 0;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      length = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  if (length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
+  // The high byte of each character: 00 for Latin letters, digits and spaces, 06 for Arabic letters.
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < length; i++) if (head[i] === 0x00 || head[i] === 0x06) i % 2 === 0 ? even++ : odd++;
+  return length >= 8 && Math.max(even, odd) >= (length / 2) * 0.6;
 }
 
 export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds' | 'sourceControls';
