@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLE
 import type { z } from 'zod';
 import { caseFrontmatterSchema, documentIdSchema, languageTagSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { hasUiStrings } from '../i18n/ui.ts';
+import { misindentedFields } from './frontmatter-indentation.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
@@ -24,7 +25,14 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   const base: Point = { line: (node.position?.start.line ?? 1) + 1, column: 1 };
   const doc: Document = parseDocument(node.value, { prettyErrors: false });
   if (doc.errors.length > 0) {
+    // A field indented wrong is named at its own line; YAML's messages about the lines around it say the same less clearly.
+    const misindented = misindentedFields(node.value, base.line);
+    for (const field of misindented) {
+      problems.add('frontmatterSyntax', file, { line: base.line + field.line, column: field.column + 1 }, `Invalid YAML in frontmatter: ${field.message}`);
+    }
+    const explained = new Set(misindented.flatMap((f) => [base.line + f.line - 1, base.line + f.line]));
     for (const error of doc.errors) {
+      if (explained.has(offsetToPoint(node.value, errorOffset(doc, error), base).line)) continue;
       const yamlMessage = error.message.split('\n')[0] ?? error.message;
       const typographic = typographicValue(node.value, errorOffset(doc, error));
       const plain = typographic
