@@ -19,6 +19,15 @@ describe('work after a watched file changes (the dev server)', () => {
     expect(seen).toEqual(['', '---\ntitle: written\n---\n']);
   });
 
+  it('waits for the write of a file found empty (a save caught between truncation and write) before the work', async () => {
+    writeFileSync(file, '');
+    const seen: string[] = [];
+    const done = settledChanges(60)(file, async () => void seen.push(readFileSync(file, 'utf8')));
+    setTimeout(() => writeFileSync(file, '---\ntitle: written\n---\n'), 5);
+    await done;
+    expect(seen).toEqual(['---\ntitle: written\n---\n']);
+  });
+
   it('is done once when the file holds still, and once when the file is gone', async () => {
     writeFileSync(file, 'still');
     let runs = 0;
