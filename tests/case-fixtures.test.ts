@@ -155,6 +155,24 @@ for (const [rootName, root] of Object.entries(ROOTS)) {
   });
 }
 
+describe('error fixtures with Windows line endings', () => {
+  const root = ROOTS.fixtures;
+  // Fixtures about bytes or line endings themselves, read differently by design once their line endings change.
+  const aboutBytes = new Set(['case-not-utf8', 'control-characters-in-case', 'bidi-controls-in-case', 'case-file-extensions', 'bad-file-name']);
+  for (const name of fixtureNames(root, 'errors').filter((n) => !aboutBytes.has(n))) {
+    it(`reports ${name} at the same places with CRLF line endings`, async () => {
+      const file = caseFileOf(root, 'errors', name);
+      const text = readFileSync(path.join(root, file), 'utf8');
+      if (text.includes('\r')) return;
+      const copy = mkdtempSync(path.join(tmpdir(), 'tahqiq-crlf-'));
+      cpSync(path.join(root, 'errors', name), path.join(copy, 'errors', name), { recursive: true, verbatimSymlinks: true });
+      writeFileSync(path.join(copy, file), text.replace(/\n/g, '\r\n'));
+      symlinkSync(path.join(root, 'seeds'), path.join(copy, 'seeds'));
+      expect(formatReport((await build(copy, file)).problems.items)).toBe(formatReport((await build(root, file)).problems.items));
+    });
+  }
+});
+
 describe('catalogue coverage', () => {
   it('has an error fixture for every problem kind in the catalogue', () => {
     const covered = new Set<string>();

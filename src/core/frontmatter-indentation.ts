@@ -25,7 +25,7 @@ export function misindentedFields(yamlText: string, firstLine: number): { line: 
   const found: { line: number; column: number; message: string }[] = [];
   const fields: FieldLine[] = [];
   let blockIndent = -1;
-  yamlText.split('\n').forEach((text, line) => {
+  yamlText.split(/\r?\n/).forEach((text, line) => {
     if (!text.trim() || text.trimStart().startsWith('#')) return;
     const indent = text.length - text.trimStart().length;
     if (blockIndent >= 0 && indent > blockIndent) return;

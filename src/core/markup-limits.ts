@@ -69,7 +69,8 @@ export function limitMarkup(markdown: string, file: string, problems: ProblemLis
   // The frontmatter is YAML, not markdown: its `- item` lines are not list items.
   const frontmatterEnd = lines[0]?.trimEnd() === '---' ? lines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(l)) : -1;
   for (let n = frontmatterEnd + 1; n < lines.length; n++) {
-    const line = lines[n]!;
+    // Read without a Windows line ending's CR, which would hide a closing `:::` or a rule from their patterns.
+    const line = lines[n]!.endsWith('\r') ? lines[n]!.slice(0, -1) : lines[n]!;
     const { quotes, lists, rest, restColumn } = prefixOf(line);
     if (lists.length > 0) {
       const first = lists[0]! - 2;

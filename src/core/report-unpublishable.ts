@@ -67,7 +67,7 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
     if (node.type === 'code' && node.position && !node.lang && /^(?: {4}|\t)/.test(lines[node.position.start.line - 1] ?? '')) {
       // An indented `:::claim`, `:::note` or evidence line is a code block to markdown: the claim or note would be
       // published as code, and the passage as code in the reasoning, its claim without that evidence.
-      (node.value.split('\n')).forEach((text, i) => {
+      node.value.split(/\r?\n/).forEach((text, i) => {
         const opening = /^(\s*)(:{3,}\s*(claim|note)\b.*|::(supports|contradicts|context)\b.*)$/u.exec(text);
         if (!opening) return;
         const line = node.position!.start.line + i;

@@ -1,7 +1,8 @@
-import type { Definition, Root } from 'mdast';
+import type { Definition, Nodes, Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { eachNode } from './each-node.ts';
 import { start } from './messages.ts';
+import { isEvidence } from './read-evidence.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
 /** `[text][label]` or `[text][]`: a link by reference (an image when `!` comes first). */
@@ -20,7 +21,13 @@ const TABLE_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/u;
  */
 export function reportUnrenderedMarkdown(root: Root, lines: readonly string[], definitions: readonly Definition[], file: string, problems: ProblemList): void {
   const defined = new Set(definitions.map((d) => normalizeIdentifier(d.label ?? d.identifier).toLowerCase()));
-  eachNode(root, (node) => {
+  const verbatim = verbatimPassages(root);
+  const walk = (node: Nodes): void => {
+    if (verbatim.has(node)) return;
+    check(node);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  const check = (node: Nodes): void => {
     if (node.type === 'paragraph' && node.position) {
       for (let line = node.position.start.line + 1; line <= node.position.end.line; line++) {
         const text = lines[line - 1] ?? '';
@@ -38,7 +45,8 @@ export function reportUnrenderedMarkdown(root: Root, lines: readonly string[], d
     };
     for (const found of node.value.matchAll(REFERENCE)) {
       const label = found[3] || found[2]!;
-      if (defined.has(normalizeIdentifier(label).toLowerCase())) continue;
+      // `[1][2]`: citation marks as typed, not a link.
+      if (!/\p{L}/u.test(found[2]!) || defined.has(normalizeIdentifier(label).toLowerCase())) continue;
       report('undefinedReference', found[0],
         `Unexpected \`${excerpt(found[0], 40)}\`: no \`[${excerpt(label, 30)}]: https://…\` line defines its address, expected one in the file, or the address in the link: \`[${excerpt(found[2]!, 30)}](https://…)\``);
     }
@@ -48,7 +56,22 @@ export function reportUnrenderedMarkdown(root: Root, lines: readonly string[], d
     if (struck) {
       report('unrenderedMarkdown', struck, `Unexpected \`${excerpt(struck, 30)}\`: strikethrough is shown as typed, tildes and all, expected the words without \`~~\` (a correction belongs in the case history)`);
     }
+  };
+  walk(root);
+}
+
+/**
+ * The words of the sources in a case file: the quote of each claim and note and each evidence passage. The page shows
+ * them from the source, never as markdown, so brackets or tildes copied with them (`[1][2]`) are the source's own.
+ */
+function verbatimPassages(root: Root): Set<Nodes> {
+  const found = new Set<Nodes>();
+  eachNode(root, (node) => {
+    if (node.type === 'containerDirective' && (node.name === 'claim' || node.name === 'note')) {
+      for (const child of node.children) if (child.type === 'blockquote') found.add(child);
+    } else if (isEvidence(node)) found.add(node);
   });
+  return found;
 }
 
 /** A node's text as typed in the file, from its first character, and the place of a character of it. */
