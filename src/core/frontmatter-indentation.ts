@@ -25,7 +25,13 @@ export function misindentedFields(yamlText: string, firstLine: number): { line: 
   const found: { line: number; column: number; message: string }[] = [];
   const fields: FieldLine[] = [];
   let blockIndent = -1;
+  /** A quoted or flow value (`"…`, `[…`) left open on its field's line: the lines up to its end are part of it. */
+  let openValue: OpenValue | undefined;
   yamlText.split(/\r?\n/).forEach((text, line) => {
+    if (openValue) {
+      openValue = stillOpen(openValue, text);
+      return;
+    }
     if (!text.trim() || text.trimStart().startsWith('#')) return;
     const indent = text.length - text.trimStart().length;
     if (blockIndent >= 0 && indent > blockIndent) return;
@@ -43,6 +49,7 @@ export function misindentedFields(yamlText: string, firstLine: number): { line: 
       item: match[2] !== undefined,
     };
     if (field.block) blockIndent = field.indent;
+    openValue = opened(value);
     const above = fields[fields.length - 1];
     // A field found indented wrong is not what the next one is measured against: it is where the mistake is.
     if (above && !field.item && indent > above.indent && above.inlineValue) {
@@ -53,4 +60,22 @@ export function misindentedFields(yamlText: string, firstLine: number): { line: 
     } else fields.push(field);
   });
   return found;
+}
+
+/** A value still open at the end of a line: a quoted one waiting for its closing quote, or a flow one for its brackets. */
+type OpenValue = { quote: '"' | "'" } | { depth: number };
+
+/** The value a field's line leaves open, if any. */
+function opened(value: string): OpenValue | undefined {
+  if (value.startsWith('"')) return /^"(?:[^"\\]|\\.)*"/.test(value) ? undefined : { quote: '"' };
+  if (value.startsWith("'")) return /^'(?:[^']|'')*'/.test(value) ? undefined : { quote: "'" };
+  if (value.startsWith('[') || value.startsWith('{')) return stillOpen({ depth: 0 }, value);
+  return undefined;
+}
+
+/** What is still open after one more line of a value. */
+function stillOpen(open: OpenValue, text: string): OpenValue | undefined {
+  if ('quote' in open) return (open.quote === '"' ? /(?:^|[^\\])"/ : /'(?!')/).test(text) ? undefined : open;
+  const depth = open.depth + (text.match(/[[{]/g)?.length ?? 0) - (text.match(/[\]}]/g)?.length ?? 0);
+  return depth > 0 ? { depth } : undefined;
 }

@@ -30,11 +30,22 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     for (const field of misindented) {
       problems.add('frontmatterSyntax', file, { line: base.line + field.line, column: field.column + 1 }, `Invalid YAML in frontmatter: ${field.message}`);
     }
-    const explained = new Set(misindented.flatMap((f) => [base.line + f.line - 1, base.line + f.line]));
+    // YAML's errors on a misindented line, and on the line above it when that line alone is valid YAML.
+    const yamlLines = node.value.split(/\r?\n/);
+    const explained = new Set(misindented.flatMap((f) => {
+      const above = yamlLines[f.line - 1];
+      const aboveValid = above !== undefined && parseDocument(above.trim()).errors.length === 0;
+      return aboveValid ? [base.line + f.line - 1, base.line + f.line] : [base.line + f.line];
+    }));
+    /** Lines whose value in typographic quotes is reported: YAML's other errors there come of it. */
+    const typographicLines = new Set<number>();
     for (const error of doc.errors) {
-      if (explained.has(offsetToPoint(node.value, errorOffset(doc, error), base).line)) continue;
+      const line = offsetToPoint(node.value, errorOffset(doc, error), base).line;
+      if (explained.has(line) || typographicLines.has(line)) continue;
       const yamlMessage = error.message.split('\n')[0] ?? error.message;
-      const typographic = typographicValue(node.value, errorOffset(doc, error));
+      // A `: ` inside a value in typographic quotes is what YAML then reads as a new field (and nothing else is).
+      const typographic = COLON_IN_VALUE.has(error.code) ? typographicValue(node.value, errorOffset(doc, error)) : undefined;
+      if (typographic) typographicLines.add(line);
       const plain = typographic
         ? `a value in typographic quotes (\`${typographic}\`), which YAML does not read as quotes, expected straight ones: \`"…"\``
         : /^Implicit map keys need to be followed by map values/.test(yamlMessage)
@@ -138,11 +149,12 @@ function typographicValue(yamlText: string, offset: number): string | undefined 
   const lineStart = yamlText.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
   const lineEnd = yamlText.indexOf('\n', lineStart);
   const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-  const open = /^\s*(?:-\s+)?[^\s:]+:\s*([“”„‟‘’‚‛«»])/u.exec(line)?.[1];
-  if (!open) return undefined;
-  const close = /([“”„‟‘’‚‛«»])\s*$/u.exec(line)?.[1] ?? open;
-  return `${open}…${close}`;
+  const quoted = /^\s*(?:-\s+)?[^\s:]+:\s*([“„‟‘‚‛«»”])(.*)([”“‟’‛»«])\s*$/u.exec(line);
+  return quoted && /:\s/u.test(quoted[2]!) ? `${quoted[1]}…${quoted[3]}` : undefined;
 }
+
+/** YAML's errors for a `: ` inside an unquoted value, read as the start of a new field. */
+const COLON_IN_VALUE = new Set<YAMLError['code']>(['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
 
 /** The YAML errors a journalist meets most, in their words: what was typed, and what YAML expected instead. */
 const PLAIN_YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
