@@ -169,7 +169,9 @@ export async function buildCase(options: {
 
   // Claims that failed a check of form are not published; their passages are looked up for their problems alone.
   for (const passage of written.uncheckedPassages) lookUp(passage);
-  checkMethod(await method, methodClaims, written.documents, file, problems);
+  // Sources are counted by publisher and `record`: with one of them invalid (reported already), the count would mislead.
+  const rules = await method;
+  if (written.methodCheckable) checkMethod(rules, methodClaims, written.documents, file, problems);
   if (problems.errors.length > errorsBefore || !frontmatter) return undefined;
 
   const sourceEntries: SourceEntry[] = [...read.values()].map(({ spec, doc, lang, prefixes, sectionId, passages }) => {

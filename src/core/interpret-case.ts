@@ -27,6 +27,8 @@ export interface WrittenCase {
   frontmatter?: CaseFrontmatter;
   /** The case's language (`und` when not given or invalid): the default language of its documents. */
   lang: string;
+  /** Whether the claims can be checked against the method: every document's publisher and `record` are valid. */
+  methodCheckable: boolean;
   frontmatterPlace: Point;
   /** Where each `translations` id is written, in order. */
   translationPlaces: Point[];
@@ -122,6 +124,6 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   for (const node of root.children) if (node.type === 'containerDirective' && node.name === 'claim') readNested(node);
   if (!documents) return undefined;
   const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
-  return { ...(frontmatter ? { frontmatter } : {}), lang: lang ?? UNDETERMINED, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, uncheckedVerdicts, claimBlocks };
+  return { ...(frontmatter ? { frontmatter } : {}), lang: lang ?? UNDETERMINED, methodCheckable: frontmatter !== undefined || salvaged?.complete === true, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, uncheckedVerdicts, claimBlocks };
 }
 

@@ -94,6 +94,8 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
 export interface SalvagedFields {
   lang?: string;
   documents: Pick<CaseFrontmatter, 'source' | 'sources'>;
+  /** Whether every document's publisher and `record` were valid: the method counts sources by them. */
+  complete: boolean;
 }
 
 /**
@@ -106,10 +108,12 @@ export interface SalvagedFields {
 function salvageDocuments(data: unknown): SalvagedFields | undefined {
   if (!isRecord(data)) return undefined;
   const lang = languageTagSchema.safeParse(data['lang']).success ? (data['lang'] as string) : undefined;
+  let complete = true;
   const source = (raw: unknown) => {
     if (!isRecord(raw)) return undefined;
     const document = sourceSchema.shape.document.safeParse(raw['document']);
     if (!document.success) return undefined;
+    if (!sourceSchema.shape.publisher.safeParse(raw['publisher']).success || !sourceSchema.shape.record.safeParse(raw['record']).success) complete = false;
     const sourceLang = languageTagSchema.safeParse(raw['lang']);
     return {
       document: document.data,
@@ -134,7 +138,7 @@ function salvageDocuments(data: unknown): SalvagedFields | undefined {
     if (items.some((item) => item === undefined)) return undefined;
     documents.sources = items as NonNullable<SalvagedFields['documents']['sources']>;
   }
-  return { ...(lang ? { lang } : {}), documents };
+  return { ...(lang ? { lang } : {}), documents, complete };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -283,7 +287,7 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
   if (value === undefined) return `Missing frontmatter field \`${name}\`${within && ` in ${within}`}`;
   const shown = excerpt(String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40);
   // Only where the schema gives no words of its own (`url` says what an address looks like).
-  const expected = issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: expected') ? expectedShape(issue.expected, issue.path, shown) : undefined;
+  const expected = issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: expected') ? expectedShape(issue.expected, issue.path, shown, value) : undefined;
   if (!name) return `Unexpected ${within}: \`${shown}\`, ${expected ?? plainMessage(issue.message)}`;
   return `Unexpected \`${name}: ${shown}\`${within && ` in ${within}`}, ${expected ?? plainMessage(issue.message)}`;
 }
@@ -292,7 +296,7 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
  * A value of the wrong shape, in the words of the file rather than the schema's ("expected object, received string"):
  * what to write instead, for a group of fields, a list, or text YAML read as a number or `true`.
  */
-function expectedShape(expected: string, path: readonly PropertyKey[], shown: string): string | undefined {
+function expectedShape(expected: string, path: readonly PropertyKey[], shown: string, value: unknown): string | undefined {
   const field = String(path[path.length - 1] ?? '');
   if (expected === 'object' && field === 'source') {
     return 'expected the document\'s fields on lines of their own under `source:`, each indented two spaces: `document: seeds/report.txt`, `publisher: Associated Press`';
@@ -302,6 +306,9 @@ function expectedShape(expected: string, path: readonly PropertyKey[], shown: st
     return 'expected a list of documents under `sources:`, each starting with a `- id: …` line and its `document:` and `publisher:` indented under it';
   }
   if (expected === 'array') return `expected a list: \`${field}: [${shown}]\`, or one \`- …\` line for each item under \`${field}:\``;
+  if (expected === 'boolean') return 'expected `true` or `false` (YAML reads only these as yes or no)';
+  if (expected === 'string' && isSeq(value)) return 'expected text on the field\'s own line, not a list under it';
+  if (expected === 'string' && isMap(value)) return 'expected text on the field\'s own line, not fields under it';
   if (expected === 'string') return `YAML reads it as a number or \`true\`/\`false\`, expected text: put it in quotes, \`"${shown}"\``;
   return undefined;
 }
