@@ -8,7 +8,7 @@ import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { caseDocuments, type CaseDocument } from './case-documents.ts';
-import { quoteLookup, readClaim, type WrittenClaim, type WrittenVerdict } from './read-claim.ts';
+import { quoteLookup, readClaim, verdictOf, type WrittenClaim, type WrittenVerdict } from './read-claim.ts';
 import { evidenceLookup } from './read-evidence.ts';
 import type { PassageLookup } from './report-anchor-failure.ts';
 import { caseParser, parseCaseMarkdown } from './parse-case-markdown.ts';
@@ -41,7 +41,7 @@ export interface WrittenCase {
   claims: WrittenClaim[];
   /** The quotes and evidence of claims that did not (and of claims inside claims), to look up for their problems only. */
   uncheckedPassages: PassageLookup[];
-  /** The verdicts of top-level claims that failed a check of form, where readable: checked against the method only. */
+  /** The verdicts of claims that failed a check of form or stand inside another claim, where readable: checked against the method only. */
   uncheckedVerdicts: WrittenVerdict[];
   /** How many `:::claim` blocks the file has, valid or not. */
   claimBlocks: number;
@@ -116,8 +116,11 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const readNested = (claim: ContainerDirective): void => {
     for (const child of claim.children) {
       if (child.type !== 'containerDirective' || child.name !== 'claim') continue;
-      const nested = readClaim(child, file, problems, dir, definitions, uncheckedPassages);
-      if (nested) uncheckedPassages.push(quoteLookup(nested), ...nested.evidence.map(evidenceLookup));
+      const nested = readClaim(child, file, problems, dir, definitions, uncheckedPassages, uncheckedVerdicts);
+      if (nested) {
+        uncheckedPassages.push(quoteLookup(nested), ...nested.evidence.map(evidenceLookup));
+        uncheckedVerdicts.push(verdictOf(nested));
+      }
       readNested(child);
     }
   };

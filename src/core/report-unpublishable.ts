@@ -110,19 +110,29 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
   });
 }
 
-/** File types a relative link may name (`data.json`, `report.pdf`): not web addresses whose scheme was left out. */
-const FILE_EXTENSIONS = /\.(?:html?|php|aspx?|md|txt|json|jsonld|xml|csv|pdf|docx?|xlsx?|pptx?|odt|png|jpe?g|gif|svg|webp|avif|mp[34]|zip)$/i;
+/** Top-level domains a news link most often ends in, none of them also a usual file extension. */
+const GENERIC_TLDS = new Set(['com', 'org', 'net', 'gov', 'edu', 'int', 'mil', 'info', 'biz', 'news', 'media', 'press', 'online', 'site', 'world', 'global', 'eu', 'asia', 'africa', 'arab']);
 
 /**
- * `www.example.org/page`, `example.org`, `news.example.co.uk/x`: a link that names a host as its first segment, with
- * no scheme before it. To a browser it is a relative link, a page of this site that does not exist.
+ * `www.example.org/page`, `example.org`, `news.example.co.uk/x`: a link whose first segment is a host, with no scheme
+ * before it. To a browser it is a relative link, a page of this site that does not exist. A host ends in a common
+ * generic domain (`.org`, `.gov`, `.news`…), or in a two-letter country code with a subdomain or a path after it
+ * (`bbc.co.uk`, `sana.sy/x`), or starts with `www.`: a relative link to a file (`data.geojson`, `files.tar.gz`,
+ * `report.ps`) is none of these.
  */
 function looksLikeAddress(url: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:|^[/#.?]/i.test(url)) return false;
   const host = /^[^/?#]+/.exec(url)?.[0] ?? '';
+  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(host)) return false;
   if (/^www\./i.test(host)) return true;
-  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(host) && !FILE_EXTENSIONS.test(host);
+  const labels = host.toLowerCase().split('.');
+  const last = labels[labels.length - 1]!;
+  if (GENERIC_TLDS.has(last)) return true;
+  return /^[a-z]{2}$/.test(last) && !FILE_LIKE_CODES.has(last) && (labels.length >= 3 || url.length > host.length);
 }
+
+/** Two-letter endings more often a file's than a country's. */
+const FILE_LIKE_CODES = new Set(['gz', 'js', 'ts', 'md', 'py', 'rb', 'sh', 'ps', 'xz', 'bz', 'db', 'so', 'rs', 'go', 'cs', 'pl', 'tf', 'ai']);
 
 /** Evidence passages inside a claim but not directly in it (in a list item, a blockquote…), with their claim. */
 function evidenceHeldInClaims(root: Root): Map<Node, ContainerDirective> {
