@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/core/anchor.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { offsetOf, pointOf, SourceTexts } from '../src/core/provenance/source-texts.ts';
 import { pointAt } from '../src/core/source-document.ts';
 import { normalizeForMatching, normalizeQuote } from '../src/core/normalize.ts';
 import { lineOf, parse, seedText } from './helpers/seed.ts';
@@ -105,6 +109,16 @@ describe('anchoring quotes in the seed', () => {
     expect(pointAt(saved, result.anchor.start)).toEqual({ line: 1, column: 1 });
     expect(pointAt(saved, saved.sentences[1]!.start)).toEqual({ line: 1, column: 22 });
     expect(pointAt(saved, saved.sentences[2]!.start)).toEqual({ line: 2, column: 1 });
+  });
+
+  it('counts columns the same way when the source lock re-reads a source saved with a byte order mark', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-bom-'));
+    writeFileSync(path.join(dir, 'bom.txt'), '\uFEFFThe mayor said the bridge would reopen.\n');
+    const source = await new SourceTexts(dir).get('bom.txt');
+    if (!source) throw new Error('expected the source to be read');
+    const at = source.text.indexOf('said');
+    expect(pointOf(source, at)).toEqual({ line: 1, column: 11 });
+    expect(offsetOf(source, { line: 1, column: 11 })).toBe(at);
   });
 
   it('suggests the closest sentence for a reworded quote', () => {

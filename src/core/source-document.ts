@@ -49,7 +49,7 @@ export function pointAt(doc: Pick<SourceDocument, 'lineStarts'>, offset: number)
  * Where each line starts. The first starts after a byte order mark, which no editor shows: the first word of a file
  * saved with one is at column 1 there, and here (the mark itself is given column 1 too).
  */
-function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: string): number[] {
   const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   return starts;
@@ -157,10 +157,15 @@ function looksLikeUtf16(file: string): boolean {
   }
   if (length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
   // The high byte of each character: 00 for Latin letters, digits and spaces, 06 for Arabic letters.
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < length; i++) if (head[i] === 0x00 || head[i] === 0x06) i % 2 === 0 ? even++ : odd++;
-  return length >= 8 && Math.max(even, odd) >= (length / 2) * 0.6;
+  // The other byte of each character (the letter itself) is hardly ever 00: a file padded with zeros is not UTF-16.
+  const high = [0, 0];
+  const nul = [0, 0];
+  for (let i = 0; i < length; i++) {
+    if (head[i] === 0x00 || head[i] === 0x06) high[i % 2]!++;
+    if (head[i] === 0x00) nul[i % 2]!++;
+  }
+  const half = length / 2;
+  return length >= 8 && [0, 1].some((p) => high[p]! >= half * 0.6 && nul[1 - p]! <= half * 0.1);
 }
 
 export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds' | 'sourceControls';

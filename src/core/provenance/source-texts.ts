@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pointAt } from '../source-document.ts';
+import { lineStartsOf, pointAt } from '../source-document.ts';
 
 /** A source document's text and fingerprint, as it is on disk now. */
 export interface SourceText {
@@ -25,9 +25,7 @@ export class SourceTexts {
       pending = readFile(path.resolve(this.root, document)).then(
         (bytes) => {
           const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-          const lineStarts = [0];
-          for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-          return { text, sha256: createHash('sha256').update(bytes).digest('hex'), lineStarts };
+          return { text, sha256: createHash('sha256').update(bytes).digest('hex'), lineStarts: lineStartsOf(text) };
         },
         () => undefined,
       );
