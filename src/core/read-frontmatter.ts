@@ -53,7 +53,11 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
           : PLAIN_YAML_ERRORS[error.code];
       problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${plain ? `${plain} (YAML: ${yamlMessage})` : yamlMessage}`);
     }
-    return { place: base };
+    // What YAML could read around its errors may still name the documents: the claims are checked against them.
+    // (Only when it found a `source` or `sources`: one the errors swallowed is not missing.)
+    const data = readableData(doc);
+    const salvaged = isRecord(data) && (data['source'] !== undefined || data['sources'] !== undefined) ? salvageDocuments(data) : undefined;
+    return { place: base, placeOf: (path) => keyPlace(doc, node.value, path, base), ...(salvaged ? { salvaged } : {}) };
   }
   // Walked only when some line could hold one: most frontmatters have no ` #` joined to a word at all.
   if (/[ \t]#[^\s#]/.test(node.value)) reportTrailingComments(doc, node.value, base, file, problems);
@@ -139,6 +143,16 @@ function salvageDocuments(data: unknown): SalvagedFields | undefined {
     documents.sources = items as NonNullable<SalvagedFields['documents']['sources']>;
   }
   return { ...(lang ? { lang } : {}), documents, complete };
+}
+
+/** The data of a frontmatter YAML read with errors, as far as it can be read safely (no alias into itself or bomb). */
+function readableData(doc: Document): unknown {
+  if (selfReference(doc)) return undefined;
+  try {
+    return doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    return undefined;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
