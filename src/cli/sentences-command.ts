@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ProblemList } from '../core/problems.ts';
-import { pointAt, readSourceDocument, sourceFailureMessage } from '../core/source-document.ts';
+import { pointAt, readSourceDocument } from '../core/source-document.ts';
+import { sourceFailureMessage } from '../core/source-failure.ts';
 import { guessLanguage } from '../core/guess-language.ts';
 import { EXIT, helpText, parseCommand, UsageError, type OptionSpec } from './usage.ts';
 

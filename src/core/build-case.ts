@@ -12,7 +12,8 @@ import { methodFor } from './read-method.ts';
 import type { ProblemList } from './problems.ts';
 import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
 import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
-import { pointAt, readSourceDocument, sourceFailureMessage, type SourceDocument, type SourceFailure } from './source-document.ts';
+import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
+import { sourceFailureMessage } from './source-failure.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
 export type SourceCache = Map<string, Promise<SourceDocument | SourceFailure>>;

@@ -143,7 +143,7 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
  * to `unchecked` (passagesOf), and its verdict to `verdicts` when it can be read (for the method), so that one mistake
  * does not hide another.
  */
-export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[], unchecked: PassageLookup[], verdicts?: WrittenVerdict[]): WrittenClaim | undefined {
+export function readClaim(node: ContainerDirective, file: string, problems: ProblemList, dir: 'ltr' | 'rtl', definitions: Definition[], unchecked: PassageLookup[], verdicts: WrittenVerdict[]): WrittenClaim | undefined {
   const place = start(node.position);
   const attributes = readClaimAttributes(node, file, problems);
   const children = [...node.children];
@@ -176,8 +176,8 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
   const quote = quotes[0];
   if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join('')) || evidence.some((e) => !e)) {
     unchecked.push(...passagesOf(node, quotes, evidence));
-    const verdict = verdicts && verdictOfUnchecked(node, evidence);
-    if (verdict) verdicts!.push(verdict);
+    const verdict = verdictOfUnchecked(node, evidence);
+    if (verdict) verdicts.push(verdict);
     return undefined;
   }
   const written = writtenQuote(quote);

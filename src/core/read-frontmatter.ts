@@ -25,6 +25,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   }
   const base: Point = { line: (node.position?.start.line ?? 1) + 1, column: 1 };
   const doc: Document = parseDocument(node.value, { prettyErrors: false });
+  const placeOf = (path: (string | number)[]) => keyPlace(doc, node.value, path, base);
   if (doc.errors.length > 0) {
     // A field indented wrong is named at its own line; YAML's messages about the lines around it say the same less clearly.
     const misindented = misindentedFields(node.value, base.line);
@@ -58,7 +59,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     // (Only when it found a `source` or `sources`: one the errors swallowed is not missing.)
     const data = readableData(doc);
     const salvaged = isRecord(data) && (data['source'] !== undefined || data['sources'] !== undefined) ? salvageDocuments(data) : undefined;
-    return { place: base, placeOf: (path) => keyPlace(doc, node.value, path, base), ...(salvaged ? { salvaged } : {}) };
+    return { place: base, placeOf, ...(salvaged ? { salvaged } : {}) };
   }
   // Walked only when some line could hold one: most frontmatters have no ` #` joined to a word at all.
   if (/[ \t]#[^\s#]/.test(node.value)) reportTrailingComments(doc, node.value, base, file, problems);
@@ -78,10 +79,10 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   const result = caseFrontmatterSchema.safeParse(data);
   if (result.success) {
     if (!hasUiStrings(result.data.lang)) {
-      problems.add('noUiStrings', file, keyPlace(doc, node.value, ['lang'], base),
+      problems.add('noUiStrings', file, placeOf(['lang']),
         `No interface strings for \`lang: ${result.data.lang}\`: the page's headings, table and buttons will be in English`);
     }
-    return { data: result.data, place: base, documentPlace: keyPlace(doc, node.value, ['source', 'document'], base), placeOf: (path) => keyPlace(doc, node.value, path, base) };
+    return { data: result.data, place: base, documentPlace: placeOf(['source', 'document']), placeOf };
   }
   // A misspelt field is one problem (`sumary`, did you mean `summary`?), not a second one for the field it misses.
   const misspelt = new Set(result.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys'
@@ -92,7 +93,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
   }
   const salvaged = misspelt.has('source') || misspelt.has('sources') ? undefined : salvageDocuments(data);
-  return { place: base, placeOf: (path) => keyPlace(doc, node.value, path, base), ...(salvaged ? { salvaged } : {}) };
+  return { place: base, placeOf, ...(salvaged ? { salvaged } : {}) };
 }
 
 /** The data of a frontmatter YAML read with errors, as far as it can be read safely (no alias into itself or bomb). */
@@ -104,7 +105,6 @@ function readableData(doc: Document): unknown {
     return undefined;
   }
 }
-
 
 /**
  * The typographic quotes (`“…”`, `«…»`) around the value of the field whose line holds the error, if any: a word

@@ -18,7 +18,8 @@ const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
  */
 export function reportUnpublishable(root: Root, lines: string[], file: string, problems: ProblemList, unparsedClaims: Set<RootContent>): void {
   reportBrokenFragments(root, file, problems);
-  const heldInClaim = evidenceHeldInClaims(root);
+  /** Made only when an evidence passage stands where it does not belong (evidenceHeldInClaims). */
+  let heldInClaim: Map<Node, ContainerDirective> | undefined;
   eachNode(root, (node, parent) => {
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
     if (node.type === 'paragraph' && node.position && !isLabel) {
@@ -43,10 +44,13 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         }
       }
     }
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url.trim())) {
-      problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
-    } else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && looksLikeAddress(node.url.trim())) {
-      problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, a web address without its scheme, expected \`https://${excerpt(node.url.trim(), 40)}\``);
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const url = node.url.trim();
+      if (!SAFE_URL.test(url)) {
+        problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+      } else if (looksLikeAddress(url)) {
+        problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(url, 40)}\`, a web address without its scheme, expected \`https://${excerpt(url, 40)}\``);
+      }
     }
     if (node.type === 'containerDirective' && node.name === 'claim' && parent && parent.type !== 'root') {
       const outer = parent.type === 'containerDirective' && parent.name === 'claim' ? parent : undefined;
@@ -89,7 +93,7 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
       // In a claim whose opening line is reported as unreadable (TQ110), the passage is looked up there, not reported again.
       if (!(parent?.type === 'containerDirective' && parent.name === 'claim') && !(parent?.type === 'root' && unparsedClaims.has(node as RootContent))) {
         const name = (node as { name: string }).name;
-        const claim = heldInClaim.get(node);
+        const claim = (heldInClaim ??= evidenceHeldInClaims(root)).get(node);
         problems.add('evidenceOutsideClaim', file, start(node.position), claim && parent
           ? `Unexpected \`::${name}\` inside a ${NODE_NAMES[parent.type] ?? parent.type} of claim \`#${claim.attributes?.['id'] ?? '?'}\` (line ${claim.position?.start.line ?? '?'}), expected it on a line of its own directly in the claim, after the quote (no \`-\` or \`>\` before it)`
           : `Unexpected \`::${name}\` outside a claim, expected it inside a \`:::claim\` block, after the quote`);

@@ -6,7 +6,7 @@ import { isEvidence } from './read-evidence.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
 /** `[text][label]` or `[text][]`: a link by reference (an image when `!` comes first). */
-const REFERENCE = /(!?)\[([^\]\n]+)\]\[([^\]\n]*)\]/gu;
+const REFERENCE = /!?\[([^\]\n]+)\]\[([^\]\n]*)\]/gu;
 /** `[^1]`: a footnote mark. */
 const FOOTNOTE = /\[\^[^\]\s]+\]/u;
 /** `~~struck~~`. */
@@ -37,18 +37,21 @@ export function reportUnrenderedMarkdown(root: Root, lines: readonly string[], d
       }
     }
     if (node.type !== 'text' || !node.position) return;
-    // Found where typed as such: brackets typed escaped (`\[a\]\[b\]`) are text by intent.
-    const typed = typedText(node.position, lines);
+    // Found where typed as such: brackets typed escaped (`\[a\]\[b\]`) are text by intent. The text as typed is
+    // made only for a node that holds something to report.
+    const position = node.position;
+    let typed: ReturnType<typeof typedText> | undefined;
     const report = (name: 'undefinedReference' | 'unrenderedMarkdown', written: string, message: string) => {
+      typed ??= typedText(position, lines);
       const at = typed.text.indexOf(written);
       if (at >= 0) problems.add(name, file, typed.pointAt(at), message);
     };
     for (const found of node.value.matchAll(REFERENCE)) {
-      const label = found[3] || found[2]!;
+      const label = found[2] || found[1]!;
       // `[1][2]`: citation marks as typed, not a link.
-      if (!/\p{L}/u.test(found[2]!) || defined.has(normalizeIdentifier(label).toLowerCase())) continue;
+      if (!/\p{L}/u.test(found[1]!) || defined.has(normalizeIdentifier(label).toLowerCase())) continue;
       report('undefinedReference', found[0],
-        `Unexpected \`${excerpt(found[0], 40)}\`: no \`[${excerpt(label, 30)}]: https://…\` line defines its address, expected one in the file, or the address in the link: \`[${excerpt(found[2]!, 30)}](https://…)\``);
+        `Unexpected \`${excerpt(found[0], 40)}\`: no \`[${excerpt(label, 30)}]: https://…\` line defines its address, expected one in the file, or the address in the link: \`[${excerpt(found[1]!, 30)}](https://…)\``);
     }
     const footnote = FOOTNOTE.exec(node.value)?.[0];
     if (footnote) report('unrenderedMarkdown', footnote, `Unexpected footnote \`${excerpt(footnote, 20)}\`: footnotes are shown as typed, expected the note in the text or in brackets`);

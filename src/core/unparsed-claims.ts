@@ -11,8 +11,9 @@ export const CLOSING_FENCE = /^[ \t]*:{3,}\s*$/u;
 
 /**
  * The top-level blocks of each claim whose opening line could not be read (`{… claimant="x}`, `claimant=“A B”`): from
- * that line's paragraph to the `:::` that would close it (a paragraph of its own, or the last line of one). The line is reported once (TQ110, report-unpublishable.ts);
- * its quote, passages and reasoning are not reported again as content outside a claim (TQ214, TQ404).
+ * that line's paragraph to the `:::` that would close it (a paragraph of its own, or the last line of one). The line
+ * is reported once (TQ110, report-unpublishable.ts); its quote, passages and reasoning are not reported again as
+ * content outside a claim (TQ214, TQ404).
  */
 export function unparsedClaimBlocks(root: Root, lines: string[]): Set<RootContent> {
   const blocks = new Set<RootContent>();
