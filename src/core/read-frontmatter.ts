@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isMap, isSeq, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { caseFrontmatterSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { hasUiStrings } from '../i18n/ui.ts';
@@ -7,6 +7,7 @@ import { misindentedFields } from './frontmatter-indentation.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { isRecord, salvageDocuments, type SalvagedFields } from './salvage-frontmatter.ts';
+import { dataAroundErrors, errorOffset, selfReference } from './yaml-around-errors.ts';
 
 /** Reads the YAML frontmatter and checks it against the schema, pointing at the offending key. */
 export function readFrontmatter(root: Root, file: string, problems: ProblemList): {
@@ -52,12 +53,16 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
         ? `a value in typographic quotes (\`${typographic}\`), which YAML does not read as quotes, expected straight ones: \`"…"\``
         : /^Implicit map keys need to be followed by map values/.test(yamlMessage)
           ? 'a line with no `: ` after a field name, expected `field: value`, or a long value in quotes on one line'
-          : PLAIN_YAML_ERRORS[error.code];
+          : error.code === 'MISSING_CHAR' && /quote/i.test(yamlMessage)
+            ? 'a value that opens a quote and never closes it, expected the same quote mark at the end of the value (until then, YAML reads the lines below as part of it)'
+            : error.code === 'BAD_INDENT' && /^Flow (?:sequence|map)\b.*end with/.test(yamlMessage)
+              ? `a value that opens with \`${yamlMessage.startsWith('Flow map') ? '{' : '['}\` and never closes it, expected the closing \`${yamlMessage.startsWith('Flow map') ? '}' : ']'}\` at the end of the value, with any line it runs onto indented under the field`
+              : PLAIN_YAML_ERRORS[error.code];
       problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${plain ? `${plain} (YAML: ${yamlMessage})` : yamlMessage}`);
     }
-    // What YAML could read around its errors may still name the documents: the claims are checked against them.
-    // (Only when it found a `source` or `sources`: one the errors swallowed is not missing.)
-    const data = readableData(doc);
+    // What YAML reads with the wrong lines left out may still name the documents: the claims are checked against
+    // them. (Only when it finds a `source` or `sources`: one left out with a wrong line is not missing.)
+    const data = dataAroundErrors(node.value, doc, misindented.map((field) => field.line));
     const salvaged = isRecord(data) && (data['source'] !== undefined || data['sources'] !== undefined) ? salvageDocuments(data) : undefined;
     return { place: base, placeOf, ...(salvaged ? { salvaged } : {}) };
   }
@@ -96,16 +101,6 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   return { place: base, placeOf, ...(salvaged ? { salvaged } : {}) };
 }
 
-/** The data of a frontmatter YAML read with errors, as far as it can be read safely (no alias into itself or bomb). */
-function readableData(doc: Document): unknown {
-  if (selfReference(doc)) return undefined;
-  try {
-    return doc.toJS({ maxAliasCount: 50 });
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The typographic quotes (`“…”`, `«…»`) around the value of the field whose line holds the error, if any: a word
  * processor's quotes are text to YAML, so a `: ` inside such a value starts a new field.
@@ -128,24 +123,6 @@ const PLAIN_YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
 };
 
 /**
- * Where a YAML error really is. A missing closing quote is noticed at the end of the frontmatter;
- * the journalist needs the line where the quoted value starts.
- */
-function errorOffset(doc: Document, error: YAMLError): number {
-  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return error.pos[0];
-  let opened: number | undefined;
-  visit(doc, {
-    Scalar(_key, scalar) {
-      const range = scalar.range;
-      if (range && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && range[0] < error.pos[0] && range[1] >= error.pos[0]) {
-        opened = range[0];
-      }
-    },
-  });
-  return opened ?? error.pos[0];
-}
-
-/**
  * `summary: Raid kills 3 #breaking`: YAML ends an unquoted value at ` #`, and the rest of the line is a comment, never
  * published. A `#` joined to what follows it, after an unquoted value on its line, is reported where it starts; `# `
  * with a space, a comment on a line of its own, or one after a quoted value is a comment by intent.
@@ -164,24 +141,6 @@ function reportTrailingComments(doc: Document, yamlText: string, base: Point, fi
         `Unexpected comment \`${excerpt(rest.trim(), 40)}\` after \`${excerpt(String(scalar.source ?? scalar.value), 30)}\`: YAML leaves it out of the value, expected the whole value in quotes`);
     },
   });
-}
-
-/** An alias inside the very node its anchor names (`&a [*a]`): its value would never end. */
-function selfReference(doc: Document): { name: string; offset: number } | undefined {
-  let found: { name: string; offset: number } | undefined;
-  visit(doc, {
-    Alias(_key, alias) {
-      const target = alias.resolve(doc);
-      const at = alias.range?.[0];
-      const range = target && !isScalar(target) ? target.range : undefined;
-      if (at !== undefined && range && at >= range[0] && at < range[1]) {
-        found = { name: alias.source, offset: at };
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
 }
 
 function frontmatterPlace(doc: Document, yamlText: string, issue: z.core.$ZodIssue, base: Point): Point {
