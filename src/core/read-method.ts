@@ -5,6 +5,7 @@ import { isMap, parseDocument, type Document } from 'yaml';
 import { methodSchema, type Method } from '../schemas/method.ts';
 import { offsetToPoint, plainMessage } from './messages.ts';
 import { ProblemList, type Point, type Problem } from './problems.ts';
+import { errorOffset } from './yaml-around-errors.ts';
 
 /** Where a project keeps its method, from the project root. */
 export const METHOD_FILE = 'content/method.yaml';
@@ -31,7 +32,7 @@ function keyPlace(doc: Document, text: string, keys: (string | number)[]): Point
 export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
   const problems = new ProblemList();
   const doc = parseDocument(text, { prettyErrors: false });
-  for (const error of doc.errors) problems.add('methodFile', file, offsetToPoint(text, error.pos[0], { line: 1, column: 1 }), `Invalid YAML in the method: ${error.message.split('\n')[0]}`);
+  for (const error of doc.errors) problems.add('methodFile', file, offsetToPoint(text, errorOffset(doc, error), { line: 1, column: 1 }), `Invalid YAML in the method: ${error.message.split('\n')[0]}`);
   if (doc.errors.length) return { problems: problems.items };
   const result = methodSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
   if (result.success) return { method: result.data, problems: [] };

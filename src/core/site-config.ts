@@ -7,6 +7,7 @@ import { languageTagSchema } from '../schemas/frontmatter.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, ProblemList, type Point } from './problems.ts';
 import { SITE_ENV } from './site-env.ts';
+import { errorOffset } from './yaml-around-errors.ts';
 
 /** Where the site configuration lives, relative to the project root. */
 export const SITE_CONFIG_FILE = 'content/site.yaml';
@@ -33,7 +34,7 @@ export function readSiteConfig(root: string, env: Record<string, string | undefi
   }
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.add('siteConfigSyntax', file, offsetToPoint(text, error.pos[0], START), `Invalid YAML: ${error.message.split('\n')[0]}`);
+    for (const error of doc.errors) problems.add('siteConfigSyntax', file, offsetToPoint(text, errorOffset(doc, error), START), `Invalid YAML: ${error.message.split('\n')[0]}`);
     return { problems };
   }
   let data: unknown;
