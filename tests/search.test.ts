@@ -42,6 +42,25 @@ describe('search on the index page (Pagefind, static files only)', () => {
     await page.context().close();
   });
 
+  it('finds a Latin word of the Arabic case in that case only, not in every English page holding its first letter', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${site.url}/`);
+    expect(await search(page, 'Airwars')).toEqual(['/cases/dumayr-raid/']);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/\b1\b/);
+    await page.context().close();
+  });
+
+  for (const query of ['abcdef', 'Soufan']) {
+    it(`finds nothing for «${query}», a word no page holds (Pagefind answers it with the pages of its first letters)`, async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${site.url}/`);
+      await page.locator('#site-search-input').fill(query);
+      await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/\b0\b/);
+      expect(await page.locator('[data-search-results] li').count()).toBe(0);
+      await page.context().close();
+    });
+  }
+
   for (const width of [360, 1280]) {
     it(`keeps the case list in place when the search box appears after the first paint (${width} px)`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 800 } });

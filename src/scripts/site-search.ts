@@ -4,7 +4,7 @@
  * languages' and the other shards', so an Arabic reader finds English cases too. Results are built as DOM nodes (text and `<mark>` only).
  */
 interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  data: () => Promise<{ url: string; excerpt: string; content: string; locations: number[]; meta: { title?: string } }>;
 }
 interface Pagefind {
   options: (o: { baseUrl: string }) => Promise<void>;
@@ -38,6 +38,28 @@ function excerptNodes(doc: Document, excerpt: string): Node[] {
     }
     return doc.createTextNode(node.textContent ?? '');
   });
+}
+
+/** A word as compared with a query's: lower case, without marks (diacritics, tatweel) or punctuation. */
+function folded(word: string): string {
+  return word.normalize('NFD').replace(/[\p{M}\u0640]|[^\p{L}\p{N}]/gu, '').toLocaleLowerCase();
+}
+
+/** Results whose data is read to tell real matches from Pagefind's stand-ins (below); the rest are counted as found. */
+const CHECKED_RESULTS = 50;
+
+/**
+ * Whether a result matched a word of the query, rather than a short word the typed one starts with: for a word no
+ * page holds, Pagefind answers with pages holding its first letters (`abcdef` finds every `a`, `Soufan` every `so`).
+ * A page counts when one of its matched words is at least 40% as long as the shortest word of the query: a stem
+ * (`nation` for `nationalities`, `غارة` for `والغارات`) is, a first letter or two is not.
+ */
+export function matchesQuery(query: string, content: string, locations: readonly number[]): boolean {
+  const queryWords = query.split(/\s+/).map(folded).filter(Boolean);
+  if (queryWords.length === 0) return true;
+  const shortest = Math.min(...queryWords.map((w) => w.length));
+  const words = content.split(/\s+/);
+  return locations.some((at) => folded(words[at] ?? '').length >= 0.4 * shortest);
 }
 
 export function enhanceSearch(doc: Document): void {
@@ -86,8 +108,11 @@ export function enhanceSearch(doc: Document): void {
     }
     const pf = await load();
     const found = await pf.search(query);
-    const results = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    const checked = await Promise.all(found.results.slice(0, CHECKED_RESULTS).map((r) => r.data()));
     if (ticket !== latest) return;
+    const matching = checked.filter((r) => matchesQuery(query, r.content, r.locations));
+    const results = matching.slice(0, 10);
+    const count = matching.length + Math.max(0, found.results.length - CHECKED_RESULTS);
     list.replaceChildren(
       ...results.map((r) => {
         const li = doc.createElement('li');
@@ -102,7 +127,7 @@ export function enhanceSearch(doc: Document): void {
         return li;
       }),
     );
-    status.textContent = (form.dataset['count'] ?? '{n}').replace('{n}', String(found.results.length));
+    status.textContent = (form.dataset['count'] ?? '{n}').replace('{n}', String(count));
   };
   form.hidden = false;
   form.addEventListener('submit', (event) => {
