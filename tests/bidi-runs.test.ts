@@ -35,6 +35,11 @@ describe('runs of the other direction, isolated', () => {
     expect(bidiPieces(['نص عربي', ' فقط'], 'rtl')).toEqual([[{ text: 'نص عربي' }], [{ text: ' فقط' }]]);
   });
 
+  it('keeps words quoted one by one apart, so that each keeps its own quotation marks', () => {
+    expect(isolated('quick fixes (title «وفاة», «بنصه», dateline)', 'ltr')).toEqual(['وفاة', 'بنصه']);
+    expect(isolated('كلمتا "SFA" و"FSA"، و«Airwars», «Humvee»', 'rtl')).toEqual(['SFA', 'FSA', 'Airwars', 'Humvee']);
+  });
+
   it('isolates Arabic in English text the same way', () => {
     expect(isolated('The headline says «يُزعم، أن الغارة» twice', 'ltr')).toEqual(['يُزعم، أن الغارة']);
     expect(isolated('Places: الضمير and دمشق.', 'ltr')).toEqual(['الضمير', 'دمشق']);

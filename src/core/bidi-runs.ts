@@ -26,6 +26,9 @@ const LATIN_RUN = /[A-Za-z][\w.\-/:@&'’]*(?:[ \u00A0]+[A-Za-z][\w.\-/:@&'’]*
 /** Words in right-to-left scripts, possibly several separated by spaces. */
 const RTL_RUN = /[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[ \u00A0]+[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
 
+/** Quotation marks, which close one quoted item and open the next. */
+const QUOTES = /["«»“”„‟‹›]/u;
+
 /** Text with no letter of any script: punctuation, spaces, digits, symbols. */
 const NO_LETTER = /^[^\p{L}]*$/u;
 
@@ -42,7 +45,9 @@ export function bidiRuns(text: string, dir: 'ltr' | 'rtl'): BidiRun[] {
     // Two runs of the other direction with no letter between them (`Seed case: every verdict`, `(SFA, FSA)`) are one
     // run, as the bidi algorithm reads them: apart, each would be isolated and laid out in the surrounding direction,
     // which reverses the order of the pieces.
-    if (previous?.isolate && NO_LETTER.test(between)) previous.text += between + word;
+    // Words each in quotes of their own (`the words «وفاة», «بنصه»`) are items apart: one isolate would hold the
+    // first one's closing mark and the next one's opening mark, and show them swapped.
+    if (previous?.isolate && NO_LETTER.test(between) && !QUOTES.test(between)) previous.text += between + word;
     else {
       if (between) runs.push({ text: between, isolate: false });
       runs.push({ text: word, isolate: true, lang: scriptLanguage(word, dir) });
