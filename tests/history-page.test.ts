@@ -51,7 +51,7 @@ describe('updates and corrections on the case page', () => {
     const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/riverside-clinic/index.html'), 'utf8'));
     const section = select('section#history', page);
     expect(text(select('h2', section!))).toBe('Updates and corrections');
-    expect(text(select('.case-meta', section!))).toBe('First published: 2026-01-10 · Last updated: 2026-03-05 · 3 revisions');
+    expect(text(select('.case-meta', section!))).toBe('First published: 2026-01-10 · Last updated: 2026-03-05 · 3 revisions, 2 of them changed claims (listed below)');
     expect(commitsIn(section!)).toEqual([
       { date: '2026-03-05', reason: 'Reason: Patient count disputed again: the nurse cites 6,500 registered patients', changes: [expect.stringMatching(/^Claim \d+: status changed: Unconfirmed → to Disputed$/)] },
       { date: '2026-02-01', reason: 'Reason: Patient count: only the mayor is cited, so unconfirmed', changes: [expect.stringMatching(/^Claim \d+: status changed: Disputed → to Unconfirmed$/)] },

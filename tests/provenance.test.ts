@@ -114,7 +114,8 @@ describe('provenance in a git repository', () => {
     ]);
     expect(claim('van-schedule').changes.map((c) => [c.date, c.kind])).toEqual([['2026-04-03', 'quote']]);
     expect(claim('union-jobs').changes).toEqual([
-      expect.objectContaining({ date: '2026-04-03', kind: 'removed', from: 'unconfirmed', reason: 'Van schedule corrected; union claim withdrawn (its sentence left the source)' }),
+      // With its last statement: the reader learns what was withdrawn, not only its id.
+      expect.objectContaining({ date: '2026-04-03', kind: 'removed', from: 'unconfirmed', statement: 'Forty jobs will be lost', reason: 'Van schedule corrected; union claim withdrawn (its sentence left the source)' }),
     ]);
   });
 

@@ -56,6 +56,8 @@ export default {
   relation: { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' },
   evidenceBy: (who: string) => `says ${who}`,
   toEvidence: (line: number) => `Line ${line}`,
+  /** The evidence link's name out of context (a screen reader's list of links), its visible text first. */
+  toEvidenceLabel: (line: number, k: number, n: number, relation: string) => `Line ${line}: show passage ${k} of claim ${n} (${relation.toLowerCase()}) in the source`,
   backToEvidenceLabel: (n: number, relation: string) => `Back to claim ${n} (${relation.toLowerCase()})`,
   noteRefLabel: (n: number) => `(editor's note ${n})`,
   sourceNotesHeading: 'Notes on the source',
@@ -91,10 +93,13 @@ export default {
   historyFirstPublished: 'First published',
   historyLastUpdated: 'Last updated',
   historyRevisions: (n: number) => `${n} revision${n === 1 ? '' : 's'}`,
+  /** How many of the revisions changed a claim (the ones listed), when others (a note, the summary) did not. */
+  historyClaimRevisions: (n: number) => `${n} of them changed claims (listed below)`,
   historyPartial: (date: string) => `Changes before ${date} are not shown: this copy of the archive holds only part of its history.`,
   historyNone: 'No claim has changed since first publication.',
   historyClaim: (n: number) => `Claim ${n}`,
-  historyRemovedClaim: (id: string) => `Claim “${id}”`,
+  /** A claim no longer in the case, by its last statement (its id when the history has none). */
+  historyRemovedClaim: (statement: string) => `Claim “${statement}”`,
   historyKind: {
     added: 'claim added',
     status: 'status changed',

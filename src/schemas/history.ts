@@ -13,6 +13,8 @@ export const claimChangeSchema = z.object({
   kind: z.enum(['added', 'status', 'label', 'quote', 'removed']),
   from: z.string().optional(),
   to: z.string().optional(),
+  /** `removed`: the claim's last statement, so the reader learns what was withdrawn. */
+  statement: z.string().optional(),
 });
 
 /** The history of one claim, oldest first. */

@@ -28,10 +28,11 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
   let previous: Map<string, ClaimVersion> | undefined;
   versions.forEach((version, index) => {
     const date = utcDay(version.date);
-    const change = (kind: ClaimChange['kind'], from?: string, to?: string): ClaimChange => {
+    const change = (kind: ClaimChange['kind'], from?: string, to?: string, statement?: string): ClaimChange => {
       const c: ClaimChange = { date, commit: version.commit, reason: version.subject, kind };
       if (from !== undefined) c.from = from;
       if (to !== undefined) c.to = to;
+      if (statement !== undefined) c.statement = statement;
       return c;
     };
     const now = version.claims ?? new Map<string, ClaimVersion>();
@@ -53,7 +54,7 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
       if (before.quote !== claim.quote) history.changes.push(change('quote', before.quote, claim.quote));
     }
     if (previous) {
-      for (const old of previous.values()) if (!now.has(old.id)) claims.get(old.id)!.changes.push(change('removed', old.status));
+      for (const old of previous.values()) if (!now.has(old.id)) claims.get(old.id)!.changes.push(change('removed', old.status, undefined, old.label));
     }
     previous = version.claims ? now : undefined;
   });
