@@ -184,8 +184,8 @@ describe('filtering by status', () => {
     it(`opens a shared filtered URL already filtered, and a back link to a filtered-out row still shows it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const { context, page } = await open(`${AR}#status-confirmed`, { javaScriptEnabled });
       expect(await visibleStatuses(page)).toEqual(['confirmed']);
-      // Screen readers are told what the view shows: by the caption and the current link with JavaScript, by the
-      // note in the view's anchor without it (no link then claims to be the current one).
+      // Readers are told what the view shows: by the caption and the current link with JavaScript, by the note in the
+      // view's anchor without it (no link then claims to be the current one).
       const note = page.locator('[id="status-confirmed"] .status-view-note');
       const shown = await page.locator('table.claims tbody tr[data-status="confirmed"]').count();
       const total = await page.locator('table.claims tbody tr[data-status]').count();
@@ -194,6 +194,8 @@ describe('filtering by status', () => {
         expect(await page.locator('nav[data-filter] a[aria-current="page"]').getAttribute('data-filter-status')).toBe('confirmed');
       } else {
         expect(await note.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+        // Seen, not only heard: the caption above the rows still counts every claim.
+        expect((await note.boundingBox())!.width).toBeGreaterThan(100);
         expect(await note.textContent()).toBe(`لا يعرض الجدول إلا الادعاءات التي حكمها «مؤكد»: ${shown} من ${total}.`);
         expect(await page.locator('nav[data-filter] a[aria-current]').count()).toBe(0);
       }
@@ -267,6 +269,8 @@ describe('reading comfort', () => {
     const printedUrl = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el, '::after').content);
     expect(await printedUrl('.cell-evidence a[href^="http"]')).toContain('https://health.example.org/riverside-clinic-notice');
     expect(await printedUrl('.source-meta a[href^="http"]')).toContain('https://example.org/wire/riverside-clinic');
+    // Each evidence passage keeps its line: where to find it in the printed source.
+    expect(await page.locator('.evidence a').first().isVisible()).toBe(true);
     await context.close();
   });
 
@@ -306,6 +310,45 @@ describe('accessibility and screenshots', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'arabic-case-dark-1280.png') });
     expect(await axe(page)).toEqual([]);
     await context.close();
+  });
+
+  it('marks the current status view in forced colours too, where its background is not shown', async () => {
+    const { context, page } = await open(`${AR}#status-disputed`, { javaScriptEnabled: false });
+    await page.emulateMedia({ forcedColors: 'active' });
+    const outlines = await page.locator('nav[data-filter] a').evaluateAll((links) => links.map((a) => [a.getAttribute('data-filter-status'), getComputedStyle(a).outlineStyle]));
+    expect(outlines.filter(([, style]) => style !== 'none').map(([status]) => status)).toEqual(['disputed']);
+    await context.close();
+  });
+
+  it('shows every date year first, left to right, after Arabic words too', async () => {
+    const { context, page } = await open(AR);
+    const misordered = await page.locator('time').evaluateAll((times) => times.filter((time) => {
+      const text = time.firstChild as Text;
+      const left = (from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(text, from);
+        range.setEnd(text, to);
+        return range.getBoundingClientRect().left;
+      };
+      return !(left(0, 4) < left(5, 7) && left(5, 7) < left(8, 10));
+    }).map((time) => time.textContent));
+    expect(await page.locator('time').count()).toBeGreaterThan(2);
+    expect(misordered).toEqual([]);
+    await context.close();
+  });
+
+  it('names every evidence link apart from the others: its line, its claim and its place among the claim\'s passages', async () => {
+    for (const route of [AR, EN]) {
+      const { context, page } = await open(route);
+      const names = await page.locator('.evidence a').evaluateAll((links) => links.map((a) => [a.getAttribute('aria-label') ?? '', a.textContent!.trim(), a.getAttribute('href')]));
+      expect(names.length).toBeGreaterThan(3);
+      // The visible text comes first in the name (a voice command says what it sees), and one name is one target.
+      for (const [name, text] of names) expect(name!.startsWith(text!.split(' (')[0]!), name!).toBe(true);
+      const targets = new Map<string, Set<string>>();
+      for (const [name, , href] of names) targets.set(name!, (targets.get(name!) ?? new Set<string>()).add(href!));
+      expect([...targets].filter(([, hrefs]) => hrefs.size > 1).map(([name]) => name)).toEqual([]);
+      await context.close();
+    }
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

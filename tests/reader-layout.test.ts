@@ -123,6 +123,37 @@ describe('the claims table on a phone', () => {
 });
 
 describe('the claims table on a desktop', () => {
+  for (const [width, textSize] of [[900, 1], [1000, 1], [1280, 1.5]] as const) {
+    it(`never breaks a short word of a cell across lines (${width} px, text at ${textSize * 100}%)`, async () => {
+      for (const route of ['/cases/dumayr-raid/', '/cases/riverside-clinic/']) {
+        const context = await browser.newContext({ viewport: { width, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(site.url + route);
+        await page.evaluate((size) => document.documentElement.style.setProperty('font-size', `${size * 100}%`, 'important'), textSize);
+        expect(await page.locator('table.claims thead').isVisible()).toBe(true);
+        // A word of up to 9 letters fits any column in any font; a column squeezed narrower splits one (`Septembe` / `r`).
+        const broken = await page.evaluate(() => {
+          const found: string[] = [];
+          const walker = document.createTreeWalker(document.querySelector('table.claims tbody')!, NodeFilter.SHOW_TEXT);
+          for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+            if (text.parentElement!.closest('.visually-hidden, .backref-text')) continue;
+            for (const match of text.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+              if (match[0].length > 9) continue;
+              const range = document.createRange();
+              range.setStart(text, match.index);
+              range.setEnd(text, match.index + match[0].length);
+              if ([...range.getClientRects()].filter((r) => r.width > 0).length > 1) found.push(match[0]);
+            }
+          }
+          return found;
+        });
+        expect(broken, route).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), route).toBe(true);
+        await context.close();
+      }
+    });
+  }
+
   for (const route of ['/cases/dumayr-raid/', '/cases/riverside-clinic/']) {
     it(`never breaks a column heading inside a word (${route})`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
