@@ -71,7 +71,7 @@ const ar: UiStrings = {
   relation: { supports: 'يسنده', contradicts: 'يناقضه', context: 'سياق' },
   evidenceBy: (who) => `المصدر: ${who}`,
   toEvidence: (line) => `السطر ${line}`,
-  toEvidenceLabel: (line, k, n, relation) => `السطر ${line}: اعرض المقطع ${k} من مقاطع الادعاء ${n} (${relation}) في المصدر`,
+  toEvidenceLabel: (line, k, n, relation) => `السطر ${line}: المقطع ${k} من الادعاء ${n} (${relation})`,
   backToEvidenceLabel: (n, relation) => `العودة إلى الادعاء ${n} (${relation})`,
   noteRefLabel: (n) => `(ملاحظة المحرر ${n})`,
   sourceNotesHeading: 'ملاحظات على النص المصدر',

@@ -57,7 +57,7 @@ export default {
   evidenceBy: (who: string) => `says ${who}`,
   toEvidence: (line: number) => `Line ${line}`,
   /** The evidence link's name out of context (a screen reader's list of links), its visible text first. */
-  toEvidenceLabel: (line: number, k: number, n: number, relation: string) => `Line ${line}: show passage ${k} of claim ${n} (${relation.toLowerCase()}) in the source`,
+  toEvidenceLabel: (line: number, k: number, n: number, relation: string) => `Line ${line}: passage ${k} of claim ${n} (${relation.toLowerCase()})`,
   backToEvidenceLabel: (n: number, relation: string) => `Back to claim ${n} (${relation.toLowerCase()})`,
   noteRefLabel: (n: number) => `(editor's note ${n})`,
   sourceNotesHeading: 'Notes on the source',
