@@ -5,7 +5,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildRun } from './helpers/build.ts';
-import { TestRepo } from './helpers/git-repo.ts';
+import { git, TestRepo } from './helpers/git-repo.ts';
 import { ROOT } from './helpers/seed.ts';
 
 const text = (node: Parameters<typeof toString>[0] | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
@@ -40,6 +40,12 @@ describe('updates and corrections on the case page', () => {
     repo.edit('content/cases/dumayr-raid.md', `:::claim[${arLabel}]{#raid-killed-khaled-al-masoud`, `:::claim[${arLabel} في أكتوبر]{#raid-killed-khaled-al-masoud`);
     repo.edit('content/cases/dumayr-raid.md', `:::claim[${arSecondLabel}]{#undercover-intelligence-gatherer`, `:::claim[${arSecondLabel} في الضمير]{#undercover-intelligence-gatherer`);
     repo.commit('Reword: the raid was in October', '2026-03-06T08:00:00Z');
+    // Later the same day, a commit whose subject was written for the newsroom; its reason for readers is given after.
+    repo.edit('content/cases/dumayr-raid.md', `:::claim[${arLabel} في أكتوبر]{#raid-killed-khaled-al-masoud`, `:::claim[${arLabel} في تشرين الأول/أكتوبر]{#raid-killed-khaled-al-masoud`);
+    repo.commit('wip month name', '2026-03-06T15:00:00Z');
+    const wip = git(repo.root, ['rev-parse', '--short=9', 'HEAD']).trim();
+    repo.edit('content/cases/dumayr-raid.md', '\nrevisions:\n', `\nrevisions:\n  ${wip}: "اسم الشهر كما يكتبه التقرير"\n`);
+    repo.commit('Reason for readers', '2026-03-07T09:00:00Z');
     build = runBuild({ casesDir });
   });
 
@@ -72,9 +78,12 @@ describe('updates and corrections on the case page', () => {
     const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/dumayr-raid/index.html'), 'utf8'));
     const section = select('section#history', page);
     expect(text(select('h2', section!))).toBe('التحديثات والتصحيحات');
-    // One commit that reworded two claims: its date and reason once, over both changes.
-    const [commit, ...earlier] = commitsIn(section!);
+    // Newest first, by the time of day too; a commit the case file gives a reason for (`revisions`) shows that reason.
+    const [later, commit, ...earlier] = commitsIn(section!);
     expect(earlier).toEqual([]);
+    expect(later).toMatchObject({ date: '2026-03-06', reason: 'السبب: اسم الشهر كما يكتبه التقرير' });
+    expect(later!.changes).toEqual([expect.stringMatching(/^الادعاء 1: أُعيدت صياغته: .+ في أكتوبر ← إلى .+ في تشرين الأول\/أكتوبر$/)]);
+    // One commit that reworded two claims: its date and reason once, over both changes.
     expect(commit).toMatchObject({ date: '2026-03-06', reason: 'السبب: Reword: the raid was in October' });
     expect(commit!.changes).toHaveLength(2);
     expect(commit!.changes[0]).toMatch(new RegExp(`^الادعاء 1: أُعيدت صياغته: ${escaped} ← إلى ${escaped} في أكتوبر$`));

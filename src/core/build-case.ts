@@ -211,6 +211,7 @@ export async function buildCase(options: {
     tally,
   };
   if (frontmatter.reviewers) entry.reviewers = frontmatter.reviewers;
+  if (frontmatter.revisions) entry.revisions = frontmatter.revisions;
   if (frontmatter.translations) entry.translations = frontmatter.translations.map((t, i) => ({ id: t, place: written.translationPlaces[i]! }));
   return entry;
 }

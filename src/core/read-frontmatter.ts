@@ -202,6 +202,11 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
       })
       .join('; ');
   }
+  if (issue.code === 'invalid_key') {
+    // A key of a map whose keys follow a rule (`revisions`: commit hashes): the rule's own words, not zod's.
+    const rule = issue.issues[0]?.message;
+    return `Unexpected \`${excerpt(String(issue.path[issue.path.length - 1]), 40)}:\` in \`${issue.path.slice(0, -1).join('.')}\`, ${rule ? plainMessage(rule) : 'expected another key'}`;
+  }
   const value = doc.getIn(issue.path as (string | number)[]);
   const { name, within } = fieldName(doc, issue.path);
   if (value === undefined) return `Missing frontmatter field \`${name}\`${within && ` in ${within}`}`;

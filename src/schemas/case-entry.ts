@@ -136,6 +136,8 @@ export const caseEntrySchema = z.object({
   summary: z.string(),
   reviewed: z.string(),
   reviewers: z.array(z.string()).optional(),
+  /** Reasons given to readers for past revisions, by commit hash prefix (frontmatter `revisions`). */
+  revisions: z.record(z.string(), z.string()).optional(),
   /** Cases that are this fact-check in other languages (frontmatter `translations`), with where each id is written. */
   translations: z.array(z.object({ id: z.string(), place: pointSchema })).optional(),
   notesHtml: z.string(),

@@ -88,6 +88,10 @@ export const caseFrontmatterSchema = z.strictObject({
     .min(1, 'expected at least one case id')
     .optional()
     .describe('Ids of cases (file names without `.md`) that are this same fact-check in another language, e.g. `[port-fire-ar]`. Each must exist, be in another `lang`, and list this case back; the pages then link each other with `hreflang`.'),
+  revisions: z
+    .record(z.string().regex(/^[0-9a-fA-F]{7,40}$/, 'expected a commit hash (7 to 40 hexadecimal characters, as `git log --oneline` prints it)'), visibleText('the reason readers are given'))
+    .optional()
+    .describe('The reason readers are given for a past revision of this file, by its commit (`3f2a9c1: …`), in place of the commit\'s subject on the page\'s "Updates and corrections" and in its JSON: for a commit whose subject was written for the newsroom, not for readers.'),
 });
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;

@@ -5,6 +5,8 @@ import { statusSchema } from './status.ts';
 export const claimChangeSchema = z.object({
   /** Commit date, `YYYY-MM-DD` (committer date, UTC). */
   date: z.string(),
+  /** Committer time, ISO 8601 in UTC: orders the revisions of one day. */
+  time: z.string().optional(),
   /** Full commit hash. */
   commit: z.string(),
   /** The commit subject, shown as the reason. */

@@ -1,5 +1,6 @@
 import type { CaseEntry, ClaimEntry } from '../../schemas/case-entry.ts';
 import type { Status } from '../../schemas/status.ts';
+import { withPublicReasons } from '../provenance/public-reasons.ts';
 import { documentOf, documentsOf, evidenceOf, type PassageView } from './documents.ts';
 import { passagePosition } from './passage-position.ts';
 import type { SiteUrls } from './site-urls.ts';
@@ -82,7 +83,8 @@ export function caseData(entry: CaseEntry, context: ExportContext) {
     tally: entry.tally,
     claims: entry.claims.map((claim) => claimData(entry, claim, context)),
     // Verdict history from git (workflow: src/core/provenance/read-history.ts); absent outside git.
-    ...(entry.history ? { history: entry.history } : {}),
+    // With the reasons the case file gives readers for past revisions (frontmatter `revisions`).
+    ...(entry.history ? { history: withPublicReasons(entry.history, entry.revisions) } : {}),
   };
 }
 

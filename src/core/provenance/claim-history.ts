@@ -16,6 +16,12 @@ export function utcDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso.slice(0, 10) : date.toISOString().slice(0, 10);
 }
 
+/** The instant in UTC (`2026-11-29T15:18:47.000Z`), or undefined when git gave no readable date. */
+function utcTime(iso: string): string | undefined {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
 /**
  * A case's history from its committed versions, oldest first: for every claim, when it first appeared, its
  * first status, and each later change of status, statement (label) or quote, or its removal, with the commit
@@ -28,8 +34,9 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
   let previous: Map<string, ClaimVersion> | undefined;
   versions.forEach((version, index) => {
     const date = utcDay(version.date);
+    const time = utcTime(version.date);
     const change = (kind: ClaimChange['kind'], from?: string, to?: string, statement?: string): ClaimChange => {
-      const c: ClaimChange = { date, commit: version.commit, reason: version.subject, kind };
+      const c: ClaimChange = { date, ...(time ? { time } : {}), commit: version.commit, reason: version.subject, kind };
       if (from !== undefined) c.from = from;
       if (to !== undefined) c.to = to;
       if (statement !== undefined) c.statement = statement;
