@@ -1,5 +1,5 @@
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { Nodes as Node, Root, RootContent } from 'mdast';
+import type { Code, Nodes as Node, Root, RootContent } from 'mdast';
 import { RESERVED_IDS } from '../schemas/claim.ts';
 import { closest, list, start, TYPOGRAPHIC_MARK, TYPOGRAPHIC_VALUE } from './messages.ts';
 import { isEvidence } from './read-evidence.ts';
@@ -68,24 +68,7 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
       reportDuplicateAttributes(node, file, problems);
       reportTypographicQuotes(node, lines, file, problems);
     }
-    if (node.type === 'code' && node.position && !node.lang && /^(?: {4}|\t)/.test(lines[node.position.start.line - 1] ?? '')) {
-      // An indented `:::claim`, `:::note` or evidence line is a code block to markdown: the claim or note would be
-      // published as code, and the passage as code in the reasoning, its claim without that evidence.
-      node.value.split(/\r?\n/).forEach((text, i) => {
-        const opening = /^(\s*)(:{3,}\s*(claim|note)\b.*|::(supports|contradicts|context)\b.*)$/u.exec(text);
-        if (!opening) return;
-        const line = node.position!.start.line + i;
-        const column = (/^\s*/.exec(lines[line - 1] ?? '')?.[0].length ?? 0) + 1;
-        const written = excerpt(opening[2]!, 40);
-        if (opening[3] === 'claim') {
-          problems.add('unparsedClaim', file, { line, column }, `Unexpected indented \`${written}\` (a code block to markdown), expected \`:::claim\` at the start of the line`);
-        } else if (opening[3] === 'note') {
-          problems.add('unparsedNote', file, { line, column }, `Unexpected indented \`${written}\` (a code block to markdown), expected \`:::note\` at the start of the line`);
-        } else {
-          problems.add('unparsedEvidence', file, { line, column }, `Unexpected indented \`${written}\` (a code block to markdown), expected \`::${opening[4]}[…]\` at the start of the line`);
-        }
-      });
-    }
+    if (node.type === 'code' && node.position) reportBlocksInCode(node, lines, file, problems);
     if (node.type === 'html') {
       problems.add('rawHtml', file, start(node.position), `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
     } else if (isEvidence(node)) {
@@ -260,3 +243,31 @@ export const NODE_NAMES: Record<string, string> = {
   definition: 'link definition',
 };
 
+/**
+ * A `:::claim`, `:::note` or evidence line inside a code block: indented (a code block to markdown), or below a code
+ * fence (```` ``` ````, `~~~`) that is never closed, or closed after it. The claim or note would be published as code,
+ * and the passage as code in the reasoning, its claim without that evidence; an unclosed fence in the notes takes
+ * every claim below it.
+ */
+function reportBlocksInCode(node: Code, lines: readonly string[], file: string, problems: ProblemList): void {
+  const first = node.position!.start.line;
+  const opener = lines[first - 1] ?? '';
+  const indented = !node.lang && /^(?: {4}|\t)/.test(opener);
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(opener)?.[1];
+  if (!indented && !fence) return;
+  const last = node.position!.end.line;
+  const fenceLine = fence?.[0] === '~' ? '`~~~` line' : 'line of three backticks';
+  const closed = fence !== undefined && last > first && new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(lines[last - 1] ?? '');
+  node.value.split(/\r?\n/).forEach((text, i) => {
+    const opening = /^(\s*)(:{3,}\s*(claim|note)\b.*|::(supports|contradicts|context)\b.*)$/u.exec(text);
+    if (!opening) return;
+    const line = first + i + (indented ? 0 : 1);
+    const column = (/^\s*/.exec(lines[line - 1] ?? '')?.[0].length ?? 0) + 1;
+    const written = excerpt(opening[2]!, 40);
+    const expected = opening[3] === 'claim' ? '`:::claim`' : opening[3] === 'note' ? '`:::note`' : `\`::${opening[4]}[…]\``;
+    const message = indented
+      ? `Unexpected indented \`${written}\` (a code block to markdown), expected ${expected} at the start of the line`
+      : `Unexpected \`${written}\` inside a code block: the ${fenceLine} at line ${first} opens it and ${closed ? `line ${last} closes it, after this line` : 'no line closes it'}, expected a ${fenceLine} closing the code block before the ${opening[3] ?? 'passage'}`;
+    problems.add(opening[3] === 'claim' ? 'unparsedClaim' : opening[3] === 'note' ? 'unparsedNote' : 'unparsedEvidence', file, { line, column }, message);
+  });
+}
