@@ -19,7 +19,9 @@ export const contactSchema = z.strictObject({
 /** A sub-path: `/`, or `/name/` (lowercase letters, digits, `-`, `_`, `.`, one or more segments). */
 export const basePathSchema = z
   .string()
-  .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'expected `/` or a sub-path between slashes such as `/tahqiq/`');
+  .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'expected `/` or a sub-path between slashes such as `/tahqiq/`')
+  // `.` and `..` are not names: a browser resolves them away, and the pages would be written where no link points.
+  .refine((base) => !base.split('/').some((segment) => segment === '.' || segment === '..'), 'expected folder names between the slashes, not `.` or `..`');
 
 /** `content/site.yaml`: what the whole site says about itself. Each field's `.describe()` is its documentation. */
 export const siteConfigSchema = z
