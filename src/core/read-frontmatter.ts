@@ -21,7 +21,11 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
 } {
   const node = root.children[0];
   if (node?.type !== 'yaml') {
-    problems.add('frontmatterMissing', file, { line: 1, column: 1 }, 'Unexpected start of case file, expected frontmatter opening with `---`');
+    // A `---` on the first line with no `---` line after the fields is a line across the page to markdown.
+    const unclosed = node?.type === 'thematicBreak' && node.position?.start.line === 1;
+    problems.add('frontmatterMissing', file, { line: 1, column: 1 }, unclosed
+      ? 'Unexpected end of frontmatter: the `---` on line 1 opens it and no `---` line closes it, expected a `---` line after its last field (`summary: …`)'
+      : 'Unexpected start of case file, expected frontmatter opening with `---`');
     return { place: { line: 1, column: 1 } };
   }
   const base: Point = { line: (node.position?.start.line ?? 1) + 1, column: 1 };
