@@ -43,7 +43,7 @@ export function reportAnchorFailure(
       break;
     case 'ambiguous':
       problems.add('quoteAmbiguous', file, place,
-        `${noun} ${shown} found ${failure.count} times in the source (at ${failure.places.map((p) => `${p.line}:${p.column}`).join(', ')}), expected exactly once`);
+        `${noun} ${shown} found ${failure.count} times in the source (at ${placesList(failure.places)}), expected exactly once`);
       break;
     case 'occurrenceOutOfRange':
       problems.add('occurrenceOutOfRange', file, occurrencePlace,
@@ -53,4 +53,12 @@ export function reportAnchorFailure(
       problems.add('quoteCrossesParagraph', file, place, `${noun} ${shown} runs past the end of the paragraph at source line ${failure.line}`);
       break;
   }
+}
+
+/** Places shown in a message: the first few, then how many more (a phrase repeated through a long source is found thousands of times). */
+const PLACES_SHOWN = 5;
+
+function placesList(places: readonly { line: number; column: number }[]): string {
+  const shown = places.slice(0, PLACES_SHOWN).map((p) => `${p.line}:${p.column}`).join(', ');
+  return places.length > PLACES_SHOWN ? `${shown} and ${places.length - PLACES_SHOWN} more` : shown;
 }
