@@ -46,6 +46,8 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     }));
     /** Lines whose value in typographic quotes is reported: YAML's other errors there come of it. */
     const typographicLines = new Set<number>();
+    /** Lines reported as nested too deep, once each. */
+    const deepLines = new Set<number>();
     for (const error of doc.errors) {
       const line = offsetToPoint(node.value, errorOffset(doc, error), base).line;
       if (explained.has(line) || typographicLines.has(line)) continue;
@@ -55,14 +57,15 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
       if (typographic) typographicLines.add(line);
       const plain = typographic
         ? `a value in typographic quotes (\`${typographic}\`), which YAML does not read as quotes, expected straight ones: \`"…"\``
-        : /^Implicit map keys need to be followed by map values/.test(yamlMessage)
-          ? 'a line with no `: ` after a field name, expected `field: value`, or a long value in quotes on one line'
-          : error.code === 'MISSING_CHAR' && /quote/i.test(yamlMessage)
-            ? 'a value that opens a quote and never closes it, expected the same quote mark at the end of the value (until then, YAML reads the lines below as part of it)'
-            : error.code === 'BAD_INDENT' && /^Flow (?:sequence|map)\b.*end with/.test(yamlMessage)
-              ? `a value that opens with \`${yamlMessage.startsWith('Flow map') ? '{' : '['}\` and never closes it, expected the closing \`${yamlMessage.startsWith('Flow map') ? '}' : ']'}\` at the end of the value, with any line it runs onto indented under the field`
-              : PLAIN_YAML_ERRORS[error.code];
-      problems.add('frontmatterSyntax', file, offsetToPoint(node.value, errorOffset(doc, error), base), `Invalid YAML in frontmatter: ${plain ? `${plain} (YAML: ${yamlMessage})` : yamlMessage}`);
+        : plainYamlError(error.code, yamlMessage);
+      const point = offsetToPoint(node.value, errorOffset(doc, error), base);
+      if (TOO_DEEP.test(yamlMessage)) {
+        // Where the reader gave up inside the nesting changes from run to run: the line's first character does not.
+        if (deepLines.has(line)) continue;
+        deepLines.add(line);
+        point.column = (/^\s*/.exec(yamlLines[line - base.line] ?? '')?.[0].length ?? 0) + 1;
+      }
+      problems.add('frontmatterSyntax', file, point, `Invalid YAML in frontmatter: ${plain ? `${plain} (YAML: ${yamlMessage})` : yamlMessage}`);
     }
     // What YAML reads with the wrong lines left out may still name the documents: the claims are checked against
     // them. (Only when it finds a `source` or `sources`: one left out with a wrong line is not missing.)
@@ -115,6 +118,21 @@ function typographicValue(yamlText: string, offset: number): string | undefined 
   const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
   const quoted = /^\s*(?:-\s+)?[^\s:]+:\s*([“„‟‘‚‛«»”])(.*)([”“‟’‛»«])\s*$/u.exec(line);
   return quoted && /:\s/u.test(quoted[2]!) ? `${quoted[1]}…${quoted[3]}` : undefined;
+}
+
+/** The engine's own words when YAML's reader runs out of stack on values nested thousands deep. */
+const TOO_DEEP = /Maximum call stack size exceeded/;
+
+/** A YAML error in the words of the file: what was typed, and what YAML expected instead (undefined: YAML's words will do). */
+function plainYamlError(code: YAMLError['code'], yamlMessage: string): string | undefined {
+  if (/^Implicit map keys need to be followed by map values/.test(yamlMessage)) return 'a line with no `: ` after a field name, expected `field: value`, or a long value in quotes on one line';
+  if (code === 'MISSING_CHAR' && /quote/i.test(yamlMessage)) return 'a value that opens a quote and never closes it, expected the same quote mark at the end of the value (until then, YAML reads the lines below as part of it)';
+  if (code === 'BAD_INDENT' && /^Flow (?:sequence|map)\b.*end with/.test(yamlMessage)) {
+    const [open, close] = yamlMessage.startsWith('Flow map') ? ['{', '}'] : ['[', ']'];
+    return `a value that opens with \`${open}\` and never closes it, expected the closing \`${close}\` at the end of the value, with any line it runs onto indented under the field`;
+  }
+  if (TOO_DEEP.test(yamlMessage)) return 'values nested too deep (lists or groups inside each other, thousands of levels), expected a few levels at most';
+  return PLAIN_YAML_ERRORS[code];
 }
 
 /** YAML's errors for a `: ` inside an unquoted value, read as the start of a new field. */
