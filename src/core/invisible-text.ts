@@ -32,9 +32,15 @@ export function describeCharacter(ch: string): string {
   return name ? `${code} ${name}` : code;
 }
 
-/** Text with something a reader can see: not only spaces, invisible characters or controls. */
+/**
+ * Marks that show only on a character (diacritics, tanween, variation selectors) and the braille blank (U+2800,
+ * drawn as nothing): text made of them alone shows no word.
+ */
+const NO_WORD_ALONE = /[\p{M}\uFE00-\uFE0F\u2800\u{E0100}-\u{E01EF}]/gu;
+
+/** Text with something a reader can see: not only spaces, invisible characters, controls or marks with no letter. */
 export function hasVisibleText(text: string): boolean {
-  return text.replace(ANY, '').replace(/[\s\u200C\u200D]/gu, '') !== '';
+  return text.replace(ANY, '').replace(/[\s\u200C\u200D]/gu, '').replace(NO_WORD_ALONE, '') !== '';
 }
 
 export type InvisibleKind = 'bidiControl' | 'controlCharacter' | 'invisibleCharacter';
