@@ -63,7 +63,7 @@ export const PROBLEMS = {
   frontmatterComment: kind('TQ120', 'error', 'Frontmatter value cut short by a `#`',
     'In YAML a space and `#` start a comment, so the rest of the line is not part of the value. Put the value in quotes (`summary: "… #… …"`); a comment by intent takes a space after its `#` (`lang: ar # Arabic`).'),
   addressWithoutScheme: kind('TQ121', 'error', 'Link to a web address without `https://`',
-    'Write the whole address, `https://www.example.org/…`: without its scheme a link is read as a page of this site, and leads readers nowhere.'),
+    'Write the whole address, `https://www.example.org/…`: without its scheme a link is read as a page of this site, which leads readers nowhere, and `//…` takes the scheme of the page it is on.'),
   undefinedReference: kind('TQ122', 'error', 'Link by reference with no address',
     'Add a line `[label]: https://…` anywhere in the file (outside the claims is clearest), or write the address in the link: `[text](https://…)`. Without it the brackets are published as typed.'),
   unrenderedMarkdown: kind('TQ123', 'warning', 'Markdown the case page shows as typed',

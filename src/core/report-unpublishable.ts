@@ -48,6 +48,10 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
       const url = node.url.trim();
       if (!SAFE_URL.test(url)) {
         problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+      } else if (/^[/\\]{2}/.test(url)) {
+        // `//host/…` (and `/\host`, which browsers read the same) leaves the site, on the page's own scheme.
+        const host = url.replace(/^[/\\]+/, '');
+        problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(url, 40)}\`, another site's address without its scheme, expected \`https://${excerpt(host, 40)}\``);
       } else if (looksLikeAddress(url)) {
         problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(url, 40)}\`, a web address without its scheme, expected \`https://${excerpt(url, 40)}\``);
       }
