@@ -29,7 +29,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     return { place: { line: 1, column: 1 } };
   }
   const base: Point = { line: (node.position?.start.line ?? 1) + 1, column: 1 };
-  const doc: Document = parseDocument(node.value, { prettyErrors: false });
+  const doc: Document = parseDocument(node.value, { prettyErrors: false, logLevel: 'error' });
   const placeOf = (path: (string | number)[]) => keyPlace(doc, node.value, path, base);
   if (doc.errors.length > 0) {
     // A field indented wrong is named at its own line; YAML's messages about the lines around it say the same less clearly.
@@ -41,7 +41,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     const yamlLines = node.value.split(/\r?\n/);
     const explained = new Set(misindented.flatMap((f) => {
       const above = yamlLines[f.line - 1];
-      const aboveValid = above !== undefined && parseDocument(above.trim()).errors.length === 0;
+      const aboveValid = above !== undefined && parseDocument(above.trim(), { logLevel: 'error' }).errors.length === 0;
       return aboveValid ? [base.line + f.line - 1, base.line + f.line] : [base.line + f.line];
     }));
     /** Lines whose value in typographic quotes is reported: YAML's other errors there come of it. */
@@ -72,6 +72,13 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
     const data = dataAroundErrors(node.value, doc, misindented.map((field) => field.line));
     const salvaged = isRecord(data) && (data['source'] !== undefined || data['sources'] !== undefined) ? salvageDocuments(data) : undefined;
     return { place: base, placeOf, ...(salvaged ? { salvaged } : {}) };
+  }
+  // `!foo bar` or `!!js/function …`: YAML keeps the text and drops a tag it does not know, unseen.
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = node.value.slice(warning.pos[0]).split(/\s/, 1)[0] || warning.message.replace(/^Unresolved tag: /, '');
+    problems.add('frontmatterSyntax', file, offsetToPoint(node.value, warning.pos[0], base),
+      `Invalid YAML in frontmatter: a tag \`${excerpt(tag, 30)}\` YAML does not know (it would keep only the text after it), expected a plain value without it`);
   }
   // Walked only when some line could hold one: most frontmatters have no ` #` joined to a word at all.
   if (/[ \t]#[^\s#]/.test(node.value)) reportTrailingComments(doc, node.value, base, file, problems);

@@ -31,7 +31,7 @@ function keyPlace(doc: Document, text: string, keys: (string | number)[]): Point
 /** Parses and checks the text of a method file; every problem at its line and column (TQ420). */
 export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
   const problems = new ProblemList();
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) problems.add('methodFile', file, offsetToPoint(text, errorOffset(doc, error), { line: 1, column: 1 }), `Invalid YAML in the method: ${error.message.split('\n')[0]}`);
   if (doc.errors.length) return { problems: problems.items };
   const result = methodSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));

@@ -32,7 +32,7 @@ export function readSiteConfig(root: string, env: Record<string, string | undefi
     problems.add('siteConfigMissing', file, START, `Unexpected missing file \`${file}\`, expected the site configuration`);
     return { problems };
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) problems.add('siteConfigSyntax', file, offsetToPoint(text, errorOffset(doc, error), START), `Invalid YAML: ${error.message.split('\n')[0]}`);
     return { problems };

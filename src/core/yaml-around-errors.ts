@@ -16,13 +16,13 @@ export function dataAroundErrors(yamlText: string, doc: Document, leaveOut: Iter
   const lines = yamlText.split('\n');
   const left = new Set(leaveOut);
   let text = left.size > 0 ? textWithout(lines, left) : yamlText;
-  let read = left.size > 0 ? parseDocument(text, { prettyErrors: false }) : doc;
+  let read = left.size > 0 ? parseDocument(text, { prettyErrors: false, logLevel: 'error' }) : doc;
   for (let round = 0; round < MAX_ROUNDS && read.errors.length > 0; round++) {
     const more = read.errors.map((error) => lineAt(text, errorOffset(read, error))).filter((line) => !left.has(line));
     if (more.length === 0) break;
     for (const line of more) left.add(line);
     text = textWithout(lines, left);
-    read = parseDocument(text, { prettyErrors: false });
+    read = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   }
   return readableData(read);
 }
