@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCases } from '../src/core/load-cases.ts';
 import { formatReport } from '../src/core/problems.ts';
-import { parseMethod } from '../src/core/read-method.ts';
+import { parseMethod, readMethod } from '../src/core/read-method.ts';
 import { uiFor } from '../src/i18n/ui.ts';
 import { METHOD_RULE_NAMES } from '../src/schemas/method.ts';
 import { STATUSES } from '../src/schemas/status.ts';
@@ -15,7 +15,7 @@ const METHOD_ROOT = fileURLToPath(new URL('./fixtures/method/', import.meta.url)
 const methodText = readFileSync(path.join(METHOD_ROOT, 'content/method.yaml'), 'utf8');
 
 /** A project with the every-rule-broken case and the method file given. */
-async function runWith(method: string | undefined) {
+async function runWith(method: string | Buffer | undefined) {
   const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-method-'));
   mkdirSync(path.join(root, 'content/cases'), { recursive: true });
   cpSync(path.join(METHOD_ROOT, 'seeds'), path.join(root, 'seeds'), { recursive: true });
@@ -43,6 +43,20 @@ describe('the method file', () => {
     expect(report).toMatch(/content\/method\.yaml:\d+:5 {2}error {2}Unexpected `rules\.disputed-needs-contradiction\.severity: fatal` in the method, expected one of "error"\|"warning"\|"off" {2}\[TQ420\]/);
     // A missing key is reported at its nearest parent that exists (`label:`).
     expect(report).toMatch(/content\/method\.yaml:\d+:5 {2}error {2}Missing field `statuses\.unconfirmed\.label\.ar` in the method {2}\[TQ420\]/);
+  });
+
+  it('stops every case when the method file is a folder, or not UTF-8, instead of checking no rule at all', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'tahqiq-method-folder-'));
+    mkdirSync(path.join(folder, 'content/method.yaml'), { recursive: true });
+    expect(formatReport((await readMethod(folder))!.problems)).toContain('content/method.yaml:1:1  error  Unexpected `content/method.yaml`: a folder, expected a YAML file  [TQ420]');
+    const { cases, problems } = await runWith(Buffer.from([0x73, 0x74, 0x61, 0xff, 0x3a, 0x0a]));
+    expect(cases).toEqual([]);
+    expect(problems.errors.map((p) => p.message)).toContain('Unexpected `content/method.yaml`: bytes that are not UTF-8 text, expected the file saved as UTF-8');
+  });
+
+  it('reports a bidi control in the method, whose words are published on the ratings pages', () => {
+    const { problems } = parseMethod(methodText.replace('ar: غير مؤكد', 'ar: غير مؤكد\u202E'));
+    expect(problems.map((p) => p.code)).toContain('TQ114');
   });
 
   it('stops every case of the run when the method file is invalid, and prints its problems once', async () => {

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../src/core/problems.ts';
@@ -22,6 +23,14 @@ describe('the site configuration (content/site.yaml)', () => {
       expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
     });
   }
+
+  it('says what is wrong with a site file that is a folder or not UTF-8, rather than reading YAML errors into it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-site-'));
+    mkdirSync(path.join(root, 'content/site.yaml'), { recursive: true });
+    expect(formatReport(readSiteConfig(root, {}).problems.items)).toContain('content/site.yaml:1:1  error  Unexpected `content/site.yaml`: a folder, expected a YAML file  [TQ502]');
+    writeFileSync(path.join(root, 'latin1.yaml'), Buffer.from('name:\n  ar: caf\xe9\n', 'latin1'));
+    expect(readSiteConfig(root, {}, 'latin1.yaml').problems.items.map((p) => p.message)).toEqual(['Unexpected `latin1.yaml`: bytes that are not UTF-8 text, expected the file saved as UTF-8']);
+  });
 
   it('validates the project\'s own content/site.yaml', () => {
     const { config, problems } = readSiteConfig(ROOT, {});

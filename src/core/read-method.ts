@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { methodSchema, type Method } from '../schemas/method.ts';
+import { reportInvisibleText } from './invisible-text.ts';
 import { offsetToPoint, plainMessage } from './messages.ts';
 import { ProblemList, type Point, type Problem } from './problems.ts';
+import { readConfigText, readConfigTextSync, type ConfigText } from './read-config-text.ts';
 import { errorOffset } from './yaml-around-errors.ts';
 
 /** Where a project keeps its method, from the project root. */
@@ -31,11 +31,13 @@ function keyPlace(doc: Document, text: string, keys: (string | number)[]): Point
 /** Parses and checks the text of a method file; every problem at its line and column (TQ420). */
 export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
   const problems = new ProblemList();
+  // Its definitions and rules are published on the ratings pages: no bidi control may make them read otherwise.
+  reportInvisibleText(text, file, problems);
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) problems.add('methodFile', file, offsetToPoint(text, errorOffset(doc, error), { line: 1, column: 1 }), `Invalid YAML in the method: ${error.message.split('\n')[0]}`);
   if (doc.errors.length) return { problems: problems.items };
   const result = methodSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
-  if (result.success) return { method: result.data, problems: [] };
+  if (result.success) return { method: result.data, problems: problems.items };
   for (const issue of result.error.issues) {
     const keys = issue.path as (string | number)[];
     const field = keys.join('.');
@@ -51,24 +53,23 @@ export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
 
 /** Reads `content/method.yaml` of a project. A project without one has no method checks (and no ratings pages). */
 export async function readMethod(root: string): Promise<ReadMethod | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path.join(root, METHOD_FILE), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return parseMethod(text);
+  return methodOf(await readConfigText(path.join(root, METHOD_FILE)));
 }
 
 /** The same, synchronously, for pages rendered at build time (ratings pages, status labels). */
 export function readMethodSync(root: string): ReadMethod | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, METHOD_FILE), 'utf8');
-  } catch {
-    return undefined;
+  return methodOf(readConfigTextSync(path.join(root, METHOD_FILE)));
+}
+
+/** The method of a file's text; none when there is no file; a problem when the file is there but unusable. */
+function methodOf(read: ConfigText): ReadMethod | undefined {
+  if ('missing' in read) return undefined;
+  if ('unusable' in read) {
+    const problems = new ProblemList();
+    problems.add('methodFile', METHOD_FILE, { line: 1, column: 1 }, `Unexpected \`${METHOD_FILE}\`: ${read.unusable}`);
+    return { problems: problems.items };
   }
-  return parseMethod(text);
+  return parseMethod(read.text);
 }
 
 /** One read per run: keyed by the run's source cache, which every case of a run shares. */

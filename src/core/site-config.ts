@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { basePathSchema, contactSchema, organizationSchema, siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 import { languageTagSchema } from '../schemas/frontmatter.ts';
+import { reportInvisibleText } from './invisible-text.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, ProblemList, type Point } from './problems.ts';
+import { readConfigTextSync } from './read-config-text.ts';
 import { SITE_ENV } from './site-env.ts';
 import { errorOffset } from './yaml-around-errors.ts';
 
@@ -25,13 +26,18 @@ const START: Point = { line: 1, column: 1 };
  */
 export function readSiteConfig(root: string, env: Record<string, string | undefined> = process.env, file = SITE_CONFIG_FILE): SiteConfigResult {
   const problems = new ProblemList();
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(root, file), 'utf8');
-  } catch {
+  const read = readConfigTextSync(path.resolve(root, file));
+  if ('missing' in read) {
     problems.add('siteConfigMissing', file, START, `Unexpected missing file \`${file}\`, expected the site configuration`);
     return { problems };
   }
+  if ('unusable' in read) {
+    problems.add('siteConfigSyntax', file, START, `Unexpected \`${file}\`: ${read.unusable}`);
+    return { problems };
+  }
+  const { text } = read;
+  // The site's name and the organisation's are on every page: a bidi control there could make them read otherwise.
+  reportInvisibleText(text, file, problems);
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) problems.add('siteConfigSyntax', file, offsetToPoint(text, errorOffset(doc, error), START), `Invalid YAML: ${error.message.split('\n')[0]}`);
