@@ -67,6 +67,14 @@ describe('parsing a case file block by block', () => {
     'an opening line micromark does not take for a fence': claim('> q\n', ':::claim[a label never closed'),
     'frontmatter left open before a block, closed inside it': '---\n' + claim('---\n'),
   };
+  it('gives the whole-file tree for more blocks than are parsed at once, with a fence left open at a group\'s edge', () => {
+    const blocks = (n: number, open?: number) => Array.from({ length: n }, (_, k) => claim(`> quote ${k}\n\n::supports[quote ${k}]{by=x}\n\n${k === open ? '```\ncode\n' : 'Why.\n'}`, `:::claim[Claim ${k}]{#c${k} status=confirmed}`)).join('\n');
+    for (const markdown of [blocks(150), blocks(150, 63), blocks(150, 64)]) {
+      expect(topLevelBlocks(frontmatter + markdown)?.blocks.length).toBe(150);
+      expectSameTree(frontmatter + markdown);
+    }
+  });
+
   it.each(Object.entries(tricky))('gives the whole-file tree for %s', (_, markdown) => {
     expectSameTree(markdown);
     expectSameTree(frontmatter + markdown);

@@ -85,35 +85,48 @@ export function parseCaseMarkdown(markdown: string): Root {
   if (markdown.startsWith('---') && root.children[0]?.type !== 'yaml') return caseParser.parse(markdown) as Root;
   const byLine = new Map<number, RootContent>();
   for (const node of root.children) if (node.position) byLine.set(node.position.start.line, node);
-  // The insides, one after another with a blank line between them, in one parse (a parse has a fixed cost of its
-  // own, 0.07 ms here: 15 of them cost more than they save), each inside's lines moved back to the file's.
-  const filled: { node: Extract<RootContent, { type: 'containerDirective' }>; first: number; last: number }[] = [];
-  const insides: Run[] = [];
-  let joined = '';
-  let joinedLines = 0;
+  // The insides, one after another with a blank line between them, in one parse for every BLOCKS_AT_ONCE blocks (a
+  // parse has a fixed cost of its own, 0.07 ms here: 15 of them cost more than they save; and micromark's time on one
+  // document grows with the square of its top-level blockquotes), each inside's lines moved back to the file's.
+  let group: Group = { filled: [], insides: [], joined: '', lines: 0 };
+  const groups = [group];
   for (const { open, close } of blocks) {
     const node = byLine.get(open + 1);
     // A line micromark does not take for a fence (`:::claim[label never closed`) leaves no block there.
     if (node?.type !== 'containerDirective') return caseParser.parse(markdown) as Root;
     if (close === open + 1) continue;
-    filled.push({ node, first: joinedLines + 1, last: joinedLines + close - open - 1 });
-    insides.push({ fromLine: joinedLines + 1, lineShift: open + 1 - joinedLines, offsetShift: lineStarts[open + 1]! - joined.length });
-    joined += `${markdown.slice(lineStarts[open + 1], lineStarts[close])}\n`;
-    joinedLines += close - open;
+    if (group.filled.length === BLOCKS_AT_ONCE) groups.push((group = { filled: [], insides: [], joined: '', lines: 0 }));
+    group.filled.push({ node, first: group.lines + 1, last: group.lines + close - open - 1 });
+    group.insides.push({ fromLine: group.lines + 1, lineShift: open + 1 - group.lines, offsetShift: lineStarts[open + 1]! - group.joined.length });
+    group.joined += `${markdown.slice(lineStarts[open + 1], lineStarts[close])}\n`;
+    group.lines += close - open;
   }
-  if (filled.length === 0) return root;
-  const body = blockParser.parse(joined) as Root;
-  let at = 0;
-  for (const child of body.children) {
-    const start = child.position!.start.line;
-    while (filled[at] && filled[at]!.last < start) at++;
-    // A block left open at the end of one inside (a code fence…) runs into the next: then parse the whole file.
-    const inside = filled[at];
-    if (!inside || start < inside.first || child.position!.end.line > inside.last) return caseParser.parse(markdown) as Root;
-    inside.node.children.push(child as (typeof inside.node.children)[number]);
+  for (const { filled, insides, joined } of groups) {
+    if (filled.length === 0) continue;
+    const body = blockParser.parse(joined) as Root;
+    let at = 0;
+    for (const child of body.children) {
+      const start = child.position!.start.line;
+      while (filled[at] && filled[at]!.last < start) at++;
+      // A block left open at the end of one inside (a code fence…) runs into the next: then parse the whole file.
+      const inside = filled[at];
+      if (!inside || start < inside.first || child.position!.end.line > inside.last) return caseParser.parse(markdown) as Root;
+      inside.node.children.push(child as (typeof inside.node.children)[number]);
+    }
+    movePoints(body.children, insides);
   }
-  movePoints(body.children, insides);
   return root;
+}
+
+/** Blocks whose insides are parsed together: enough to spread a parse's fixed cost, few enough to keep it linear. */
+const BLOCKS_AT_ONCE = 64;
+
+/** Insides of consecutive blocks joined for one parse: the blocks they fill, how their lines move back, the text. */
+interface Group {
+  filled: { node: Extract<RootContent, { type: 'containerDirective' }>; first: number; last: number }[];
+  insides: Run[];
+  joined: string;
+  lines: number;
 }
 
 /** A directive's places (remark-directive-positions): its fences' and attributes' positions, and the attributes as written. */
