@@ -107,7 +107,9 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   const misspelt = new Set(result.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys'
     ? issue.keys.flatMap((k) => closest(k, allowedKeys(issue.path.join('.'))) ?? []).map((guess) => [...issue.path, guess].join('.'))
     : [])));
-  for (const issue of result.error.issues) {
+  // Each unknown field where it is written: `sumary:` on one line, `foo:` on another, are two problems.
+  const issues = result.error.issues.flatMap((issue): z.core.$ZodIssue[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]));
+  for (const issue of issues) {
     if (misspelt.has(issue.path.join('.')) && doc.getIn(issue.path as (string | number)[]) === undefined) continue;
     problems.add('frontmatterField', file, frontmatterPlace(doc, node.value, issue, base), frontmatterMessage(doc, issue));
   }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from './messages.ts';
 import type { SourceFailure } from './source-document.ts';
@@ -27,6 +27,9 @@ export function sourceFailureMessage(root: string, document: string, failure: So
     sourceOutsideSeeds: 'is outside `seeds/`',
     sourceControls: 'holds control characters (binary, or bidi controls)',
   }[failure];
+  if (failure === 'sourceNotFound' && statSync(path.join(root, document), { throwIfNoEntry: false })?.isDirectory()) {
+    return `Source document \`${document}\` is a folder, expected the text file of the document`;
+  }
   const guess = failure === 'sourceNotFound' ? similarSourcePath(root, document) : undefined;
   const utf16 = (failure === 'sourceEncoding' || failure === 'sourceControls') && looksLikeUtf16(path.join(root, document));
   return `Source document \`${document}\` ${what}${guess ? ` (did you mean \`${guess}\`?)` : ''}${utf16 ? ': it looks like UTF-16 text, expected UTF-8 (convert a copy with `iconv -f UTF-16 -t UTF-8`, keeping the original alongside)' : ''}`;
