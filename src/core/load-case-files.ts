@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CaseEntry } from '../schemas/case-entry.ts';
 import { buildCase, type SourceCache } from './build-case.ts';
 import { ProblemList } from './problems.ts';
+import { decodeCaseFile } from './decode-case-file.ts';
 
 /**
  * Builds only the given case files (paths from the root), as `loadCases` builds a whole folder:
@@ -16,13 +17,8 @@ export async function loadCaseFiles(root: string, files: readonly string[]): Pro
     files.map(async (file) => {
       const own = new ProblemList();
       const bytes = await readFile(path.resolve(root, file));
-      let markdown: string;
-      try {
-        markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        own.add('caseEncoding', file, { line: 1, column: 1 }, `Unexpected bytes in \`${file}\`, expected UTF-8 text`);
-        return { file, entry: undefined, own };
-      }
+      const markdown = decodeCaseFile(bytes, file, own);
+      if (markdown === undefined) return { file, entry: undefined, own };
       return { file, entry: await buildCase({ root, file, markdown, problems: own, sources }), own };
     }),
   );

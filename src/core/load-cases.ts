@@ -14,6 +14,7 @@ import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { boundedSourceCache } from './source-cache.ts';
 import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerRequest, type WorkerResult } from './verify-pool.ts';
 import { DEFAULT_CASES_DIR } from './cases-dir.ts';
+import { decodeCaseFile } from './decode-case-file.ts';
 
 export { DEFAULT_CASES_DIR };
 
@@ -89,13 +90,8 @@ export type SeenFile = [file: string, identity: string | undefined, sha256: stri
 export async function verifyCaseFile(root: string, file: string, options: { sources?: SourceCache; tool?: string; settledNs?: bigint | undefined } = {}): Promise<VerifiedFile> {
   const own = new ProblemList();
   const { bytes, ...read } = readIdentified(path.join(root, file));
-  let markdown: string;
-  try {
-    markdown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    own.add('caseEncoding', file, { line: 1, column: 1 }, `Unexpected bytes in \`${file}\`, expected UTF-8 text`);
-    return { entry: undefined, problems: own, record: undefined };
-  }
+  const markdown = decodeCaseFile(bytes, file, own);
+  if (markdown === undefined) return { entry: undefined, problems: own, record: undefined };
   const used = new Map<string, ReturnType<SourceCache['get']>>();
   const shared: SourceCache = options.sources ?? new Map();
   // The recording wrapper is new for each case; the method is read once for the shared cache's run.

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from './messages.ts';
+import { looksLikeUtf16 } from './utf16-sniff.ts';
 import type { SourceFailure } from './source-document.ts';
 
 /**
@@ -31,15 +32,12 @@ export function sourceFailureMessage(root: string, document: string, failure: So
     return `Source document \`${document}\` is a folder, expected the text file of the document`;
   }
   const guess = failure === 'sourceNotFound' ? similarSourcePath(root, document) : undefined;
-  const utf16 = (failure === 'sourceEncoding' || failure === 'sourceControls') && looksLikeUtf16(path.join(root, document));
+  const utf16 = (failure === 'sourceEncoding' || failure === 'sourceControls') && fileLooksLikeUtf16(path.join(root, document));
   return `Source document \`${document}\` ${what}${guess ? ` (did you mean \`${guess}\`?)` : ''}${utf16 ? ': it looks like UTF-16 text, expected UTF-8 (convert a copy with `iconv -f UTF-16 -t UTF-8`, keeping the original alongside)' : ''}`;
 }
 
-/**
- * A file saved as UTF-16 (Windows' "Unicode"): a byte order mark `FF FE` or `FE FF`, or most of every other byte of its
- * start `00` or `06`, the high bytes of Latin and Arabic letters in UTF-16. Read only for a source refused for its bytes.
- */
-function looksLikeUtf16(file: string): boolean {
+/** The start of a file, for the UTF-16 sniff: read only for a source refused for its bytes. */
+function fileLooksLikeUtf16(file: string): boolean {
   const head = Buffer.alloc(512);
   let length = 0;
   try {
@@ -52,15 +50,5 @@ function looksLikeUtf16(file: string): boolean {
   } catch {
     return false;
   }
-  if (length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
-  // The high byte of each character: 00 for Latin letters, digits and spaces, 06 for Arabic letters.
-  // The other byte of each character (the letter itself) is hardly ever 00: a file padded with zeros is not UTF-16.
-  const high = [0, 0];
-  const nul = [0, 0];
-  for (let i = 0; i < length; i++) {
-    if (head[i] === 0x00 || head[i] === 0x06) high[i % 2]!++;
-    if (head[i] === 0x00) nul[i % 2]!++;
-  }
-  const half = length / 2;
-  return length >= 8 && [0, 1].some((p) => high[p]! >= half * 0.6 && nul[1 - p]! <= half * 0.1);
+  return looksLikeUtf16(head.subarray(0, length));
 }
