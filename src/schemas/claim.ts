@@ -20,6 +20,8 @@ export const claimIdSchema = z
 export const occurrenceSchema = z
   .string()
   .regex(/^[0-9]+$/, { error: 'expected a whole number such as `2`, in digits', abort: true })
+  // Digits past a safe integer would be rounded (and no source holds a phrase that many times).
+  .max(9, { error: 'expected a whole number of at most 9 digits: which occurrence of the passage, counting from 1', abort: true })
   .transform(Number)
   .pipe(z.number().int().min(1, 'expected 1 or more (occurrences count from 1)'));
 
