@@ -28,9 +28,12 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         const opening = /^(\s*(?:>\s*)*)(:{2,}\s*claim\b.*)$/u.exec(text);
         if (opening) {
           const unclosed = unclosedQuoteColumn(text);
-          problems.add('unparsedClaim', file, { line, column: typographicColumn(text) ?? unclosed ?? opening[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(opening[2]!)
+          const escaped = text.indexOf('\\"');
+          problems.add('unparsedClaim', file, { line, column: typographicColumn(text) ?? (escaped >= 0 ? escaped + 1 : undefined) ?? unclosed ?? opening[1]!.length + 1 }, TYPOGRAPHIC_VALUE.test(opening[2]!)
             ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: a value in typographic quotes (\`${typographicPair(opening[2]!)}\`), expected straight quotes, e.g. \`claimant="…"\``
-            : unclosed
+            : escaped >= 0
+              ? `Unexpected \`\\"\` in \`${excerpt(opening[2]!, 50)}\`: a backslash does not keep a quote mark inside a value, expected the value in single quotes when it holds double ones (\`claimant='The "big" authority'\`)`
+              : unclosed
               ? `Unexpected text \`${excerpt(opening[2]!, 50)}\`: the quote opened at column ${unclosed} is not closed, expected \`"\` at the end of its value`
               : `Unexpected text \`${excerpt(opening[2]!, 50)}\`, expected a claim opening like \`:::claim[Statement]{#id status=… claimant="…"}\``);
         }
