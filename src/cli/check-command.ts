@@ -90,6 +90,9 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
     }
     checked = files.map((file) => byFile.get(file) ?? { file, entry: undefined });
     problems = loaded.problems;
+    // The editorial pages too, as the build checks them before Astro compiles them.
+    const { checkEditorialPages } = await import('../core/check-editorial-pages.ts');
+    checkEditorialPages(root, problems);
   }
 
   const sources = new SourceTexts(root);

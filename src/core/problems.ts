@@ -182,6 +182,13 @@ export const PROBLEMS = {
     'List only cases in another `lang` under `translations` (the same fact-check, translated); a related case in the same language is not a translation.'),
   translationNotReciprocal: kind('TQ507', 'error', 'Translation does not link back',
     'Add this case\'s id to the other case\'s `translations` as well, so each page names the other (hreflang links must go both ways), or remove the link.'),
+  // 51x: editorial pages (content/pages/<page>/<lang>.mdx)
+  editorialSyntax: kind('TQ510', 'error', 'Editorial page is not valid MDX',
+    'MDX reads `<` as the start of a component and `{` as the start of code: write `&lt;` and `\\{` for the characters themselves, and close every tag.'),
+  editorialUnsafe: kind('TQ511', 'error', 'Editorial page holds code or an unsafe link',
+    'Editorial pages are text: links are `https:`, `mailto:`, relative or `#`, and the one component is `<StatusDefinitions lang="…" />`; no script, style, frame, event attribute, `import`, `export` or `{…}` expression.'),
+  editorialField: kind('TQ512', 'error', 'Editorial page frontmatter field is missing or invalid',
+    'Start the page with a `---` line, `title: …`, `lang: …` and `description: …` on lines of their own, and a closing `---`.'),
   // 9xx: not the content's fault
   internalError: kind('TQ900', 'error', 'Internal error while checking a file',
     'This is a bug in tahqiq, not in your file: please report it with the file (or a copy of it) and the command you ran. The other files were still checked.'),

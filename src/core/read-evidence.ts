@@ -28,7 +28,7 @@ export function evidenceLookup(evidence: WrittenEvidence): PassageLookup {
 }
 
 /** Is this node an evidence passage (`::supports`, `::contradicts`, `::context`)? */
-export function isEvidence(node: { type: string; name?: string }): boolean {
+export function isEvidence(node: { type: string; name?: string | null }): boolean {
   return node.type === 'leafDirective' && (EVIDENCE_RELATIONS as readonly string[]).includes(node.name ?? '');
 }
 

@@ -15,6 +15,7 @@ import { formatReport, groupRepeated, ProblemList } from '../core/problems.ts';
 import { checkForBuild } from '../core/provenance/for-build.ts';
 import { defaultIndexDir } from '../core/provenance/lock-index.ts';
 import { readJsonStore, writeJsonStore } from '../core/json-store.ts';
+import { checkEditorialPages } from '../core/check-editorial-pages.ts';
 import { caseSummarySchema, type CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
 import { watchCases } from './dev-watch.ts';
@@ -39,7 +40,7 @@ const OLD_META_KEYS = ['tahqiq-tool', 'tahqiq-records'];
 /** Stops a build on content errors. The problems are already printed with their places; no stack trace is shown. */
 function contentError(errors: number, warnings: number): AstroError {
   const error = new AstroError(
-    `tahqiq: ${errors} content error${errors === 1 ? '' : 's'} (and ${warnings} warning${warnings === 1 ? '' : 's'}) in case files; nothing was published.`,
+    `tahqiq: ${errors} content error${errors === 1 ? '' : 's'} (and ${warnings} warning${warnings === 1 ? '' : 's'}) in the content; nothing was published.`,
     'Fix each problem listed above at its file:line:column. `npm run check` lists them again without building; docs/errors.md explains every code.',
   );
   error.stack = '';
@@ -147,6 +148,8 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
           facts,
         })),
       });
+      // The editorial pages, before Astro compiles them: what would stop it with a stack trace is reported here.
+      checkEditorialPages(root, problems);
       if (!context.watcher) {
         if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
         if (problems.errors.length > 0) throw contentError(problems.errors.length, problems.warnings.length);

@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Nodes } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseDocument } from 'yaml';
+import { eachNode } from './each-node.ts';
+import { reportInvisibleText } from './invisible-text.ts';
+import { start } from './messages.ts';
+import { excerpt, type ProblemList } from './problems.ts';
+
+/** The folder of the editorial pages (`<page>/<lang>.mdx`), from the project root. */
+export const EDITORIAL_DIR = 'content/pages';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The components a page may use (src/pages/[page]/[lang].astro gives them). */
+const COMPONENTS = new Set(['StatusDefinitions']);
+/** HTML that runs code, loads another page into this one, or sends a form: not for a page of text. */
+const UNSAFE_ELEMENTS = new Set(['script', 'style', 'iframe', 'frame', 'object', 'embed', 'form', 'base', 'meta', 'link']);
+/** `https:`, `mailto:`, a fragment or a path of this site; not `//host` (another site, on the page's scheme). */
+const SAFE_URL = /^(?:https?:|mailto:|#|\/(?![/\\])|\.{1,2}\/|[^:/?#\\]+(?:[/?#]|$)|$)/i;
+const FIELDS = ['title', 'lang', 'description'] as const;
+
+/**
+ * Checks the editorial pages as case files are checked, before Astro compiles them: MDX that would stop the build
+ * with a stack trace (a `<` or `{` read as code, a field missing) is reported at its line and column, and what would
+ * run code or leave the site (a script, an event attribute, a `javascript:` link, an expression) is refused.
+ */
+export function checkEditorialPages(root: string, problems: ProblemList): void {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(root, EDITORIAL_DIR), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).sort();
+  } catch {
+    return; // No editorial pages: nothing to check.
+  }
+  for (const name of names) checkPage(root, `${EDITORIAL_DIR}/${name.split(path.sep).join('/')}`, problems);
+}
+
+function checkPage(root: string, file: string, problems: ProblemList): void {
+  let text: string;
+  try {
+    text = UTF8.decode(readFileSync(path.join(root, file)));
+  } catch {
+    problems.add('editorialSyntax', file, { line: 1, column: 1 }, `Unexpected \`${file}\`: a folder, an unreadable file or bytes that are not UTF-8, expected an MDX page saved as UTF-8`);
+    return;
+  }
+  reportInvisibleText(text, file, problems);
+  let tree;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
+    const point = place?.start ?? (place?.line ? { line: place.line, column: place.column ?? 1 } : { line: 1, column: 1 });
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+    problems.add('editorialSyntax', file, point, `Invalid MDX: ${reason.split('\n')[0]}`);
+    return;
+  }
+  checkFrontmatter(tree.children[0], file, problems);
+  eachNode(tree, (node) => checkNode(node as Nodes | MdxNode, file, problems));
+}
+
+function checkFrontmatter(node: Nodes | undefined, file: string, problems: ProblemList): void {
+  if (node?.type !== 'yaml') {
+    problems.add('editorialField', file, { line: 1, column: 1 }, 'Missing frontmatter, expected the page to start with `---`, `title: …`, `lang: …` and `description: …`, and `---`');
+    return;
+  }
+  const data = parseDocument(node.value, { logLevel: 'error' }).toJS() as Record<string, unknown> | null;
+  for (const field of FIELDS) {
+    const value = data?.[field];
+    if (typeof value !== 'string' || !value.trim()) {
+      problems.add('editorialField', file, start(node.position), value === undefined ? `Missing frontmatter field \`${field}\`` : `Unexpected \`${field}: ${excerpt(String(value), 40)}\`, expected text`);
+    }
+  }
+}
+
+/** The nodes remark-mdx adds to mdast. */
+type MdxNode =
+  | { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: { type: string; name?: string; value?: unknown }[]; position?: Nodes['position'] }
+  | { type: 'mdxFlowExpression' | 'mdxTextExpression' | 'mdxjsEsm'; value: string; position?: Nodes['position'] };
+
+function checkNode(node: Nodes | MdxNode, file: string, problems: ProblemList): void {
+  const at = start(node.position);
+  switch (node.type) {
+    case 'mdxjsEsm':
+      problems.add('editorialUnsafe', file, at, `Unexpected \`${excerpt(node.value, 40)}\`: an \`import\` or \`export\` is code, expected text`);
+      break;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      problems.add('editorialUnsafe', file, at, `Unexpected \`{${excerpt(node.value, 30)}}\`: braces hold code in MDX, expected text (write \`\\{\` for a brace)`);
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const name = node.name ?? '';
+      if (/^[A-Z]/.test(name) && !COMPONENTS.has(name)) {
+        problems.add('editorialUnsafe', file, at, `Unexpected component \`<${name}>\`, expected text or \`<StatusDefinitions lang="…" />\``);
+      } else if (UNSAFE_ELEMENTS.has(name.toLowerCase())) {
+        problems.add('editorialUnsafe', file, at, `Unexpected \`<${name}>\`: it runs code or loads another page, expected text`);
+      }
+      for (const attribute of node.attributes) {
+        const value = typeof attribute.value === 'string' ? attribute.value : undefined;
+        if (attribute.type !== 'mdxJsxAttribute') {
+          problems.add('editorialUnsafe', file, at, `Unexpected \`{…}\` in \`<${name}>\`: attributes computed by code, expected \`name="value"\``);
+        } else if (/^on/i.test(attribute.name ?? '')) {
+          problems.add('editorialUnsafe', file, at, `Unexpected \`${attribute.name}\` on \`<${name}>\`: an event attribute runs code, expected none`);
+        } else if (attribute.value !== null && attribute.value !== undefined && value === undefined) {
+          problems.add('editorialUnsafe', file, at, `Unexpected \`${attribute.name}={…}\` on \`<${name}>\`: a value computed by code, expected \`${attribute.name}="…"\``);
+        } else if (value !== undefined && /^(?:href|src|action|formaction|xlink:href)$/i.test(attribute.name ?? '') && !SAFE_URL.test(value.trim())) {
+          problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(value, 40)}\` on \`<${name}>\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+        }
+      }
+      break;
+    }
+    case 'link':
+    case 'image':
+    case 'definition':
+      if (!SAFE_URL.test(node.url.trim())) {
+        problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+      }
+      break;
+    case 'html':
+      problems.add('editorialUnsafe', file, at, `Unexpected raw HTML \`${excerpt(node.value, 30)}\`, expected markdown`);
+      break;
+    default:
+  }
+}

@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkEditorialPages } from '../src/core/check-editorial-pages.ts';
+import { formatReport, ProblemList } from '../src/core/problems.ts';
+import { projectCopy, tryBuild } from './helpers/rebuild.ts';
+import { ROOT } from './helpers/seed.ts';
+
+const FRONTMATTER = '---\ntitle: Corrections\nlang: en\ndescription: How we correct.\n---\n\n';
+
+/** The report for one editorial page written into an otherwise empty project. */
+function reportFor(body: string | Buffer): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-pages-'));
+  mkdirSync(path.join(root, 'content/pages/corrections'), { recursive: true });
+  writeFileSync(path.join(root, 'content/pages/corrections/en.mdx'), body);
+  const problems = new ProblemList();
+  checkEditorialPages(root, problems);
+  rmSync(root, { recursive: true, force: true });
+  return formatReport(problems.items);
+}
+
+describe('the editorial pages (content/pages/<page>/<lang>.mdx)', () => {
+  it('finds nothing to report in the project\'s own pages', () => {
+    const problems = new ProblemList();
+    checkEditorialPages(ROOT, problems);
+    expect(problems.items).toEqual([]);
+  });
+
+  it('reports MDX that Astro would stop on with a stack trace, at its line and column', () => {
+    expect(reportFor(`${FRONTMATTER}Fewer than 3 <4 errors.\n`)).toMatch(/^content\/pages\/corrections\/en\.mdx:7:15 {2}error {2}Invalid MDX: Unexpected character `4` .*\[TQ510\]/);
+    expect(reportFor(`${FRONTMATTER}Use {curly} here.\n`)).toContain('content/pages/corrections/en.mdx:7:5  error  Unexpected `{curly}`: braces hold code in MDX, expected text (write `\\{` for a brace)  [TQ511]');
+    expect(reportFor('---\nlang: en\ndescription: How we correct.\n---\n\nText.\n')).toContain('content/pages/corrections/en.mdx:1:1  error  Missing frontmatter field `title`  [TQ512]');
+  });
+
+  it('refuses what runs code or leaves the site', () => {
+    const report = reportFor(`${FRONTMATTER}<script>alert(1)</script>\n\n[x](javascript:alert(1)) and [y](//evil.example/)\n\n<a href="javascript:alert(1)" onclick="x()">z</a>\n\n<Widget />\n\nexport const a = 1\n`);
+    for (const expected of ['Unexpected `<script>`', 'Unexpected link to `javascript:alert(1)`', 'Unexpected link to `//evil.example/`', 'Unexpected `onclick` on `<a>`', 'Unexpected component `<Widget>`', 'Unexpected `export const a = 1`']) {
+      expect(report).toContain(expected);
+    }
+    expect(report).toMatch(/7 errors, 0 warnings$/);
+  });
+
+  it('reports a bidi control or bytes that are not UTF-8', () => {
+    expect(reportFor(`${FRONTMATTER}Our \u202Ename.\n`)).toContain('[TQ114]');
+    expect(reportFor(Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'))).toContain('bytes that are not UTF-8');
+  });
+});
+
+describe('a build with a broken editorial page', () => {
+  it('fails with the page\'s problems at file:line:column, and no stack trace', () => {
+    const dir = projectCopy();
+    const page = path.join(dir, 'content/pages/corrections/en.mdx');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/\n\n/, '\n\nFewer than 3 <4 errors, and {curly} braces.\n\n'));
+    const { status, log } = tryBuild(dir);
+    expect(status).not.toBe(0);
+    expect(log).toMatch(/content\/pages\/corrections\/en\.mdx:\d+:\d+ {2}error {2}Invalid MDX/);
+    expect(log).not.toMatch(/\n\s+at /);
+    rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+});
