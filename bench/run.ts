@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: prints figures, asserts nothing.
  *  1. the check (core only) on the project's cases, 20 runs;
- *  2. the core on a synthetic large case: 2,000-paragraph source, 500 claims;
+ *  2. the core on a synthetic large case: 2,000-paragraph source, 500 claims; then one case of 1,000, 2,000 and
+ *     4,000 claims on a 16,000-paragraph source (the time a claim should stay flat);
  *  3. `npm run build`, 3 runs;
  *  4. page weight of every built page (HTML with inline CSS and JS), raw and gzip.
  */
@@ -55,6 +56,21 @@ const bigRun = await loadCases(big);
 if (bigRun.problems.errors.length) throw new Error(`synthetic case failed: ${bigRun.problems.errors[0]?.message}`);
 console.log(`check, synthetic case (2,000 paragraphs, 6,000 sentences, 500 claims): ${stats(await time(() => loadCases(big), 5))}`);
 
+// 2b. More claims in one case, the source the same (16,000 paragraphs): linear growth keeps the time per claim flat.
+const many = mkdtempSync(path.join(tmpdir(), 'tahqiq-bench-'));
+mkdirSync(path.join(many, 'seeds'));
+mkdirSync(path.join(many, 'content/cases'), { recursive: true });
+const longParagraphs = Array.from({ length: 16_000 }, (_, p) => `قال ${words[p % 10]} رقم ${p}-0 إن ${words[(p * 7) % 10]} ${words[(p * 3) % 10]} في اليوم ${p}.`);
+writeFileSync(path.join(many, 'seeds/long.txt'), `${longParagraphs.join('\n')}\n`);
+for (const n of [1000, 2000, 4000]) {
+  const blocks = Array.from({ length: n }, (_, i) => `:::claim[ادعاء ${i}]{#claim-${i} status=confirmed claimant="مصدر"}\n> قال ${words[(i * 4) % 10]} رقم ${i * 4}-0 إن\n\nتعليل.\n:::\n`);
+  writeFileSync(path.join(many, 'content/cases/many.md'), `---\ntitle: كبير\nlang: ar\nsource:\n  document: seeds/long.txt\n  publisher: اختبار\nreviewed: 2026-11-28\nsummary: ملف كبير للقياس.\n---\n\n${blocks.join('\n')}`);
+  const run = await loadCases(many);
+  if (run.problems.errors.length) throw new Error(`synthetic case failed: ${run.problems.errors[0]?.message}`);
+  const ms = await time(() => loadCases(many), 3);
+  console.log(`check, one case of ${n.toLocaleString('en')} claims (16,000 paragraphs): ${stats(ms)}; ${(Math.min(...ms) / n).toFixed(3)} ms a claim (best)`);
+}
+
 // 3. Full builds.
 const outDir = mkdtempSync(path.join(tmpdir(), 'tahqiq-bench-dist-'));
 const builds = await time(() => execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], { cwd: root, stdio: 'ignore' }), 3);
@@ -69,4 +85,4 @@ for (const page of pages) {
 }
 
 // The synthetic case and the built site are temporary (about 3 MB).
-for (const dir of [big, outDir]) rmSync(dir, { recursive: true, force: true });
+for (const dir of [big, many, outDir]) rmSync(dir, { recursive: true, force: true });
