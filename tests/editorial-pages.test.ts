@@ -52,9 +52,13 @@ describe('a build with a broken editorial page', () => {
     const dir = projectCopy();
     const page = path.join(dir, 'content/pages/corrections/en.mdx');
     writeFileSync(page, readFileSync(page, 'utf8').replace(/\n\n/, '\n\nFewer than 3 <4 errors, and {curly} braces.\n\n'));
+    const other = path.join(dir, 'content/pages/methodology/en.mdx');
+    writeFileSync(other, readFileSync(other, 'utf8').replace(/^title: .*\n/m, ''));
     const { status, log } = tryBuild(dir);
     expect(status).not.toBe(0);
     expect(log).toMatch(/content\/pages\/corrections\/en\.mdx:\d+:\d+ {2}error {2}Invalid MDX/);
+    // Before Astro's own check of the page's fields, which would print a stack trace.
+    expect(log).toContain('content/pages/methodology/en.mdx:1:1  error  Missing frontmatter field `title`  [TQ512]');
     expect(log).not.toMatch(/\n\s+at /);
     rmSync(dir, { recursive: true, force: true });
   }, 240_000);

@@ -40,7 +40,7 @@ const OLD_META_KEYS = ['tahqiq-tool', 'tahqiq-records'];
 /** Stops a build on content errors. The problems are already printed with their places; no stack trace is shown. */
 function contentError(errors: number, warnings: number): AstroError {
   const error = new AstroError(
-    `tahqiq: ${errors} content error${errors === 1 ? '' : 's'} (and ${warnings} warning${warnings === 1 ? '' : 's'}) in the content; nothing was published.`,
+    `tahqiq: ${errors} content error${errors === 1 ? '' : 's'} (and ${warnings} warning${warnings === 1 ? '' : 's'}); nothing was published.`,
     'Fix each problem listed above at its file:line:column. `npm run check` lists them again without building; docs/errors.md explains every code.',
   );
   error.stack = '';
