@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -10,12 +10,12 @@ import { eachNode } from './each-node.ts';
 import { reportInvisibleText } from './invisible-text.ts';
 import { start } from './messages.ts';
 import { excerpt, type ProblemList } from './problems.ts';
+import { readConfigTextSync } from './read-config-text.ts';
 
 /** The folder of the editorial pages (`<page>/<lang>.mdx`), from the project root. */
 export const EDITORIAL_DIR = 'content/pages';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** The components a page may use (src/pages/[page]/[lang].astro gives them). */
 const COMPONENTS = new Set(['StatusDefinitions']);
 /** HTML that runs code, loads another page into this one, or sends a form: not for a page of text. */
@@ -40,13 +40,12 @@ export function checkEditorialPages(root: string, problems: ProblemList): void {
 }
 
 function checkPage(root: string, file: string, problems: ProblemList): void {
-  let text: string;
-  try {
-    text = UTF8.decode(readFileSync(path.join(root, file)));
-  } catch {
-    problems.add('editorialSyntax', file, { line: 1, column: 1 }, `Unexpected \`${file}\`: a folder, an unreadable file or bytes that are not UTF-8, expected an MDX page saved as UTF-8`);
+  const read = readConfigTextSync(path.join(root, file), 'MDX page');
+  if (!('text' in read)) {
+    problems.add('editorialSyntax', file, { line: 1, column: 1 }, `Unexpected \`${file}\`: ${'unusable' in read ? read.unusable : 'gone while it was read'}`);
     return;
   }
+  const { text } = read;
   reportInvisibleText(text, file, problems);
   let tree;
   try {

@@ -10,20 +10,20 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * Reads a configuration file (`content/site.yaml`, `content/method.yaml`) as UTF-8. A folder in its place, a file that
  * cannot be read, or bytes that are not UTF-8 are said so (`unusable`: what was found), never taken for a missing file.
  */
-export function readConfigTextSync(file: string): ConfigText {
+export function readConfigTextSync(file: string, kind = 'YAML file'): ConfigText {
   try {
     return decoded(readFileSync(file));
   } catch (error) {
-    return failure(error);
+    return failure(error, kind);
   }
 }
 
 /** The same, without blocking. */
-export async function readConfigText(file: string): Promise<ConfigText> {
+export async function readConfigText(file: string, kind = 'YAML file'): Promise<ConfigText> {
   try {
     return decoded(await readFile(file));
   } catch (error) {
-    return failure(error);
+    return failure(error, kind);
   }
 }
 
@@ -35,9 +35,10 @@ function decoded(bytes: Buffer): ConfigText {
   }
 }
 
-function failure(error: unknown): ConfigText {
+/** `kind`: what the file should be, in the message (`YAML file`, `MDX page`). */
+function failure(error: unknown, kind: string): ConfigText {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return { missing: true };
-  if (code === 'EISDIR') return { unusable: 'a folder, expected a YAML file' };
-  return { unusable: `a file that cannot be read (${code ?? String(error)}), expected a readable YAML file` };
+  if (code === 'EISDIR') return { unusable: `a folder, expected a ${kind}` };
+  return { unusable: `a file that cannot be read (${code ?? String(error)}), expected a readable ${kind}` };
 }
