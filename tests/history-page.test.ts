@@ -53,6 +53,20 @@ describe('updates and corrections on the case page', () => {
     expect(build.status, build.output).toBe(0);
   });
 
+  it('warns of a reason given for a commit the page does not list, at its key, naming the commits it lists', () => {
+    // The demo case's reasons name commits of this project's repository, none of them in this one.
+    const lines = build.output.split('\n');
+    const warnings = lines.filter((line) => line.includes('[TQ607]'));
+    expect(warnings).toEqual([
+      expect.stringMatching(/content\/cases\/dumayr-raid\.md:11:3 {2}warning {2}Unexpected commit `a6baf87` in `revisions`: .*; the commits of this file that changed claims are `[0-9a-f]{7}` \(2026-03-06\), `[0-9a-f]{7}` \(2026-03-06\)/),
+      expect.stringMatching(/content\/cases\/dumayr-raid\.md:12:3 {2}warning {2}Unexpected commit `3bfa0d1`/),
+      expect.stringMatching(/content\/cases\/riverside-clinic\.md:17:3 {2}warning {2}Unexpected commit `0f3ab8c`/),
+    ]);
+    // The commit whose reason is shown (wip, on line 10; the newest, named first) is not reported.
+    const wip = git(repo.root, ['log', '--format=%h', '--abbrev=7', '-1', '--grep=wip']).trim();
+    expect(warnings[0]).toContain(`are \`${wip}\` (2026-03-06)`);
+  });
+
   it('lists a status changed twice, newest first, with dates and commit subjects as reasons (English)', () => {
     const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/riverside-clinic/index.html'), 'utf8'));
     const section = select('section#history', page);

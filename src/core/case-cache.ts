@@ -261,6 +261,7 @@ export function summarizeCase(entry: CaseEntry, key: string): CaseSummary {
     ...(entry.translations ? { translations: entry.translations } : {}),
     tally: entry.tally,
     ...(entry.history ? { history: entry.history } : {}),
+    ...(entry.revisions ? { revisions: entry.revisions } : {}),
     claimCount: entry.claims.length,
     documents: entry.sources.map((s) => ({ id: s.id, document: s.document, sha256: s.sha256 })),
     key,

@@ -146,6 +146,7 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
           key: summary.key,
           documents: Object.fromEntries(summary.documents.map((d) => [d.document, d.sha256])),
           facts,
+          ...(summary.revisions ? { revisions: Object.keys(summary.revisions) } : {}),
         })),
       });
       // The editorial pages, before Astro compiles them: what would stop it with a stack trace is reported here.

@@ -8,7 +8,7 @@ import { caseEntrySchema } from './case-entry.ts';
  * enough to write, load and reload in a moment at thousands of cases, in a build and in the dev server.
  */
 export const caseSummarySchema = caseEntrySchema
-  .pick({ id: true, file: true, title: true, lang: true, dir: true, summary: true, reviewed: true, reviewers: true, translations: true, tally: true, history: true })
+  .pick({ id: true, file: true, title: true, lang: true, dir: true, summary: true, reviewed: true, reviewers: true, translations: true, tally: true, history: true, revisions: true })
   .extend({
     /** Number of claims in the table. */
     claimCount: z.number().int(),

@@ -7,6 +7,7 @@ import { CleanCases, type CleanCase } from './clean-cases.ts';
 import { DEFAULT_LOCK_FILE } from './lock-file.ts';
 import { defaultIndexDir } from './lock-index.ts';
 import { readHistories } from './read-history.ts';
+import { reportUnusedRevisions } from './unused-revisions.ts';
 import { verifyProvenance } from './verify.ts';
 
 /** A case that built, as the build-wide checks need it. */
@@ -18,6 +19,8 @@ export interface BuiltCase {
   documents: Record<string, string>;
   /** The provenance facts of its entry; read only for a case that is checked against the lock. */
   facts: () => ProvenanceFacts;
+  /** The commits its frontmatter `revisions` gives readers a reason for (hash prefixes). */
+  revisions?: readonly string[];
 }
 
 /** How many cases were checked against the lock, and how many were found clean by the last build and left as they were. */
@@ -30,8 +33,8 @@ export interface LockCheckCount {
  * The workflow checks a build adds to the per-case ones, in one call from the content loader:
  * the example claim left in (TQ606), source fingerprints against content/sources.lock.json (TQ600–TQ605,
  * so an orphaned or unaccepted passage fails `astro build` as it fails `tahqiq check`), and each case's
- * verdict history from git, returned by case id (none outside git). Cases that did not build are
- * listed for the dev server (src/core/dev-problems.ts), whose pages show their problems.
+ * verdict history from git, returned by case id (none outside git), with the reasons `revisions` gives for commits it
+ * does not list (TQ607). Cases that did not build are listed for the dev server (src/core/dev-problems.ts), whose pages show their problems.
  *
  * With `tool` (the tool digest), and unless `fresh`, the cases the last build found clean, unchanged since and under
  * the same lock, are not checked again and their lock entries are not read (clean-cases.ts); without it every case is.
@@ -103,7 +106,9 @@ export async function checkForBuild(options: {
   for (const file of options.files) {
     const built = builtOf(file);
     const history = histories.byFile.get(file);
-    if (built && history) byCase.set(built.id, history);
+    if (!built || !history) continue;
+    byCase.set(built.id, history);
+    if (built.revisions?.length) reportUnusedRevisions({ root, file, revisions: built.revisions, history, problems });
   }
   return { histories: byCase, lock: { checked: toCheck.length, remembered: options.files.length - toCheck.length } };
 }
