@@ -41,14 +41,21 @@ export const languageTagSchema = z.string().refine(isKnownLanguageTag, {
   message: 'expected a BCP 47 language tag such as `ar`, `en` or `ar-SY` (a language code, not its name)',
 });
 
-/** A real calendar date written `YYYY-MM-DD` (YAML 1.2, as parsed here, keeps it a string). */
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A real calendar date written `YYYY-MM-DD` (YAML 1.2, as parsed here, keeps it a string), not in the future. */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written `YYYY-MM-DD`', abort: true })
   .refine((s) => {
     const date = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
-  }, 'expected a real calendar date');
+  }, { error: 'expected a real calendar date', abort: true })
+  // A day's grace: where the newsroom is, it may already be tomorrow in UTC.
+  .refine((s) => s <= isoDay(Date.now() + DAY_MS), {
+    error: 'expected a date no later than today: a date in the future is published as written',
+  });
 
 /** Where the quoted words come from: a document kept verbatim in `seeds/`. */
 export const sourceSchema = z.strictObject({
