@@ -3,6 +3,7 @@ import { isMap, parseDocument, type Document } from 'yaml';
 import { methodSchema, type Method } from '../schemas/method.ts';
 import { reportInvisibleText } from './invisible-text.ts';
 import { offsetToPoint, plainMessage } from './messages.ts';
+import { processShared } from './process-shared.ts';
 import { ProblemList, type Point, type Problem } from './problems.ts';
 import { readConfigText, readConfigTextSync, type ConfigText } from './read-config-text.ts';
 import { errorOffset } from './yaml-around-errors.ts';
@@ -90,7 +91,8 @@ export async function methodFor(root: string, run: object, problems: ProblemList
   return read?.method;
 }
 
-let site: { root: string; method: Method | undefined } | undefined;
+/** The site's method by project root, one per process: the pages and the content loader may hold separate copies of this module. */
+const siteMethods = () => processShared('siteMethods', () => new Map<string, { method: Method | undefined }>());
 
 /**
  * The method of the site being built (`content/method.yaml` under the working directory, where
@@ -98,6 +100,13 @@ let site: { root: string; method: Method | undefined } | undefined;
  * The case loader has already reported any problem in it; an invalid or absent file gives undefined.
  */
 export function siteMethod(root = process.cwd()): Method | undefined {
-  if (site?.root !== root) site = { root, method: readMethodSync(root)?.method };
-  return site.method;
+  const key = path.resolve(root);
+  let read = siteMethods().get(key);
+  if (!read) siteMethods().set(key, (read = { method: readMethodSync(root)?.method }));
+  return read.method;
+}
+
+/** Makes the pages read the method again (the dev server, after `content/method.yaml` was saved). */
+export function forgetSiteMethod(root: string): void {
+  siteMethods().delete(path.resolve(root));
 }

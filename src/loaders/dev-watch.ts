@@ -9,6 +9,10 @@ import { dropFreshCaseKey, reloadBrowsers, setFreshCaseKey } from '../core/dev-f
 import { caseIds, recheckTranslations } from '../core/dev-translations.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { verifyCaseFile } from '../core/load-cases.ts';
+import { forgetSiteMethod, METHOD_FILE } from '../core/read-method.ts';
+import { reloadSiteConfig } from '../core/live-site-config.ts';
+import { SITE_CONFIG_FILE } from '../core/site-config.ts';
+import { toolDigest } from '../core/case-digest.ts';
 import { formatProblem, ProblemList, type Problem } from '../core/problems.ts';
 import { provenanceFacts, type ProvenanceFacts } from '../core/provenance/case-passages.ts';
 import { DEFAULT_LOCK_FILE } from '../core/provenance/lock-file.ts';
@@ -35,11 +39,15 @@ export interface FirstLoad {
 
 /**
  * In `astro dev`: re-verifies a case the moment its file is saved, or the cases that read a source when it is saved,
- * and checks `translations` between them as a build does; a broken case is left out (its page lists its problems)
- * until fixed.
+ * or every case when the method (`content/method.yaml`) is saved, and checks `translations` between them as a build
+ * does; a broken case is left out (its page lists its problems) until fixed.
  */
-export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, tool, cacheDir, records, files, withheld: withheldAtStart, saveRecords }: FirstLoad): void {
+export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, tool: toolAtStart, cacheDir, records, files, withheld: withheldAtStart, saveRecords }: FirstLoad): void {
   if (!context.watcher) return;
+  /** The tool's digest: it covers the method, which may be saved while the server runs. */
+  let tool = toolAtStart;
+  const methodPath = path.resolve(root, METHOD_FILE);
+  const sitePath = path.resolve(root, SITE_CONFIG_FILE);
   const casesPath = path.resolve(root, casesDir);
   const seedsPath = path.resolve(root, seedsDir);
   /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
@@ -73,13 +81,13 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     for (const problem of problems.items) logProblem(context, problem);
   };
   /** Verifies one case file again; a case that builds on its own is returned, published once its links pass. */
-  const reverify = async (file: string): Promise<BuiltCase | undefined> => {
+  const reverify = async (file: string, logProblem: (problem: Problem) => void): Promise<BuiltCase | undefined> => {
     // A file deleted meanwhile is dropped by its own `unlink`, queued after this.
     if (!existsSync(path.join(root, file))) return undefined;
     const id = path.basename(file, '.md');
     // A bug while re-verifying one file is reported at that file (TQ900), like in a build.
     const verified = await verifyCaseFile(root, file, { tool }).catch((error: unknown) => ({ entry: undefined, problems: failedCase(error, file).own, record: undefined }));
-    for (const problem of verified?.problems.items ?? []) logProblem(context, problem);
+    for (const problem of verified?.problems.items ?? []) logProblem(problem);
     lastFacts.set(file, verified?.entry ? provenanceFacts(verified.entry) : undefined);
     if (verified?.entry && verified.record) {
       const before = storedSummary(context, id) ?? withheld.get(id)?.summary;
@@ -117,7 +125,14 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
   const update = async (work: string[], deleted: string[] = []) => {
     const again = [...new Set([...work, ...linksUnknown])];
     linksUnknown.clear();
-    const verified = (await Promise.all(again.map(reverify))).filter((b): b is BuiltCase => b !== undefined);
+    // A problem of every case (in the method they all read) is logged once.
+    const logged = new Set<string>();
+    const logOnce = (problem: Problem) => {
+      const line = formatProblem(problem);
+      if (!logged.has(line)) logProblem(context, problem);
+      logged.add(line);
+    };
+    const verified = (await Promise.all(again.map((file) => reverify(file, logOnce)))).filter((b): b is BuiltCase => b !== undefined);
     const stored = new Map<string, BuiltCase>();
     for (const id of context.store.keys()) {
       const summary = storedSummary(context, id);
@@ -129,13 +144,13 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     // A case saved gets all its problems in the log again, as a build reports them; a case withheld for its links,
     // checked again only because a case linked with it was saved, only the problems it did not have before.
     const listed = new Set(brokenCases().flatMap((b) => (changed.has(b.id) ? [] : b.problems.map(formatProblem))));
-    for (const problem of checked.problems) if (!listed.has(formatProblem(problem))) logProblem(context, problem);
+    for (const problem of checked.problems) if (!listed.has(formatProblem(problem))) logOnce(problem);
     for (const [built, linkProblems] of checked.failed) withhold(built, linkProblems);
     for (const built of checked.passed) await publish(built);
     saveRecords(records);
     await checkLock(again);
   };
-  context.watcher.add([casesPath, seedsPath]);
+  context.watcher.add([casesPath, seedsPath, methodPath, sitePath]);
   const afterChange = settledChanges();
   context.watcher.on('all', (event, changed) => {
     let work: string[] = [];
@@ -157,6 +172,31 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
       const document = path.relative(root, changed).split(path.sep).join('/');
       const citing = [...records].filter(([, r]) => document in r.sources).map(([id]) => files.find((f) => path.basename(f, '.md') === id) ?? `${path.relative(root, casesPath).split(path.sep).join('/')}/${id}.md`);
       work = [...new Set([...citing, ...broken])];
+    } else if (changed === sitePath) {
+      // The pages read the site configuration anew; a mistake is reported and the last good one kept.
+      afterChange(changed, async () => {
+        tool = toolDigest(root);
+        const problems = reloadSiteConfig(root);
+        for (const problem of problems) logProblem(context, problem);
+        if (problems.some((p) => p.severity === 'error')) return;
+        context.logger.info(`${SITE_CONFIG_FILE} saved: the pages read it again (a new \`url\` or \`base\` takes a restart of the dev server)`);
+        reloadBrowsers(changed);
+      }).catch((error: unknown) => context.logger.error(String(error)));
+      return;
+    } else if (changed === methodPath) {
+      // Every case is checked against the method: all of them are verified again, under the tool's new digest, and
+      // the pages read its labels anew.
+      tool = toolDigest(root);
+      forgetSiteMethod(root);
+      const folder = path.relative(root, casesPath).split(path.sep).join('/');
+      afterChange(changed, async () => {
+        const all = [...(await caseIds(casesPath))].map((id) => `${folder}/${id}.md`);
+        const t = performance.now();
+        await update(all);
+        reloadBrowsers(changed);
+        context.logger.info(`${METHOD_FILE} saved: re-verified ${all.length} case${all.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t)} ms`);
+      }).catch((error: unknown) => context.logger.error(String(error)));
+      return;
     }
     if (work.length === 0) return;
     afterChange(changed, async () => {

@@ -1,0 +1,26 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startDev } from '../tests/helpers/dev-server.ts';
+import { projectCopy } from '../tests/helpers/rebuild.ts';
+const dir = projectCopy();
+const dev = await startDev(dir);
+const site = path.join(dir, 'content/site.yaml');
+const orig = readFileSync(site, 'utf8');
+const h1 = () => fetch(`${dev.base}/cases/riverside-clinic/`).then((r) => r.text()).then((t) => /<h1>(.*?)<\/h1>/s.exec(t)?.[1]).catch((e) => String(e));
+writeFileSync(site, orig.replace('  ar: تحقيق', '  ar: تحقيق جديد'));
+await new Promise((r) => setTimeout(r, 4000));
+const cf = path.join(dir, 'content/cases/riverside-clinic.md');
+const c = readFileSync(cf, 'utf8');
+writeFileSync(cf, c.replace('title: "Riverside clinic closure', 'title: "Edited: Riverside clinic closure'));
+let t0 = performance.now();
+for (let i = 0; i < 30; i++) { await new Promise((r) => setTimeout(r, 500)); const h = await h1(); if (h?.includes('Edited')) { console.log('case edit after restart shown after', Math.round(performance.now() - t0)); break; } if (i === 29) console.log('case edit NOT shown', h); }
+const m = path.join(dir, 'content/method.yaml');
+const morig = readFileSync(m, 'utf8');
+writeFileSync(m, morig + '\nunknownField: 1\n');
+await new Promise((r) => setTimeout(r, 8000));
+console.log('method broken: case status', await fetch(`${dev.base}/cases/dumayr-raid/`).then((r) => r.status));
+writeFileSync(m, morig);
+await new Promise((r) => setTimeout(r, 8000));
+console.log('method restored: case status', await fetch(`${dev.base}/cases/dumayr-raid/`).then((r) => r.status));
+console.log(dev.log().split('\n').filter((l) => !/^\s*$/.test(l)).slice(-40).join('\n'));
+dev.stop();
