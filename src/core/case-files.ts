@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProblemList } from './problems.ts';
 
@@ -24,6 +24,8 @@ export async function listCaseFiles(dir: string, shownDir: string, problems: Pro
     return undefined;
   }
   const names: string[] = [];
+  /** The case files that are links, by name: kept unless they lead to a case file already listed. */
+  const links = new Map<string, string>();
   const report = (relative: string, found: string, expected: string) => {
     const file = `${shownDir}/${relative}`;
     problems.add('notACaseFile', file, { line: 1, column: 1 }, `Unexpected ${found} \`${file}\`, ${expected}; it is not published`);
@@ -36,7 +38,8 @@ export async function listCaseFiles(dir: string, shownDir: string, problems: Pro
       ? await stat(full).then((s) => (s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other'), () => 'dangling' as const)
       : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
     if (kind === 'file' && CASE_FILE.test(entry.name)) {
-      names.push(entry.name);
+      if (entry.isSymbolicLink()) links.set(entry.name, full);
+      else names.push(entry.name);
     } else if (kind === 'dangling') {
       report(entry.name, 'link to a missing file', 'expected a case file');
     } else if (kind === 'directory') {
@@ -55,7 +58,37 @@ export async function listCaseFiles(dir: string, shownDir: string, problems: Pro
       report(entry.name, 'special file', 'expected a case file');
     }
   }
-  return names;
+  if (links.size > 0) {
+    const { kept, twice } = await linksToNewFiles(dir, names, links);
+    names.push(...kept);
+    for (const [link, same] of twice) {
+      const file = `${shownDir}/${link}`;
+      problems.add('notACaseFile', file, { line: 1, column: 1 }, `Unexpected link \`${file}\` to the case file \`${same}\`, expected one file for each case: the same case would be published twice, under two addresses (to rename a case, rename its file: \`git mv\`); it is not published`);
+    }
+  }
+  return names.sort();
+}
+
+/**
+ * The linked case files that lead to a file no other case file here is: a link to another case file of the folder (or
+ * to the same file as another link) would publish that case twice, under two ids, and is reported instead.
+ */
+async function linksToNewFiles(dir: string, names: readonly string[], links: ReadonlyMap<string, string>): Promise<{ kept: string[]; twice: [link: string, same: string][] }> {
+  const realDir = await realpath(dir).catch(() => dir);
+  const byTarget = new Map(names.map((name) => [path.join(realDir, name), name]));
+  const kept: string[] = [];
+  const twice: [string, string][] = [];
+  for (const [name, full] of links) {
+    const target = await realpath(full).catch(() => full);
+    const same = byTarget.get(target);
+    if (same !== undefined) {
+      twice.push([name, same]);
+      continue;
+    }
+    byTarget.set(target, name);
+    kept.push(name);
+  }
+  return { kept, twice };
 }
 
 /** Every visible file below `dir`, as `/`-separated paths relative to it (links are not followed). */
