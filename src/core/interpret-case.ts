@@ -1,4 +1,4 @@
-import type { Definition, RootContent } from 'mdast';
+import type { Definition, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { CaseFrontmatter } from '../schemas/frontmatter.ts';
@@ -18,6 +18,7 @@ import { readFrontmatter } from './read-frontmatter.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 import { reportUnrenderedMarkdown } from './report-unrendered-markdown.ts';
 import { passagesOfUnparsedClaims, unparsedClaimBlocks } from './unparsed-claims.ts';
+import { closeFrontmatter } from './unclosed-frontmatter.ts';
 
 export type { WrittenClaim, WrittenNote };
 
@@ -52,9 +53,8 @@ const UNDETERMINED = 'und';
 
 /** Parses a case file and checks its form: frontmatter, claims, attributes. */
 export function interpretCase(text: string, file: string, problems: ProblemList): WrittenCase | undefined {
-  const markdown = prepareMarkdown(text, file, problems);
-  const root = parseCaseMarkdown(markdown);
-  caseParser.runSync(root);
+  const prepared = prepareMarkdown(text, file, problems);
+  const { markdown, root } = withFrontmatterClosed(prepared, file, problems);
   const { data: frontmatter, place: frontmatterPlace, placeOf, salvaged } = readFrontmatter(root, file, problems);
   // A frontmatter with errors still names its documents: the claims are checked against them in the same run.
   const fields = frontmatter ?? salvaged?.documents;
@@ -128,5 +128,23 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   if (!documents) return undefined;
   const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
   return { ...(frontmatter ? { frontmatter } : {}), lang: lang ?? UNDETERMINED, methodCheckable: frontmatter !== undefined || salvaged?.complete === true, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, uncheckedVerdicts, claimBlocks };
+}
+
+/**
+ * The file parsed; when its frontmatter is never closed, reported (TQ101) and, where the blank line ending its fields
+ * can be told (unclosed-frontmatter.ts), parsed as if that line were the closing `---`: every other problem of the
+ * file is then reported in the same run, its claims checked against the sources its fields name.
+ */
+function withFrontmatterClosed(markdown: string, file: string, problems: ProblemList): { markdown: string; root: Root } {
+  const root = parseCaseMarkdown(markdown);
+  caseParser.runSync(root);
+  const first = root.children[0];
+  const closed = first?.type === 'thematicBreak' && first.position?.start.line === 1 ? closeFrontmatter(markdown) : undefined;
+  if (!closed) return { markdown, root };
+  problems.add('frontmatterMissing', file, { line: 1, column: 1 },
+    `Unexpected end of frontmatter: the \`---\` on line 1 opens it and no \`---\` line closes it, expected a \`---\` line after its last field, on line ${closed.line} (the rest of the file is checked as if one stood there)`);
+  const closedRoot = parseCaseMarkdown(closed.markdown);
+  caseParser.runSync(closedRoot);
+  return { markdown: closed.markdown, root: closedRoot };
 }
 
