@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import { eachNode } from './each-node.ts';
 import { reportInvisibleText } from './invisible-text.ts';
 import { start } from './messages.ts';
+import { hasSafeScheme, isProtocolRelative } from './link-safety.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import { readConfigTextSync } from './read-config-text.ts';
 
@@ -21,7 +22,7 @@ const COMPONENTS = new Set(['StatusDefinitions']);
 /** HTML that runs code, loads another page into this one, or sends a form: not for a page of text. */
 const UNSAFE_ELEMENTS = new Set(['script', 'style', 'iframe', 'frame', 'object', 'embed', 'form', 'base', 'meta', 'link']);
 /** `https:`, `mailto:`, a fragment or a path of this site; not `//host` (another site, on the page's scheme). */
-const SAFE_URL = /^(?:https?:|mailto:|#|\/(?![/\\])|\.{1,2}\/|[^:/?#\\]+(?:[/?#]|$)|$)/i;
+const isSafeUrl = (url: string) => hasSafeScheme(url) && !isProtocolRelative(url);
 const FIELDS = ['title', 'lang', 'description'] as const;
 
 /**
@@ -106,7 +107,7 @@ function checkNode(node: Nodes | MdxNode, file: string, problems: ProblemList): 
           problems.add('editorialUnsafe', file, at, `Unexpected \`${attribute.name}\` on \`<${name}>\`: an event attribute runs code, expected none`);
         } else if (attribute.value !== null && attribute.value !== undefined && value === undefined) {
           problems.add('editorialUnsafe', file, at, `Unexpected \`${attribute.name}={…}\` on \`<${name}>\`: a value computed by code, expected \`${attribute.name}="…"\``);
-        } else if (value !== undefined && /^(?:href|src|action|formaction|xlink:href)$/i.test(attribute.name ?? '') && !SAFE_URL.test(value.trim())) {
+        } else if (value !== undefined && /^(?:href|src|action|formaction|xlink:href)$/i.test(attribute.name ?? '') && !isSafeUrl(value.trim())) {
           problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(value, 40)}\` on \`<${name}>\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
         }
       }
@@ -115,7 +116,7 @@ function checkNode(node: Nodes | MdxNode, file: string, problems: ProblemList): 
     case 'link':
     case 'image':
     case 'definition':
-      if (!SAFE_URL.test(node.url.trim())) {
+      if (!isSafeUrl(node.url.trim())) {
         problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
       }
       break;

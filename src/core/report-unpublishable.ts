@@ -6,10 +6,8 @@ import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
 import { eachNode } from './each-node.ts';
+import { hasSafeScheme, isProtocolRelative } from './link-safety.ts';
 import { CLOSING_FENCE } from './unparsed-claims.ts';
-
-/** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
-const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
 /**
  * Reports things that would otherwise vanish or be unsafe: raw HTML, directives that are
@@ -49,10 +47,9 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
     }
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const url = node.url.trim();
-      if (!SAFE_URL.test(url)) {
+      if (!hasSafeScheme(url)) {
         problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
-      } else if (/^[/\\]{2}/.test(url)) {
-        // `//host/…` (and `/\host`, which browsers read the same) leaves the site, on the page's own scheme.
+      } else if (isProtocolRelative(url)) {
         const host = url.replace(/^[/\\]+/, '');
         problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(url, 40)}\`, another site's address without its scheme, expected \`https://${excerpt(host, 40)}\``);
       } else if (looksLikeAddress(url)) {
