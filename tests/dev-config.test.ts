@@ -4,7 +4,7 @@
  * configuration is kept, and a broken method withholds the cases as a build would refuse them. On a real dev server
  * over a copy of the project.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from './helpers/dev-server.ts';
@@ -13,7 +13,7 @@ import { projectCopy } from './helpers/rebuild.ts';
 /** Polls wait this long: a loaded machine may take far longer than the fraction of a second it takes here. */
 const POLL = { timeout: 90_000, interval: 300 };
 
-describe('the dev server reads the site configuration and the method again when they are saved', () => {
+describe('the dev server reads the site configuration and the method again when they are saved, and checks a new link as a build does', () => {
   const dir = projectCopy();
   const siteFile = path.join(dir, 'content/site.yaml');
   const methodFile = path.join(dir, 'content/method.yaml');
@@ -57,5 +57,16 @@ describe('the dev server reads the site configuration and the method again when 
     writeFileSync(methodFile, method);
     await expect.poll(async () => (await casePage('riverside-clinic')).status, POLL).toBe(200);
     expect((await casePage('riverside-clinic')).html).not.toContain('Verified as stated');
+  });
+
+  it('does not publish a link to another case file made while it runs, listing the TQ111 a build reports', async () => {
+    symlinkSync('riverside-clinic.md', path.join(dir, 'content/cases/riverside-alias.md'));
+    await expect.poll(() => dev.log(), POLL).toMatch(/content\/cases\/riverside-alias\.md:1:1 {2}error {2}Unexpected link `content\/cases\/riverside-alias\.md`, which leads to the same file as `content\/cases\/riverside-clinic\.md`.*\[TQ111\]/);
+    await expect.poll(async () => (await casePage('riverside-alias')).status, POLL).toBe(500);
+    expect((await casePage('riverside-alias')).html).toContain('data-code="TQ111"');
+    // The index names it among the cases that do not build, once, not among the cases.
+    const index = await fetch(`${dev.base}/`).then((r) => r.text());
+    expect(index.match(/href="\/cases\/riverside-alias\/"/g)).toHaveLength(1);
+    expect(index).toMatch(/data-broken-case[^>]*>(?:(?!<\/li>)[\s\S])*href="\/cases\/riverside-alias\/"/);
   });
 });

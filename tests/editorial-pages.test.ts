@@ -41,6 +41,13 @@ describe('the editorial pages (content/pages/<page>/<lang>.mdx)', () => {
     expect(report).toMatch(/7 errors, 0 warnings$/);
   });
 
+  it('reads a link as a browser does: a tab or a line break inside, a control in front, do not hide another site or a script', () => {
+    const report = reportFor(`${FRONTMATTER}<a href="/\t/evil.example/x">a</a> <a href="/\n/evil.example/y">b</a> <a href="\u0001javascript:alert(1)">c</a> <a href="/about/">d</a>\n`);
+    expect(report.match(/Unexpected link to/g)).toHaveLength(3);
+    // The control character is reported for itself too (TQ115).
+    expect(report).toMatch(/4 errors, 0 warnings$/);
+  });
+
   it('reports a bidi control or bytes that are not UTF-8', () => {
     expect(reportFor(`${FRONTMATTER}Our \u202Ename.\n`)).toContain('[TQ114]');
     expect(reportFor(Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'))).toContain('bytes that are not UTF-8');

@@ -25,6 +25,13 @@ describe('reasons given for commits the history does not list (TQ607)', () => {
     expect(problems.items[0]!.message).toBe('Unexpected commit `1234567` in `revisions`: it is not a commit of this file that changed a claim, so readers never see its reason; the commits of this file that changed claims are `abcdef1` (2026-02-01), `fedcba9` (2026-01-15)');
   });
 
+  it('places a key in a flow map and in a file whose lines end in a carriage return alone', () => {
+    writeFileSync(path.join(root, 'flow.md'), '---\rtitle: T\rrevisions: {abcdef1: One, 0123456: Two}\r---  \rBody\r');
+    const problems = new ProblemList();
+    reportUnusedRevisions({ root, file: 'flow.md', revisions: ['abcdef1', '0123456'], history: history(false), problems });
+    expect(problems.items.map((p) => [p.message.slice(0, 30), p.place])).toEqual([['Unexpected commit `0123456` in', { line: 3, column: 27 }]]);
+  });
+
   it('reports nothing from a shallow clone\'s partial history, where an older commit is missing, not wrong', () => {
     const problems = new ProblemList();
     reportUnusedRevisions({ root, file: 'case.md', revisions: ['1234567'], history: history(true), problems });

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProblemList } from './problems.ts';
 
@@ -35,13 +35,15 @@ export async function listCaseFiles(dir: string, shownDir: string, problems: Pro
     const full = path.join(dir, entry.name);
     // Follow links once: a link to a case file is a case file; a dangling link is reported.
     const kind = entry.isSymbolicLink()
-      ? await stat(full).then((s) => (s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other'), () => 'dangling' as const)
+      ? await stat(full).then((s) => (s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other'), (error: NodeJS.ErrnoException) => (error.code === 'ELOOP' ? 'loop' as const : 'dangling' as const))
       : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
     if (kind === 'file' && CASE_FILE.test(entry.name)) {
       if (entry.isSymbolicLink()) links.set(entry.name, full);
       else names.push(entry.name);
     } else if (kind === 'dangling') {
       report(entry.name, 'link to a missing file', 'expected a case file');
+    } else if (kind === 'loop') {
+      report(entry.name, 'link that leads back to itself', 'expected a case file');
     } else if (kind === 'directory') {
       if (CASE_FILE.test(entry.name)) {
         report(entry.name, 'folder', 'expected a case file with this name, not a folder');
@@ -63,7 +65,7 @@ export async function listCaseFiles(dir: string, shownDir: string, problems: Pro
     names.push(...kept);
     for (const [link, same] of twice) {
       const file = `${shownDir}/${link}`;
-      problems.add('notACaseFile', file, { line: 1, column: 1 }, `Unexpected link \`${file}\` to the case file \`${same}\`, expected one file for each case: the same case would be published twice, under two addresses (to rename a case, rename its file: \`git mv\`); it is not published`);
+      problems.add('notACaseFile', file, { line: 1, column: 1 }, `Unexpected link \`${file}\`, which leads to the same file as \`${shownDir}/${same}\`, expected one file for each case: the same case would be published twice, under two addresses; it is not published`);
     }
   }
   return names.sort();
@@ -78,7 +80,14 @@ async function linksToNewFiles(dir: string, names: readonly string[], links: Rea
   const byTarget = new Map(names.map((name) => [path.join(realDir, name), name]));
   const kept: string[] = [];
   const twice: [string, string][] = [];
-  for (const [name, full] of links) {
+  // A link to a link of the folder (`a.md` → `b.md` → elsewhere) is the one reported: the links that lead out first.
+  const leadsOut = async (full: string) => {
+    const target = path.resolve(dir, await readlink(full).catch(() => ''));
+    return !(path.dirname(target) === path.resolve(dir) && links.has(path.basename(target)));
+  };
+  const withOut = await Promise.all([...links].map(async ([name, full]) => ({ name, full, out: await leadsOut(full) })));
+  const ordered = [...withOut.filter((l) => l.out), ...withOut.filter((l) => !l.out)];
+  for (const { name, full } of ordered) {
     const target = await realpath(full).catch(() => full);
     const same = byTarget.get(target);
     if (same !== undefined) {

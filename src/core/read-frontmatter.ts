@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { isMap, isSeq, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { caseFrontmatterSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { hasUiStrings } from '../i18n/ui.ts';
@@ -30,6 +30,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   }
   const base: Point = { line: (node.position?.start.line ?? 1) + 1, column: 1 };
   const doc: Document = parseDocument(node.value, { prettyErrors: false, logLevel: 'error' });
+  hashesAsWritten(doc);
   const placeOf = (path: (string | number)[]) => keyPlace(doc, node.value, path, base);
   if (doc.errors.length > 0) {
     // A field indented wrong is named at its own line; YAML's messages about the lines around it say the same less clearly.
@@ -267,5 +268,17 @@ function expectedShape(expected: string, path: readonly PropertyKey[], shown: st
   if (expected === 'string' && isMap(value)) return 'expected text on the field\'s own line, not fields under it';
   if (expected === 'string') return `YAML reads it as a number or \`true\`/\`false\`, expected text: put it in quotes, \`"${shown}"\``;
   return undefined;
+}
+
+/**
+ * The keys of `revisions` as written: YAML reads a commit hash of digits as a number (`0123456` as 123456, `12345e7`
+ * as 123450000000), which would name another commit, or none.
+ */
+function hashesAsWritten(doc: Document): void {
+  const revisions = isMap(doc.contents) ? doc.contents.get('revisions', true) : undefined;
+  if (!isMap(revisions)) return;
+  for (const pair of revisions.items) {
+    if (isScalar(pair.key) && pair.key.type === 'PLAIN' && typeof pair.key.source === 'string') pair.key.value = pair.key.source;
+  }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { LoaderContext } from 'astro/loaders';
@@ -7,6 +7,7 @@ import type { VerifiedRecord } from '../core/case-digest.ts';
 import { brokenCases, setBrokenCases } from '../core/dev-problems.ts';
 import { dropFreshCaseKey, reloadBrowsers, setFreshCaseKey } from '../core/dev-fresh-cases.ts';
 import { caseIds, recheckTranslations } from '../core/dev-translations.ts';
+import { listCaseFiles } from '../core/case-files.ts';
 import { failedCase } from '../core/internal-error.ts';
 import { verifyCaseFile } from '../core/load-cases.ts';
 import { forgetSiteMethod, METHOD_FILE } from '../core/read-method.ts';
@@ -167,6 +168,18 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
         }).catch((error: unknown) => context.logger.error(String(error)));
         return;
       }
+      if (isLink(changed)) {
+        // A link to another case file of the folder is not a case of its own (case-files.ts), as in a build.
+        afterChange(changed, async () => {
+          const problems = new ProblemList();
+          const names = await listCaseFiles(casesPath, path.relative(root, casesPath).split(path.sep).join('/') || '.', problems);
+          if (names?.includes(path.basename(changed))) return update([file]);
+          const own = problems.items.filter((p) => p.file === file);
+          for (const problem of own) logProblem(context, problem);
+          unpublish(path.basename(file, '.md'), file, own);
+        }).catch((error: unknown) => context.logger.error(String(error)));
+        return;
+      }
       work = [file];
     } else if (changed.startsWith(seedsPath + path.sep)) {
       const document = path.relative(root, changed).split(path.sep).join('/');
@@ -185,14 +198,16 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
       return;
     } else if (changed === methodPath) {
       // Every case is checked against the method: all of them are verified again, under the tool's new digest, and
-      // the pages read its labels anew.
-      tool = toolDigest(root);
-      forgetSiteMethod(root);
+      // the pages read its labels anew. Both when the file has settled: read half-written, they would stay so.
       const folder = path.relative(root, casesPath).split(path.sep).join('/');
       afterChange(changed, async () => {
+        tool = toolDigest(root);
+        forgetSiteMethod(root);
         const all = [...(await caseIds(casesPath))].map((id) => `${folder}/${id}.md`);
         const t = performance.now();
         await update(all);
+        // A page served meanwhile may have read the method as it was while being written.
+        forgetSiteMethod(root);
         reloadBrowsers(changed);
         context.logger.info(`${METHOD_FILE} saved: re-verified ${all.length} case${all.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t)} ms`);
       }).catch((error: unknown) => context.logger.error(String(error)));
@@ -213,4 +228,13 @@ type BuiltCase = { summary: CaseSummary; record: VerifiedRecord };
 /** Whether two summaries of a case differ in their key alone: what lists, feeds and cards show is the same. */
 function sameButKey(a: CaseSummary, b: CaseSummary): boolean {
   return isDeepStrictEqual({ ...a, key: '', sizes: undefined }, { ...b, key: '', sizes: undefined });
+}
+
+/** Whether a path is a symbolic link (not when it is gone). */
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseHistory } from '../../schemas/history.ts';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { offsetToPoint } from '../messages.ts';
 import type { Point, ProblemList } from '../problems.ts';
 
 /** How many of the file's revisions that changed claims a message names. */
@@ -46,12 +48,22 @@ function readText(file: string): string {
   }
 }
 
-/** The key's line in the frontmatter (a hash is written bare or quoted), or line 1 when it cannot be found. */
+/**
+ * The key's place in the frontmatter, as YAML reads it (a key in a flow map, `revisions: {3f2a9c1: …}`, too), or line
+ * 1 when it cannot be found. Lines end as the core reads them: LF, CRLF or CR alone.
+ */
 function keyPlace(text: string, key: string): Point {
-  const lines = text.split(/\r?\n/);
-  for (let i = 1; i < lines.length && lines[i] !== '---'; i++) {
-    const match = new RegExp(`^(\\s*["']?)${key}["']?\\s*:`).exec(lines[i]!);
-    if (match) return { line: i + 1, column: match[1]!.length + 1 };
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const end = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
+  if (!/^---[ \t]*$/.test(lines[0] ?? '') || end < 0) return { line: 1, column: 1 };
+  const yamlText = lines.slice(1, end).join('\n');
+  const revisions = parseDocument(yamlText, { logLevel: 'silent' }).get('revisions', true);
+  if (!isMap(revisions)) return { line: 1, column: 1 };
+  const wanted = key.toLowerCase();
+  for (const pair of revisions.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const written = pair.key.type === 'PLAIN' && typeof pair.key.source === 'string' ? pair.key.source : String(pair.key.value);
+    if (written.toLowerCase() === wanted) return offsetToPoint(yamlText, pair.key.range[0], { line: 2, column: 1 });
   }
   return { line: 1, column: 1 };
 }
