@@ -90,6 +90,7 @@ const ar: UiStrings = {
   statusViewNote: (status, shown, total) => `لا يعرض الجدول إلا الادعاءات التي حكمها «${status}»: ${shown} من ${total}.`,
   ratingsLink: 'ماذا تعني الأحكام',
   allCases: 'كل الملفات',
+  allCasesEveryLanguage: 'كل ملفات التحقق، بكل اللغات',
   methodologyLink: 'منهجيتنا',
   correctionsLink: 'سياسة التصحيح',
   reportErrorLink: 'أبلغ عن خطأ',

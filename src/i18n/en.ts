@@ -77,6 +77,8 @@ export default {
   statusViewNote: (status: string, shown: number, total: number) => `Showing ${status} claims only: ${shown} of ${total}.`,
   ratingsLink: 'What the statuses mean',
   allCases: 'All cases',
+  /** On a list of the cases in one language (`/en/`): the home page's list of every case. */
+  allCasesEveryLanguage: 'All fact-checks, in every language',
   methodologyLink: 'Methodology',
   correctionsLink: 'Corrections policy',
   reportErrorLink: 'Report an error',

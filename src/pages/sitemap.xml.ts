@@ -1,14 +1,18 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import { listLanguages } from '../case-lists.ts';
 import { caseSummaries } from '../cases.ts';
 import { EDITORIAL_LANGUAGES, EDITORIAL_PAGES, editorialUrl } from '../core/editorial-pages.ts';
+import { firstListPages } from '../core/language-case-lists.ts';
 import { xmlEscape } from '../core/export/atom-feed.ts';
 import { urls } from '../exports.ts';
 import { caseTranslations } from '../case-meta.ts';
+import { site } from '../site.ts';
 
 /**
- * `/sitemap.xml`: every canonical page (index, cases, editorial and ratings pages), cases with their
- * review date; editorial pages and cases with `translations` with their other-language versions (`xhtml:link` hreflang).
+ * `/sitemap.xml`: every canonical page (index, the case list in each other language `/<lang>/`, cases, editorial and
+ * ratings pages), cases with their review date; the index and the language lists, editorial pages and cases with
+ * `translations` with their other-language versions (`xhtml:link` hreflang). List pages after the first are left out.
  */
 export const GET: APIRoute = async () => {
   const cases = (await caseSummaries()).sort((a, b) => a.id.localeCompare(b.id));
@@ -28,13 +32,16 @@ export const GET: APIRoute = async () => {
       .map((t) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(t.lang)}" href="${xmlEscape(urls.case(t.id))}"/>`)
       .join('');
   };
+  // The home page and the first page of each language list, each listing all of them (itself included).
+  const lists = firstListPages(site.lang, await listLanguages()).map((l) => ({ lang: l.lang, loc: urls.page(l.path) }));
+  const listAlternates = lists.length > 1 ? lists.map((l) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(l.lang)}" href="${xmlEscape(l.loc)}"/>`).join('') : '';
   const editorial = (['ratings', ...EDITORIAL_PAGES] as const).flatMap((page) =>
     EDITORIAL_LANGUAGES.filter((l) => has(`${page}/${l}`)).map((l) => url(page === 'ratings' ? urls.page(`ratings/${l}/`) : urls.page(editorialUrl(page, l, '')), alternatesOf(page))),
   );
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    url(urls.home),
+    ...lists.map((l) => url(l.loc, listAlternates)),
     ...cases.map((c) => url(urls.case(c.id), `<lastmod>${c.reviewed}</lastmod>${caseAlternates(c)}`)),
     ...editorial,
     '</urlset>',
