@@ -292,7 +292,7 @@ describe('reading comfort', () => {
 });
 
 describe('accessibility and screenshots', () => {
-  for (const [name, route] of [['index', '/'], ['arabic-case', AR], ['english-case', EN], ['ratings-ar', '/ratings/ar/']] as const) {
+  for (const [name, route] of [['index', '/'], ['english-index', '/en/'], ['arabic-case', AR], ['english-case', EN], ['ratings-ar', '/ratings/ar/']] as const) {
     for (const width of WIDTHS) {
       it(`has no axe-core violations on the ${name} page at ${width} px (screenshot saved)`, async () => {
         const { context, page } = await open(route, { width });

@@ -249,11 +249,67 @@ describe('a real build of the site', () => {
     expect(selectAll('table.claims tbody tr[data-status]', en).length).toBeGreaterThanOrEqual(6);
   });
 
+  it('lists the English cases on /en/, left to right with English chrome, and links to the home page\'s list of every case', () => {
+    const en = page(build.outDir, 'en');
+    expect(attr(select('html', en), 'lang')).toBe('en');
+    expect(attr(select('html', en), 'dir')).toBe('ltr');
+    expect(toString(select('h1', en)!)).toBe('Fact-checks');
+    expect(selectAll('li.case-card', en).map((li) => attr(li, 'dataCase'))).toEqual(['riverside-clinic']);
+    expect(select(`[data-case="${SEED_CASE}"]`, en)).toBeUndefined();
+    const everyLanguage = selectAll('main a', en).find((a) => toString(a) === 'All fact-checks, in every language');
+    expect(attr(everyLanguage, 'href')).toBe('/');
+    expect(attr(select('main search form', en), 'hidden'), 'the search box waits for JavaScript; the list is there without it').toBe('true');
+    expect(selectAll('li.case-card', page(build.outDir, '')).map((li) => attr(li, 'dataCase')).sort()).toEqual(['dumayr-raid', 'riverside-clinic']);
+  });
+
+  it('leads the header of the English case to /en/, and that of the Arabic case to the home page', () => {
+    const headerLinks = (route: string) => {
+      const header = select('header.site-header', page(build.outDir, route))!;
+      return [attr(select('a.site-name', header), 'href'), attr(selectAll('nav a', header)[0], 'href')];
+    };
+    expect(headerLinks('cases/riverside-clinic')).toEqual(['/en/', '/en/']);
+    expect(headerLinks('en')).toEqual(['/en/', '/en/']);
+    expect(headerLinks('methodology/en')).toEqual(['/en/', '/en/']);
+    expect(headerLinks(`cases/${SEED_CASE}`)).toEqual(['/', '/']);
+    expect(headerLinks('')).toEqual(['/', '/']);
+  });
+
+  it('makes the home page and /en/ each other\'s hreflang versions, the home page for any other language, and lists both in the sitemap', () => {
+    const alternates = (route: string) => selectAll('link[rel="alternate"][hreflang]', page(build.outDir, route)).map((l) => [attr(l, 'hrefLang'), attr(l, 'href')]);
+    const both = [['ar', 'https://example.org/'], ['en', 'https://example.org/en/']];
+    expect(alternates('')).toEqual([...both, ['x-default', 'https://example.org/']]);
+    expect(alternates('en')).toEqual([both[1], both[0], ['x-default', 'https://example.org/']]);
+    const sitemap = readFileSync(path.join(build.outDir, 'sitemap.xml'), 'utf8');
+    const versions = both.map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${href}"/>`).join('');
+    expect(sitemap).toContain(`<url><loc>https://example.org/</loc>${versions}</url>`);
+    expect(sitemap).toContain(`<url><loc>https://example.org/en/</loc>${versions}</url>`);
+  });
+
   it('produces byte-identical output when built again (deterministic for CDNs)', () => {
     const again = runBuild();
     expect(again.status).toBe(0);
     const hash = (dir: string) => filesOf(dir).map((f) => `${f} ${createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')}`);
     expect(hash(again.outDir)).toEqual(hash(build.outDir));
+  });
+});
+
+describe('a build under a sub-path', () => {
+  let outDir: string;
+
+  beforeAll(() => {
+    const build = runBuild({ env: { TAHQIQ_BASE: '/tahqiq/' } });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    outDir = build.outDir;
+  });
+
+  it('leads the English pages\' header to /<base>/en/ and /en/ back to the home page under the base, with absolute hreflang versions', () => {
+    const header = (route: string) => selectAll('header.site-header a', page(outDir, route)).slice(0, 2).map((a) => attr(a, 'href'));
+    expect(header('cases/riverside-clinic')).toEqual(['/tahqiq/en/', '/tahqiq/en/']);
+    expect(header(`cases/${SEED_CASE}`)).toEqual(['/tahqiq/', '/tahqiq/']);
+    const en = page(outDir, 'en');
+    expect(attr(selectAll('main a', en).find((a) => toString(a) === 'All fact-checks, in every language'), 'href')).toBe('/tahqiq/');
+    expect(selectAll('link[rel="alternate"][hreflang]', en).map((l) => attr(l, 'href'))).toEqual(['https://example.org/tahqiq/en/', 'https://example.org/tahqiq/', 'https://example.org/tahqiq/']);
+    expect(readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8')).toContain('<loc>https://example.org/tahqiq/en/</loc>');
   });
 });
 

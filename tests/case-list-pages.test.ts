@@ -70,6 +70,17 @@ describe(`a site of ${COUNT} cases`, () => {
     expect(toString(select('h1', page('page/3/'))!)).toBe(`${t.casesHeading}: ${t.pageOf(3, 3)}`);
   });
 
+  it('lists the same English cases on /en/, /en/page/2/, /en/page/3/ in English, each linking to the newer and older ones under /en/', () => {
+    const en = uiFor('en');
+    expect(['en/', 'en/page/2/', 'en/page/3/'].map(listed).flat()).toEqual(newestFirst);
+    const pager = (route: string) => selectAll('nav.pager a', page(route)).map((a) => [a.properties['rel'], a.properties['href']].flat().join(' '));
+    expect(pager('en/')).toEqual(['next /en/page/2/']);
+    expect(pager('en/page/2/')).toEqual(['prev /en/', 'next /en/page/3/']);
+    expect(pager('en/page/3/')).toEqual(['prev /en/page/2/']);
+    expect(toString(select('h1', page('en/page/3/'))!)).toBe(`${en.casesHeading}: ${en.pageOf(3, 3)}`);
+    expect(select('html', page('en/page/3/'))!.properties).toMatchObject({ lang: 'en', dir: 'ltr' });
+  });
+
   it('keeps the feed to the newest cases, the same as the home page', () => {
     const feed = readFileSync(path.join(build.outDir, 'feed.xml'), 'utf8');
     const entries = [...feed.matchAll(/<entry[\s\S]*?<id>https?:\/\/[^<]*\/cases\/([^/<]+)\/<\/id>/g)].map((m) => m[1]);
