@@ -9,8 +9,8 @@ import { build, projectCopy } from './helpers/rebuild.ts';
 /** 2 × CASES_PER_PAGE + 7 copies of the English sample case, reviewed on successive days, beside the project's own cases. */
 const COUNT = 2 * CASES_PER_PAGE + 7;
 
-/** Whether a build restored `/page/<n>/` from the last build instead of rendering it (Astro logs such a page as cached). */
-const restored = (log: string, n: number) => new RegExp(`/page/${n}/index\\.html \\(cached\\)`).test(log);
+/** Whether a build restored `/page/<n>/` (`/<lang>/page/<n>/` with `lang`) from the last build instead of rendering it (Astro logs such a page as cached). */
+const restored = (log: string, n: number, lang?: string) => new RegExp(`(?<![\\w-])${lang ? `/${lang}` : ''}/page/${n}/index\\.html \\(cached\\)`).test(log);
 
 describe('rebuilding the pages that list cases', () => {
   let project: string;
@@ -49,6 +49,8 @@ describe('rebuilding the pages that list cases', () => {
     expect(onPage2).toHaveLength(CASES_PER_PAGE);
     expect(onPage3.length).toBeGreaterThan(0);
     expect([restored(afterNote, 2), restored(afterNote, 3)]).toEqual([true, true]);
+    // So are the later pages of the list of English cases (/en/page/<n>/).
+    expect([restored(afterNote, 2, 'en'), restored(afterNote, 3, 'en')]).toEqual([true, true]);
     // The edited case's own page is made again.
     expect(afterNote).not.toMatch(new RegExp(`/cases/${onPage2[0]}/index\\.html \\(cached\\)`));
     expect(readFileSync(path.join(project, 'dist/cases', onPage2[0]!, 'index.html'), 'utf8')).toContain('This is a fictional sample, edited.');
