@@ -50,6 +50,8 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
   const methodPath = path.resolve(root, METHOD_FILE);
   const sitePath = path.resolve(root, SITE_CONFIG_FILE);
   const casesPath = path.resolve(root, casesDir);
+  /** The cases folder as messages and records name it: from the project root, with `/`. */
+  const casesFolder = path.relative(root, casesPath).split(path.sep).join('/') || '.';
   const seedsPath = path.resolve(root, seedsDir);
   /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
   const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
@@ -172,7 +174,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
         // A link to another case file of the folder is not a case of its own (case-files.ts), as in a build.
         afterChange(changed, async () => {
           const problems = new ProblemList();
-          const names = await listCaseFiles(casesPath, path.relative(root, casesPath).split(path.sep).join('/') || '.', problems);
+          const names = await listCaseFiles(casesPath, casesFolder, problems);
           if (names?.includes(path.basename(changed))) return update([file]);
           const own = problems.items.filter((p) => p.file === file);
           for (const problem of own) logProblem(context, problem);
@@ -183,7 +185,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
       work = [file];
     } else if (changed.startsWith(seedsPath + path.sep)) {
       const document = path.relative(root, changed).split(path.sep).join('/');
-      const citing = [...records].filter(([, r]) => document in r.sources).map(([id]) => files.find((f) => path.basename(f, '.md') === id) ?? `${path.relative(root, casesPath).split(path.sep).join('/')}/${id}.md`);
+      const citing = [...records].filter(([, r]) => document in r.sources).map(([id]) => files.find((f) => path.basename(f, '.md') === id) ?? `${casesFolder}/${id}.md`);
       work = [...new Set([...citing, ...broken])];
     } else if (changed === sitePath) {
       // The pages read the site configuration anew; a mistake is reported and the last good one kept.
@@ -199,11 +201,10 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     } else if (changed === methodPath) {
       // Every case is checked against the method: all of them are verified again, under the tool's new digest, and
       // the pages read its labels anew. Both when the file has settled: read half-written, they would stay so.
-      const folder = path.relative(root, casesPath).split(path.sep).join('/');
       afterChange(changed, async () => {
         tool = toolDigest(root);
         forgetSiteMethod(root);
-        const all = [...(await caseIds(casesPath))].map((id) => `${folder}/${id}.md`);
+        const all = [...(await caseIds(casesPath))].map((id) => `${casesFolder}/${id}.md`);
         const t = performance.now();
         await update(all);
         // A page served meanwhile may have read the method as it was while being written.
