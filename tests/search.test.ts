@@ -39,6 +39,7 @@ describe('search on the index page (Pagefind, static files only)', () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${site.url}/`);
     expect(await search(page, 'clinic')).toContain('/cases/riverside-clinic/');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     await page.context().close();
   });
 
@@ -91,11 +92,12 @@ describe('search on the index page (Pagefind, static files only)', () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${site.url}/en/`);
     expect(await page.locator('label[for="site-search-input"]').textContent()).toBe('Search the fact-checks');
-    // An Arabic word is looked up with the English page's stemmer: one with the article (المسعود) misses the Arabic
-    // index's stem (only /methodology/ar/ comes up), a bare name finds the case.
-    for (const [query, found] of [['clinic', '/cases/riverside-clinic/'], ['خالد', '/cases/dumayr-raid/']]) {
+    // Arabic words are looked up with the Arabic stemmer: one with the article (المسعود) finds the case, whose index
+    // holds its stem (مسعود).
+    for (const [query, found] of [['clinic', '/cases/riverside-clinic/'], ['خالد', '/cases/dumayr-raid/'], ['المسعود', '/cases/dumayr-raid/']]) {
       await page.goto(`${site.url}/en/`);
       expect(await search(page, query!), query).toContain(found);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     }
     await page.context().close();
     const still = await (await browser.newContext({ javaScriptEnabled: false })).newPage();

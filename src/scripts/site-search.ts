@@ -1,15 +1,21 @@
 /**
  * The search box: Pagefind's static index (built into `<base>pagefind/` after `astro build`, in shards on a
- * large site), queried in the browser; no server. Searches the page language's index and merges the other
- * languages' and the other shards', so an Arabic reader finds English cases too. Results are built as DOM nodes (text and `<mark>` only).
+ * large site), queried in the browser; no server. Each language of the site is searched with its own stemmer, over
+ * every shard, so an Arabic reader finds English cases too and an English reader finds Arabic ones, and a word with
+ * an ending or an article (`clinics`, `المسعود`) finds the pages holding its stem in either language. Results are
+ * built as DOM nodes (text and `<mark>` only).
  */
 interface PagefindResult {
+  score: number;
   data: () => Promise<{ url: string; excerpt: string; content: string; locations: number[]; meta: { title?: string } }>;
 }
-interface Pagefind {
+interface PagefindInstance {
   options: (o: { baseUrl: string }) => Promise<void>;
   mergeIndex: (url: string, o: { language: string }) => Promise<void>;
   search: (q: string) => Promise<{ results: PagefindResult[] }>;
+}
+interface PagefindModule {
+  createInstance: (o: { basePath: string }) => PagefindInstance;
 }
 
 interface Manifest {
@@ -17,14 +23,39 @@ interface Manifest {
 }
 
 /**
- * The language whose index Pagefind loads for a page in `lang` (its own rule: the language, its primary subtag,
- * else the language with the most pages), so that index is not merged a second time.
+ * The languages of an index and, for each, the shard folders holding it (the first one first): one Pagefind instance
+ * a language runs from its first folder, and merges the others.
  */
-export function pagefindLanguage(languages: Record<string, number>, lang: string): string | undefined {
-  if (lang in languages) return lang;
-  const primary = lang.split('-')[0]!;
-  if (primary in languages) return primary;
-  return Object.entries(languages).sort((a, b) => b[1] - a[1])[0]?.[0];
+export function languageFolders(shards: Manifest['shards']): Map<string, string[]> {
+  const folders = new Map<string, string[]>();
+  for (const shard of shards) {
+    for (const language of Object.keys(shard.languages)) {
+      const list = folders.get(language) ?? [];
+      list.push(shard.path);
+      folders.set(language, list);
+    }
+  }
+  return folders;
+}
+
+/**
+ * A Pagefind instance that searches `language`'s index with that language's stemmer, from its own copy of Pagefind's
+ * module (`pagefind.js?<language>`): the module keeps the WebAssembly it loaded in one variable, so a second language
+ * loaded into the same module runs the first one's searches on its own memory (they found nothing). Pagefind reads the
+ * language of an instance from `<html lang>` when the instance is made, and has no option for it: the attribute is set
+ * for that one synchronous call and put back before anything can render or read it.
+ */
+async function instanceFor(doc: Document, base: string, language: string, basePath: string): Promise<PagefindInstance> {
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js?${encodeURIComponent(language)}`)) as PagefindModule;
+  const html = doc.documentElement;
+  const lang = html.getAttribute('lang');
+  html.setAttribute('lang', language);
+  try {
+    return pagefind.createInstance({ basePath });
+  } finally {
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+  }
 }
 
 /** Pagefind's excerpt (escaped text with `<mark>`) as safe nodes. */
@@ -70,9 +101,9 @@ export function enhanceSearch(doc: Document): void {
   if (!form || !input || !list || !status) return;
   const base = form.dataset['base'] ?? '/';
   const languages = (form.dataset['languages'] ?? '').split(' ').filter(Boolean);
-  let pagefind: Promise<Pagefind> | undefined;
+  let instances: Promise<PagefindInstance[]> | undefined;
   const load = () =>
-    (pagefind ??= (async () => {
+    (instances ??= (async () => {
       // Every shard of the index with its languages (src/integrations/pagefind.ts); without the list, the one bundle.
       // Revalidated on each page (`no-cache`: a conditional request): a copy kept from before a deploy may name a shard
       // that is gone, and Pagefind stops searching when it cannot load one.
@@ -80,22 +111,16 @@ export function enhanceSearch(doc: Document): void {
         .then((r) => (r.ok ? r.json() : undefined))
         .catch(() => undefined)) as Manifest | undefined;
       const shards = manifest?.shards ?? [{ path: '', languages: Object.fromEntries(languages.map((l) => [l, 0])) }];
-      // The page's language is searched with its own WebAssembly (its stemming): Pagefind runs there from a shard that has it.
-      const lang = doc.documentElement.lang.toLocaleLowerCase();
-      const home = shards.find((shard) => lang in shard.languages || lang.split('-')[0]! in shard.languages) ?? shards[0]!;
-      const pf = (await import(/* @vite-ignore */ `${base}pagefind/${home.path}pagefind.js`)) as Pagefind;
-      await pf.options({ baseUrl: base });
-      const loaded = pagefindLanguage(home.languages, lang);
-      // Every other language of every shard, merged; each folder spelled with `./` so Pagefind never takes it for
-      // the one it runs from (it skips any index whose address starts the same). Merged indexes use that WebAssembly.
-      await Promise.all(
-        shards.flatMap((shard) =>
-          Object.keys(shard.languages)
-            .filter((language) => !(shard === home && language === loaded))
-            .map((language) => pf.mergeIndex(`${base}pagefind/./${shard.path}`, { language })),
-        ),
+      return Promise.all(
+        [...languageFolders(shards)].map(async ([language, [first, ...others]]) => {
+          const instance = await instanceFor(doc, base, language, `${base}pagefind/${first}`);
+          await instance.options({ baseUrl: base });
+          // Each other folder spelled with `./` so Pagefind never takes it for the one it runs from (it skips any
+          // index whose address starts the same); merged indexes use the instance's WebAssembly (its stemmer).
+          await Promise.all(others.map((folder) => instance.mergeIndex(`${base}pagefind/./${folder}`, { language })));
+          return instance;
+        }),
       );
-      return pf;
     })());
   let latest = 0;
   const run = async () => {
@@ -106,13 +131,14 @@ export function enhanceSearch(doc: Document): void {
       status.textContent = '';
       return;
     }
-    const pf = await load();
-    const found = await pf.search(query);
-    const checked = await Promise.all(found.results.slice(0, CHECKED_RESULTS).map((r) => r.data()));
+    const searched = await Promise.all((await load()).map((instance) => instance.search(query)));
+    // Each language's results, in one list by score, as Pagefind ranks the indexes it merges.
+    const found = searched.flatMap((s) => s.results).sort((a, b) => b.score - a.score);
+    const checked = await Promise.all(found.slice(0, CHECKED_RESULTS).map((r) => r.data()));
     if (ticket !== latest) return;
     const matching = checked.filter((r) => matchesQuery(query, r.content, r.locations));
     const results = matching.slice(0, 10);
-    const count = matching.length + Math.max(0, found.results.length - CHECKED_RESULTS);
+    const count = matching.length + Math.max(0, found.length - CHECKED_RESULTS);
     list.replaceChildren(
       ...results.map((r) => {
         const li = doc.createElement('li');
