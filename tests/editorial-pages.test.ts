@@ -52,6 +52,13 @@ describe('the editorial pages (content/pages/<page>/<lang>.mdx)', () => {
     expect(reportFor(`${FRONTMATTER}Our \u202Ename.\n`)).toContain('[TQ114]');
     expect(reportFor(Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'))).toContain('bytes that are not UTF-8');
   });
+
+  it('reports a bidi control written as a character reference or a YAML escape, and not one shown as code', () => {
+    const report = reportFor('---\ntitle: "Corrections \\u202E"\nlang: en\ndescription: How we correct.\n---\n\nOur &#x202E;name&#x202C; and `&#x202E;`.\n');
+    expect(report).toContain('content/pages/corrections/en.mdx:2:21  error  Unexpected invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE, written as `\\u202E`, expected visible text  [TQ114]');
+    expect(report).toContain('content/pages/corrections/en.mdx:7:5  error  Unexpected invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE, written as `&#x202E;`, expected visible text  [TQ114]');
+    expect(report).toMatch(/3 errors, 0 warnings$/);
+  });
 });
 
 describe('a build with a broken editorial page', () => {

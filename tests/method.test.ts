@@ -59,6 +59,11 @@ describe('the method file', () => {
     expect(problems.map((p) => p.code)).toContain('TQ114');
   });
 
+  it('reports a bidi control written as a YAML escape, which is the character once parsed', () => {
+    const { problems } = parseMethod(methodText.replace('en: Unconfirmed', 'en: "Un\\u202Econfirmed"'));
+    expect(problems.map((p) => `${p.code} ${p.message}`)).toContain('TQ114 Unexpected invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE, written as `\\u202E`, expected visible text');
+  });
+
   it('stops every case of the run when the method file is invalid, and prints its problems once', async () => {
     const { cases, problems } = await runWith('statuses: [\n');
     expect(cases).toEqual([]);

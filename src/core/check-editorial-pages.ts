@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseDocument } from 'yaml';
 import { eachNode } from './each-node.ts';
+import { literalRanges, reportCharacterReferences, reportYamlEscapes } from './escaped-invisible.ts';
 import { reportInvisibleText } from './invisible-text.ts';
 import { start } from './messages.ts';
 import { hasSafeScheme, isProtocolRelative } from './link-safety.ts';
@@ -58,6 +59,7 @@ function checkPage(root: string, file: string, problems: ProblemList): void {
     problems.add('editorialSyntax', file, point, `Invalid MDX: ${reason.split('\n')[0]}`);
     return;
   }
+  reportCharacterReferences(text, literalRanges(tree), file, problems);
   checkFrontmatter(tree.children[0], file, problems);
   eachNode(tree, (node) => checkNode(node as Nodes | MdxNode, file, problems));
 }
@@ -67,7 +69,9 @@ function checkFrontmatter(node: Nodes | undefined, file: string, problems: Probl
     problems.add('editorialField', file, { line: 1, column: 1 }, 'Missing frontmatter, expected the page to start with `---`, `title: …`, `lang: …` and `description: …`, and `---`');
     return;
   }
-  const data = parseDocument(node.value, { logLevel: 'error' }).toJS() as Record<string, unknown> | null;
+  const doc = parseDocument(node.value, { logLevel: 'error' });
+  reportYamlEscapes(doc, node.value, { line: (node.position?.start.line ?? 1) + 1, column: 1 }, file, problems);
+  const data = doc.toJS() as Record<string, unknown> | null;
   for (const field of FIELDS) {
     const value = data?.[field];
     if (typeof value !== 'string' || !value.trim()) {

@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { directionOf } from './direction.ts';
 import { eachNode } from './each-node.ts';
+import { literalRanges, reportCharacterReferences } from './escaped-invisible.ts';
 import { markdownToHtml } from './markdown-html.ts';
 import { attributePlace, start } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
@@ -55,6 +56,7 @@ const UNDETERMINED = 'und';
 export function interpretCase(text: string, file: string, problems: ProblemList): WrittenCase | undefined {
   const prepared = prepareMarkdown(text, file, problems);
   const { markdown, root } = withFrontmatterClosed(prepared, file, problems);
+  reportCharacterReferences(markdown, literalRanges(root), file, problems);
   const { data: frontmatter, place: frontmatterPlace, placeOf, salvaged } = readFrontmatter(root, file, problems);
   // A frontmatter with errors still names its documents: the claims are checked against them in the same run.
   const fields = frontmatter ?? salvaged?.documents;

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLE
 import type { z } from 'zod';
 import { caseFrontmatterSchema, sourceSchema, sourcesItemSchema, type CaseFrontmatter } from '../schemas/frontmatter.ts';
 import { hasUiStrings } from '../i18n/ui.ts';
+import { reportYamlEscapes } from './escaped-invisible.ts';
 import { misindentedFields } from './frontmatter-indentation.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
@@ -31,6 +32,7 @@ export function readFrontmatter(root: Root, file: string, problems: ProblemList)
   const base: Point = { line: (node.position?.start.line ?? 1) + 1, column: 1 };
   const doc: Document = parseDocument(node.value, { prettyErrors: false, logLevel: 'error' });
   hashesAsWritten(doc);
+  reportYamlEscapes(doc, node.value, base, file, problems);
   const placeOf = (path: (string | number)[]) => keyPlace(doc, node.value, path, base);
   if (doc.errors.length > 0) {
     // A field indented wrong is named at its own line; YAML's messages about the lines around it say the same less clearly.

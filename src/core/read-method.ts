@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { methodSchema, type Method } from '../schemas/method.ts';
+import { reportYamlEscapes } from './escaped-invisible.ts';
 import { reportInvisibleText } from './invisible-text.ts';
 import { offsetToPoint, plainMessage } from './messages.ts';
 import { processShared } from './process-shared.ts';
@@ -35,6 +36,7 @@ export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
   // Its definitions and rules are published on the ratings pages: no bidi control may make them read otherwise.
   reportInvisibleText(text, file, problems);
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
+  reportYamlEscapes(doc, text, { line: 1, column: 1 }, file, problems);
   for (const error of doc.errors) problems.add('methodFile', file, offsetToPoint(text, errorOffset(doc, error), { line: 1, column: 1 }), `Invalid YAML in the method: ${error.message.split('\n')[0]}`);
   if (doc.errors.length) return { problems: problems.items };
   const result = methodSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));

@@ -3,6 +3,7 @@ import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { basePathSchema, contactSchema, organizationSchema, siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 import { languageTagSchema } from '../schemas/frontmatter.ts';
+import { reportYamlEscapes } from './escaped-invisible.ts';
 import { reportInvisibleText } from './invisible-text.ts';
 import { closest, list, offsetToPoint, plainMessage } from './messages.ts';
 import { excerpt, ProblemList, type Point } from './problems.ts';
@@ -39,6 +40,7 @@ export function readSiteConfig(root: string, env: Record<string, string | undefi
   // The site's name and the organisation's are on every page: a bidi control there could make them read otherwise.
   reportInvisibleText(text, file, problems);
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
+  reportYamlEscapes(doc, text, START, file, problems);
   if (doc.errors.length > 0) {
     for (const error of doc.errors) problems.add('siteConfigSyntax', file, offsetToPoint(text, errorOffset(doc, error), START), `Invalid YAML: ${error.message.split('\n')[0]}`);
     return { problems };
