@@ -57,6 +57,12 @@ describe('the site configuration (content/site.yaml)', () => {
     `);
   });
 
+  it('refuses a TAHQIQ_SITE with a path, which every link would leave out, naming the `base` it needs', () => {
+    const { config, problems } = readSiteConfig(ROOT, { TAHQIQ_SITE: 'https://user.github.io/tahqiq/' }, `${FIXTURES}/valid/site.yaml`);
+    expect(config).toBeUndefined();
+    expect(problems.items.map((p) => `${p.code} ${p.message}`)).toEqual(['TQ504 Unexpected `TAHQIQ_SITE=https://user.github.io/tahqiq/`, expected the address of the site\'s host alone, `https://user.github.io/`: a sub-path goes in `base: /tahqiq/` (or `TAHQIQ_BASE`); here it would be left out of every link']);
+  });
+
   it('reports a missing file with its code instead of throwing', () => {
     const { problems } = readSiteConfig(ROOT, {}, `${FIXTURES}/nowhere.yaml`);
     expect(problems.items.map((p) => `${p.file}:${p.place.line}:${p.place.column} ${p.code}`)).toEqual([`${FIXTURES}/nowhere.yaml:1:1 TQ501`]);

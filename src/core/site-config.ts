@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { basePathSchema, contactSchema, organizationSchema, siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
+import { basePathSchema, contactSchema, organizationSchema, publicAddressProblem, siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 import { languageTagSchema } from '../schemas/frontmatter.ts';
 import { reportYamlEscapes } from './escaped-invisible.ts';
 import { reportInvisibleText } from './invisible-text.ts';
@@ -65,8 +65,9 @@ function applyEnv(config: SiteConfig, env: Record<string, string | undefined>, r
   const out = structuredClone(config);
   const url = env[SITE_ENV.url];
   if (url) {
-    if (/^https?:\/\/[^\s/]+/.test(url) && URL.canParse(url)) out.url = url;
-    else report(SITE_ENV.url, 'url', 'expected an address starting with `https://`');
+    const problem = /^https?:\/\/[^\s/]+/.test(url) && URL.canParse(url) ? publicAddressProblem(url) : 'expected an address starting with `https://`';
+    if (problem) report(SITE_ENV.url, 'url', problem);
+    else out.url = url;
   }
   const base = env[SITE_ENV.base];
   if (base) {
