@@ -48,6 +48,13 @@ describe('the editorial pages (content/pages/<page>/<lang>.mdx)', () => {
     expect(report).toMatch(/4 errors, 0 warnings$/);
   });
 
+  it('refuses an image from another site or given relative to the page, and takes one from the site\'s root', () => {
+    const report = reportFor(`${FRONTMATTER}![team](https://images.example.org/team.jpg) ![map](map.png) ![logo](/images/logo.png)\n`);
+    expect(report).toContain("content/pages/corrections/en.mdx:7:1  error  Unexpected image `https://images.example.org/team.jpg`: an image from another site, which the pages do not load");
+    expect(report).toContain('content/pages/corrections/en.mdx:7:46  error  Unexpected image `map.png`: an image given relative to the page');
+    expect(report).toMatch(/2 errors, 0 warnings$/);
+  });
+
   it('reports a bidi control or bytes that are not UTF-8', () => {
     expect(reportFor(`${FRONTMATTER}Our \u202Ename.\n`)).toContain('[TQ114]');
     expect(reportFor(Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'))).toContain('bytes that are not UTF-8');

@@ -10,7 +10,7 @@ import { eachNode } from './each-node.ts';
 import { literalRanges, reportCharacterReferences, reportYamlEscapes } from './escaped-invisible.ts';
 import { reportInvisibleText } from './invisible-text.ts';
 import { start } from './messages.ts';
-import { hasSafeScheme, isProtocolRelative } from './link-safety.ts';
+import { hasSafeScheme, imageAddressProblem, isProtocolRelative } from './link-safety.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import { readConfigTextSync } from './read-config-text.ts';
 
@@ -122,6 +122,9 @@ function checkNode(node: Nodes | MdxNode, file: string, problems: ProblemList): 
     case 'definition':
       if (!isSafeUrl(node.url.trim())) {
         problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+      } else if (node.type === 'image') {
+        const problem = imageAddressProblem(node.url.trim());
+        if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(node.url, 40)}\`: ${problem}`);
       }
       break;
     case 'html':

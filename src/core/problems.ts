@@ -66,6 +66,8 @@ export const PROBLEMS = {
     'Write the whole address, `https://www.example.org/…`: without its scheme a link is read as a page of this site, which leads readers nowhere, and `//…` takes the scheme of the page it is on.'),
   undefinedReference: kind('TQ122', 'error', 'Link by reference with no address',
     'Add a line `[label]: https://…` anywhere in the file (outside the claims is clearest), or write the address in the link: `[text](https://…)`. Without it the brackets are published as typed.'),
+  imageNotShown: kind('TQ124', 'error', 'Image the page cannot show',
+    'Save the image in the site itself, under `public/` (e.g. `public/images/chart.png`), and write its path from the site\'s root: `![what it shows](/images/chart.png)`. The pages do not load images from other sites (their Content-Security-Policy), and asking for one would tell that site who reads the fact-check: link to it instead, `[chart](https://…)`. A claim\'s statement is text only.'),
   unrenderedMarkdown: kind('TQ123', 'warning', 'Markdown the case page shows as typed',
     'Tables, footnotes and strikethrough (GitHub\'s extensions) are not part of the case format: write the table as a list, the footnote in the text, and leave corrections to the case history.'),
   markupTooDeep: kind('TQ112', 'error', 'Blocks nested too deeply',

@@ -6,7 +6,7 @@ import { isEvidence } from './read-evidence.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
 import { eachNode } from './each-node.ts';
-import { hasSafeScheme, isProtocolRelative } from './link-safety.ts';
+import { hasSafeScheme, imageAddressProblem, isProtocolRelative } from './link-safety.ts';
 import { CLOSING_FENCE } from './unparsed-claims.ts';
 
 /**
@@ -49,11 +49,18 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
       const url = node.url.trim();
       if (!hasSafeScheme(url)) {
         problems.add('unsafeLink', file, start(node.position), `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+      } else if (node.type === 'image') {
+        // An image from another site is refused however its address is written (`//host/…` and `www.…` too).
+        const problem = imageAddressProblem(url, looksLikeAddress(url));
+        if (problem) problems.add('imageNotShown', file, start(node.position), `Unexpected image \`${excerpt(url, 40)}\`: ${problem}`);
       } else if (isProtocolRelative(url)) {
         const host = url.replace(/^[/\\]+/, '');
         problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(url, 40)}\`, another site's address without its scheme, expected \`https://${excerpt(host, 40)}\``);
       } else if (looksLikeAddress(url)) {
         problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(url, 40)}\`, a web address without its scheme, expected \`https://${excerpt(url, 40)}\``);
+      }
+      if (node.type === 'image' && (parent?.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true) {
+        problems.add('imageNotShown', file, start(node.position), `Unexpected image \`${excerpt(node.url, 40)}\` in a claim's statement, which is published as text (the table, the structured data), expected words`);
       }
     }
     if (node.type === 'containerDirective' && node.name === 'claim' && parent && parent.type !== 'root') {
