@@ -57,11 +57,23 @@ export const isoDateSchema = z
     error: 'expected a date no later than today: a date in the future is published as written',
   });
 
+/** A source document's path: in `seeds/`, no spaces, `.txt` or `.md`. */
+const SOURCE_PATH = /^seeds\/[^\s]+\.(txt|md)$/;
+
 /** Where the quoted words come from: a document kept verbatim in `seeds/`. */
 export const sourceSchema = z.strictObject({
   document: z
     .string()
-    .regex(/^seeds\/[^\s]+\.(txt|md)$/, 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`')
+    .regex(SOURCE_PATH, {
+      // A space at either end is invisible in the message: it is named.
+      error: (issue) => {
+        const path = typeof issue.input === 'string' ? issue.input : '';
+        const trimmed = path.trim();
+        return trimmed !== path && SOURCE_PATH.test(trimmed)
+          ? `expected \`${trimmed}\` without the space${path.length - trimmed.length > 1 ? 's' : ''} ${path.startsWith(trimmed) ? 'after' : 'before'} it`
+          : 'expected a path like `seeds/<name>.txt` or `seeds/<name>.md`';
+      },
+    })
     .describe('Path of the source document from the project root, e.g. `seeds/report.txt`; `.txt` or `.md`.'),
   publisher: visibleText('who published the source').describe('Who published the source, e.g. `Associated Press`.'),
   url: z.url({ protocol: /^https?$/, error: 'expected an `https://` or `http://` address' }).optional().describe('Where the source was published, if online.'),
