@@ -120,6 +120,8 @@ export const PROBLEMS = {
     'Convert the file to UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`), keeping the original alongside.'),
   sourceControls: kind('TQ312', 'error', 'Source document holds control characters',
     'The file looks binary or carries invisible bidi controls (Trojan Source), which are never published. Keep the original alongside for the record, point `source.document` at a copy without them, and say so in the case notes.'),
+  sourceEmpty: kind('TQ313', 'error', 'Source document holds no text',
+    'Copy the document into the file, byte for byte, as it was published: a file saved empty, or before its text was pasted, holds nothing to quote.'),
   sourceOutsideSeeds: kind('TQ311', 'error', 'Source document is outside `seeds/`',
     'Keep source documents inside `seeds/` (no `..`, no links pointing elsewhere), so only evidence is ever published.'),
   quoteNotFound: kind('TQ303', 'error', 'Quote not found in the source',

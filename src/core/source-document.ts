@@ -108,10 +108,10 @@ function reportMangledTags(doc: SourceDocument, problems: ProblemList): void {
 }
 
 /** Why a source document could not be used. */
-export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds' | 'sourceControls';
+export type SourceFailure = 'sourceNotFound' | 'sourceEncoding' | 'sourceOutsideSeeds' | 'sourceControls' | 'sourceEmpty';
 
 /**
- * Reads a source document byte for byte. Fails when it is missing, outside `seeds/` or not UTF-8;
+ * Reads a source document byte for byte. Fails when it is missing, outside `seeds/`, not UTF-8 or holds no words;
  * the caller reports that at the case file that points at it.
  */
 export async function readSourceDocument(
@@ -149,6 +149,8 @@ export async function readSourceDocument(
     }
     return 'sourceControls';
   }
+  // Empty, or only spaces and punctuation: no quote can be found in it, and saying why beats "quote not found".
+  if (!/[\p{L}\p{N}]/u.test(text)) return 'sourceEmpty';
   const doc = parseSourceText(documentPath, text, lang, problems, hash('sha256', bytes, 'hex'), bytes.length);
   doc.read = read;
   return doc;

@@ -27,6 +27,7 @@ export function sourceFailureMessage(root: string, document: string, failure: So
     sourceEncoding: 'is not valid UTF-8 text',
     sourceOutsideSeeds: 'is outside `seeds/`',
     sourceControls: 'holds control characters (binary, or bidi controls)',
+    sourceEmpty: 'holds no text (no letter or digit), expected the document as published',
   }[failure];
   if (failure === 'sourceNotFound' && statSync(path.join(root, document), { throwIfNoEntry: false })?.isDirectory()) {
     return `Source document \`${document}\` is a folder, expected the text file of the document`;
