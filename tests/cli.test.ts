@@ -224,6 +224,20 @@ describe('tahqiq, the command line', () => {
     expect(json.sentences[1]).toMatchObject({ id: doc.sentences[1]!.id, line: 2 });
   });
 
+  it('checks content/site.yaml as the build reads it, when the project has one', () => {
+    const root = project();
+    copyFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), path.join(root, 'content/cases/riverside-clinic.md'));
+    expect(tahqiq(root, ['check']).status).toBe(0);
+    const site = readFileSync(path.join(ROOT, 'content/site.yaml'), 'utf8');
+    expect(site).toContain('\nurl: https://example.org/\n');
+    writeFileSync(path.join(root, 'content/site.yaml'), site);
+    expect(tahqiq(root, ['check']).status).toBe(0);
+    writeFileSync(path.join(root, 'content/site.yaml'), site.replace('\nurl: https://example.org/\n', '\nurl: https://user.github.io/tahqiq/\n'));
+    const run = tahqiq(root, ['check']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^content\/site\.yaml:\d+:1 {2}error {2}Unexpected `url: https:\/\/user\.github\.io\/tahqiq\/`, expected the address of the site's host alone, `https:\/\/user\.github\.io\/`: a sub-path goes in `base: \/tahqiq\/`.*\[TQ503\]$/m);
+  });
+
   it('refuses a source document that is not there as one not found, naming the closest file beside it', () => {
     const typo = SEED_PATH.replace(/\.txt$/, '.tx');
     const run = tahqiq(ROOT, ['sentences', typo]);
