@@ -244,12 +244,19 @@ function frontmatterMessage(doc: Document, issue: z.core.$ZodIssue): string {
   const value = doc.getIn(issue.path as (string | number)[]);
   const { name, within } = fieldName(doc, issue.path);
   if (value === undefined) return `Missing frontmatter field \`${name}\`${within && ` in ${within}`}`;
-  const shown = excerpt(String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40);
+  // As written where YAML changed it (`1e400` is read as Infinity, `0x1F` as 31, `!!binary aGk=` as bytes).
+  const node = doc.getIn(issue.path as (string | number)[], true);
+  const source = isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  const written = source === undefined ? undefined : typeof value === 'number' ? source : value instanceof Uint8Array ? `!!binary ${source}` : undefined;
+  const shown = excerpt(written ?? String(value instanceof Date ? value.toISOString().slice(0, 10) : value), 40);
   // Only where the schema gives no words of its own (`url` says what an address looks like).
   const expected = issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: expected') ? expectedShape(issue.expected, issue.path, shown, value) : undefined;
   if (!name) return `Unexpected ${within}: \`${shown}\`, ${expected ?? plainMessage(issue.message)}`;
   return `Unexpected \`${name}: ${shown}\`${within && ` in ${within}`}, ${expected ?? plainMessage(issue.message)}`;
 }
+
+/** Fields holding a `YYYY-MM-DD` date: quoting a number there would not make it one. */
+const DATE_FIELDS = new Set(['reviewed', 'published']);
 
 /**
  * A value of the wrong shape, in the words of the file rather than the schema's ("expected object, received string"):
@@ -268,7 +275,12 @@ function expectedShape(expected: string, path: readonly PropertyKey[], shown: st
   if (expected === 'boolean') return 'expected `true` or `false` (YAML reads only these as yes or no)';
   if (expected === 'string' && isSeq(value)) return 'expected text on the field\'s own line, not a list under it';
   if (expected === 'string' && isMap(value)) return 'expected text on the field\'s own line, not fields under it';
-  if (expected === 'string') return `YAML reads it as a number or \`true\`/\`false\`, expected text: put it in quotes, \`"${shown}"\``;
+  if (expected === 'string') {
+    const read = value instanceof Uint8Array ? 'binary data (its `!!binary` tag)' : typeof value === 'boolean' ? '`true` or `false`' : value instanceof Date ? 'a timestamp' : 'a number';
+    if (DATE_FIELDS.has(field)) return `YAML reads it as ${read}, expected a date written \`YYYY-MM-DD\``;
+    if (value instanceof Uint8Array) return `YAML reads it as ${read}, expected text: remove the tag`;
+    return `YAML reads it as ${read}, expected text: put it in quotes, \`"${shown}"\``;
+  }
   return undefined;
 }
 
