@@ -45,6 +45,12 @@ describe('the method file', () => {
     expect(report).toMatch(/content\/method\.yaml:\d+:5 {2}error {2}Missing field `statuses\.unconfirmed\.label\.ar` in the method {2}\[TQ420\]/);
   });
 
+  it('shows a value written in quotes with its quotes, where a number is expected', () => {
+    expect(methodText).toContain('    attributions: 2\n');
+    const report = formatReport(parseMethod(methodText.replace('    attributions: 2\n', '    attributions: "2"\n')).problems);
+    expect(report).toMatch(/content\/method\.yaml:\d+:5 {2}error {2}Unexpected `rules\.confirmed-needs-corroboration\.attributions: "2"` in the method, expected a number: remove the quotes {2}\[TQ420\]/);
+  });
+
   it('stops every case when the method file is a folder, or not UTF-8, instead of checking no rule at all', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'tahqiq-method-folder-'));
     mkdirSync(path.join(folder, 'content/method.yaml'), { recursive: true });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { methodSchema, type Method } from '../schemas/method.ts';
 import { reportYamlEscapes } from './escaped-invisible.ts';
 import { reportInvisibleText } from './invisible-text.ts';
@@ -48,10 +48,21 @@ export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
       ? `Unexpected field \`${field ? `${field}.` : ''}${issue.keys.join('`, `')}\` in the method`
       : doc.getIn(keys) === undefined
         ? `Missing field \`${field}\` in the method`
-        : `Unexpected \`${field}: ${String(doc.getIn(keys))}\` in the method, ${plainMessage(issue.message)}`;
+        : `Unexpected \`${field}: ${shownValue(doc.getIn(keys, true), doc.getIn(keys))}\` in the method, ${
+          issue.code === 'invalid_type' && issue.expected === 'number' && typeof doc.getIn(keys) === 'string' && Number.isFinite(Number(doc.getIn(keys)))
+            ? 'expected a number: remove the quotes'
+            : plainMessage(issue.message)}`;
     problems.add('methodFile', file, keyPlace(doc, text, issue.code === 'unrecognized_keys' ? [...keys, issue.keys[0]!] : keys), message);
   }
   return { problems: problems.items };
+}
+
+/** A value as written: text in quotes keeps them, so `"2"` where a number is expected shows why it is refused. */
+function shownValue(node: unknown, value: unknown): string {
+  if (isScalar(node) && typeof node.source === 'string' && typeof node.value === 'string' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+    return node.type === 'QUOTE_DOUBLE' ? JSON.stringify(node.value) : `'${node.value}'`;
+  }
+  return String(value);
 }
 
 /** Reads `content/method.yaml` of a project. A project without one has no method checks (and no ratings pages). */
