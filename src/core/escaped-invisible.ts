@@ -94,8 +94,15 @@ export function reportCharacterReferences(text: string, literal: [number, number
     while (text[at - 1 - slashes] === '\\') slashes++;
     if (slashes % 2 === 1) continue;
     const [written, hex, decimal, name] = match;
-    const code = hex !== undefined ? numericReference(Number.parseInt(hex, 16)) : decimal !== undefined ? numericReference(Number.parseInt(decimal, 10)) : NAMED[name!];
+    const referenced = hex !== undefined ? Number.parseInt(hex, 16) : decimal !== undefined ? Number.parseInt(decimal, 10) : undefined;
+    const code = referenced !== undefined ? numericReference(referenced) : NAMED[name!];
     if (code === undefined) continue;
+    if (referenced !== undefined && code === 0xfffd && referenced !== 0xfffd) {
+      // A control, half a surrogate or a noncharacter: markdown publishes `�` in its place, and the text is changed unseen.
+      const what = referenced <= 0x10ffff ? describeCharacter(String.fromCodePoint(referenced)) : 'no character';
+      problems.add('controlCharacter', file, offsetToPoint(text, at, { line: 1, column: 1 }), `Unexpected \`${written}\`, a reference to ${what}, which is not text (it would be published as \`\uFFFD\`), expected visible text`);
+      continue;
+    }
     report(problems, file, () => offsetToPoint(text, at, { line: 1, column: 1 }), String.fromCodePoint(code), written);
   }
 }
