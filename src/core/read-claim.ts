@@ -1,4 +1,4 @@
-import type { Blockquote, Code, Definition, Paragraph } from 'mdast';
+import type { Blockquote, Code, Definition, Nodes, Paragraph } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
@@ -65,7 +65,17 @@ function verdictOfUnchecked(node: ContainerDirective, evidence: (WrittenEvidence
 
 /** A claim's quote as typed (the blockquote's text) and where its words start. */
 export function writtenQuote(quote: Blockquote): { text: string; place: Point } {
-  return { text: quote.children.map((c) => toString(c)).join(' '), place: start(quote.children[0]?.position ?? quote.position) };
+  return { text: quote.children.map(typedText).join(' '), place: start(quote.children[0]?.position ?? quote.position) };
+}
+
+/**
+ * The text of a node as toString reads it, with a hard line break (two spaces or `\\` at the end of a line) read as
+ * the space it stands for: toString drops it, and `will close␠␠` then `on March 31` became `will closeon March 31`.
+ */
+function typedText(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if ('children' in node) return node.children.map(typedText).join('');
+  return toString(node);
 }
 
 /** What looking up a claim's quote in its document needs. */

@@ -1,8 +1,8 @@
 import type { Blockquote, Definition } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
 import { NOTE_ATTRIBUTE_NAMES, noteAttributesSchema } from '../schemas/evidence.ts';
 import { markdownToHtml } from './markdown-html.ts';
+import { writtenQuote } from './read-claim.ts';
 import { attributePlace, start } from './messages.ts';
 import type { Point, ProblemList } from './problems.ts';
 import { readDirectiveAttributes } from './read-directive-attributes.ts';
@@ -36,8 +36,8 @@ export function readSourceNote(node: ContainerDirective, file: string, problems:
   const quote = quotes[0];
   if (!attributes || !quote || quotes.length > 1 || body.length === 0) return undefined;
   const note: WrittenNote = {
-    passage: quote.children.map((c) => toString(c)).join(' '),
-    passagePlace: start(quote.children[0]?.position ?? quote.position),
+    passage: writtenQuote(quote).text,
+    passagePlace: writtenQuote(quote).place,
     docPlace: attributePlace(node, 'doc'),
     occurrencePlace: attributePlace(node, 'occurrence'),
     bodyHtml: markdownToHtml(body, dir, definitions),
