@@ -51,6 +51,16 @@ describe('search on the index page (Pagefind, static files only)', () => {
     await page.context().close();
   });
 
+  it('counts one English result in the singular, and more in the plural (/en/)', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${site.url}/en/`);
+    expect(await search(page, 'Millbrook')).toEqual(['/cases/riverside-clinic/']);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('1 result');
+    await page.locator('#site-search-input').fill('zzqqxx');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toBe('0 results');
+    await page.context().close();
+  });
+
   for (const query of ['abcdef', 'Soufan']) {
     it(`finds nothing for «${query}», a word no page holds (Pagefind answers it with the pages of its first letters)`, async () => {
       const page = await (await browser.newContext()).newPage();

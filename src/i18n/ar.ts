@@ -100,6 +100,7 @@ const ar: UiStrings = {
   contactLine: 'وجدت خطأ؟ راسلنا على',
   searchLabel: 'ابحث في ملفات التحقق',
   searchCount: 'عدد النتائج: {n}',
+  searchCountOne: 'عدد النتائج: {n}',
   liveSourceLink: 'افتح المقطع في موقع الناشر',
   liveSourceLabel: (n) => `افتح المقطع في موقع الناشر: الادعاء ${n}`,
   historyHeading: 'التحديثات والتصحيحات',

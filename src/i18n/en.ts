@@ -88,6 +88,8 @@ export default {
   contactLine: 'Found an error? Write to',
   searchLabel: 'Search the fact-checks',
   searchCount: '{n} results',
+  /** The count when it is exactly one (`1 result`, not `1 results`). */
+  searchCountOne: '{n} result',
   liveSourceLink: 'Open the passage at the publisher',
   liveSourceLabel: (n: number) => `Open the passage at the publisher: claim ${n}`,
   // Updates and corrections (verdict history from git; src/components/History.astro)

@@ -153,7 +153,8 @@ export function enhanceSearch(doc: Document): void {
         return li;
       }),
     );
-    status.textContent = (form.dataset['count'] ?? '{n}').replace('{n}', String(count));
+    const template = (count === 1 ? form.dataset['countOne'] : undefined) ?? form.dataset['count'] ?? '{n}';
+    status.textContent = template.replace('{n}', String(count));
   };
   form.hidden = false;
   form.addEventListener('submit', (event) => {
