@@ -4,6 +4,9 @@ export default {
   siteTagline: 'Claim-by-claim fact-checks, each claim tied to the exact sentence of its source.',
   skipToContent: 'Skip to content',
   casesHeading: 'Fact-checks',
+  /** The page a host serves for an address that names no page (`404.html`). */
+  notFoundHeading: 'Page not found',
+  notFoundText: 'No page of this site has this address: the link may be mistyped, or the page may have moved. The fact-checks are listed below, and the search box finds every one.',
   casesEmpty: 'No cases published yet.',
   caseListPages: 'Pages of fact-checks',
   newerCases: 'Newer fact-checks',
