@@ -5,13 +5,14 @@ import { caseSummaries } from '../cases.ts';
 import { EDITORIAL_LANGUAGES, EDITORIAL_PAGES, editorialUrl } from '../core/editorial-pages.ts';
 import { firstListPages } from '../core/language-case-lists.ts';
 import { xmlEscape } from '../core/export/atom-feed.ts';
+import { lastModified } from '../core/export/case-dates.ts';
 import { urls } from '../exports.ts';
 import { caseTranslations } from '../case-meta.ts';
 import { site } from '../site.ts';
 
 /**
  * `/sitemap.xml`: every canonical page (index, the case list in each other language `/<lang>/`, cases, editorial and
- * ratings pages), cases with their review date; the index and the language lists, editorial pages and cases with
+ * ratings pages), cases with the date of their last change (review or committed correction); the index and the language lists, editorial pages and cases with
  * `translations` with their other-language versions (`xhtml:link` hreflang). List pages after the first are left out.
  */
 export const GET: APIRoute = async () => {
@@ -42,7 +43,7 @@ export const GET: APIRoute = async () => {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ...lists.map((l) => url(l.loc, listAlternates)),
-    ...cases.map((c) => url(urls.case(c.id), `<lastmod>${c.reviewed}</lastmod>${caseAlternates(c)}`)),
+    ...cases.map((c) => url(urls.case(c.id), `<lastmod>${lastModified(c)}</lastmod>${caseAlternates(c)}`)),
     ...editorial,
     '</urlset>',
     '',

@@ -2,6 +2,7 @@ import type { ClaimReview, CreativeWork, Organization, WithContext } from 'schem
 import type { CaseEntry, ClaimEntry } from '../../schemas/case-entry.ts';
 import type { SiteConfig } from '../../schemas/site-config.ts';
 import type { Status } from '../../schemas/status.ts';
+import { firstPublished, lastModified } from './case-dates.ts';
 import { documentOf } from './documents.ts';
 import type { SiteUrls } from './site-urls.ts';
 
@@ -48,7 +49,8 @@ export function claimReview(entry: CaseEntry, claim: ClaimEntry, context: ClaimR
     '@type': 'ClaimReview',
     url: context.urls.claim(entry.id, claim.id),
     claimReviewed: claim.labelText,
-    datePublished: entry.reviewed,
+    datePublished: firstPublished(entry),
+    dateModified: lastModified(entry),
     inLanguage: entry.lang,
     author: publisherOf(context.site),
     publisher: publisherOf(context.site),
