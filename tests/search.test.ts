@@ -51,6 +51,17 @@ describe('search on the index page (Pagefind, static files only)', () => {
     await page.context().close();
   });
 
+  it('marks each result in the language of its page: an English case found from the Arabic index page, an Arabic one from /en/', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${site.url}/`);
+    expect(await search(page, 'clinic')).toContain('/cases/riverside-clinic/');
+    expect(await page.locator('[data-search-results] li:has(a[href$="/cases/riverside-clinic/"])').getAttribute('lang')).toBe('en');
+    await page.goto(`${site.url}/en/`);
+    expect(await search(page, 'المسعود')).toContain('/cases/dumayr-raid/');
+    expect(await page.locator('[data-search-results] li:has(a[href$="/cases/dumayr-raid/"])').getAttribute('lang')).toBe('ar');
+    await page.context().close();
+  });
+
   it('counts one English result in the singular, and more in the plural (/en/)', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${site.url}/en/`);

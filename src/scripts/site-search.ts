@@ -101,7 +101,7 @@ export function enhanceSearch(doc: Document): void {
   if (!form || !input || !list || !status) return;
   const base = form.dataset['base'] ?? '/';
   const languages = (form.dataset['languages'] ?? '').split(' ').filter(Boolean);
-  let instances: Promise<PagefindInstance[]> | undefined;
+  let instances: Promise<{ language: string; instance: PagefindInstance }[]> | undefined;
   const load = () =>
     (instances ??= (async () => {
       // Every shard of the index with its languages (src/integrations/pagefind.ts); without the list, the one bundle.
@@ -118,7 +118,7 @@ export function enhanceSearch(doc: Document): void {
           // Each other folder spelled with `./` so Pagefind never takes it for the one it runs from (it skips any
           // index whose address starts the same); merged indexes use the instance's WebAssembly (its stemmer).
           await Promise.all(others.map((folder) => instance.mergeIndex(`${base}pagefind/./${folder}`, { language })));
-          return instance;
+          return { language, instance };
         }),
       );
     })());
@@ -131,10 +131,11 @@ export function enhanceSearch(doc: Document): void {
       status.textContent = '';
       return;
     }
-    const searched = await Promise.all((await load()).map((instance) => instance.search(query)));
-    // Each language's results, in one list by score, as Pagefind ranks the indexes it merges.
-    const found = searched.flatMap((s) => s.results).sort((a, b) => b.score - a.score);
-    const checked = await Promise.all(found.slice(0, CHECKED_RESULTS).map((r) => r.data()));
+    const searched = await Promise.all((await load()).map(async ({ language, instance }) => ({ language, search: await instance.search(query) })));
+    // Each language's results, in one list by score, as Pagefind ranks the indexes it merges. A page is in the index of
+    // its own language (its `<html lang>`): its result is marked in that language, as the case lists mark each card.
+    const found = searched.flatMap((s) => s.search.results.map((result) => ({ result, language: s.language }))).sort((a, b) => b.result.score - a.result.score);
+    const checked = await Promise.all(found.slice(0, CHECKED_RESULTS).map(async ({ result, language }) => ({ ...(await result.data()), language })));
     if (ticket !== latest) return;
     const matching = checked.filter((r) => matchesQuery(query, r.content, r.locations));
     const results = matching.slice(0, 10);
@@ -142,6 +143,7 @@ export function enhanceSearch(doc: Document): void {
     list.replaceChildren(
       ...results.map((r) => {
         const li = doc.createElement('li');
+        li.lang = r.language;
         const a = doc.createElement('a');
         a.href = new URL(r.url, doc.baseURI).href;
         a.textContent = r.meta.title ?? r.url;
