@@ -274,13 +274,13 @@ describe('a real build of the site', () => {
     expect(headerLinks('')).toEqual(['/', '/']);
   });
 
-  it('makes the home page and /en/ each other\'s hreflang versions, the home page for any other language, and lists both in the sitemap', () => {
+  it('makes the home page and /en/ each other\'s hreflang versions, the home page for any other language, and says the same in the sitemap', () => {
     const alternates = (route: string) => selectAll('link[rel="alternate"][hreflang]', page(build.outDir, route)).map((l) => [attr(l, 'hrefLang'), attr(l, 'href')]);
     const both = [['ar', 'https://example.org/'], ['en', 'https://example.org/en/']];
     expect(alternates('')).toEqual([...both, ['x-default', 'https://example.org/']]);
     expect(alternates('en')).toEqual([both[1], both[0], ['x-default', 'https://example.org/']]);
     const sitemap = readFileSync(path.join(build.outDir, 'sitemap.xml'), 'utf8');
-    const versions = both.map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${href}"/>`).join('');
+    const versions = [...both, ['x-default', 'https://example.org/']].map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${href}"/>`).join('');
     expect(sitemap).toContain(`<url><loc>https://example.org/</loc>${versions}</url>`);
     expect(sitemap).toContain(`<url><loc>https://example.org/en/</loc>${versions}</url>`);
   });

@@ -35,7 +35,10 @@ export const GET: APIRoute = async () => {
   };
   // The home page and the first page of each language list, each listing all of them (itself included).
   const lists = firstListPages(site.lang, await listLanguages()).map((l) => ({ lang: l.lang, loc: urls.page(l.path) }));
-  const listAlternates = lists.length > 1 ? lists.map((l) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(l.lang)}" href="${xmlEscape(l.loc)}"/>`).join('') : '';
+  // With `x-default` on the home page, for readers of any other language, as the pages' own `<link>`s say.
+  const listAlternates = lists.length > 1
+    ? [...lists.map((l) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(l.lang)}" href="${xmlEscape(l.loc)}"/>`), `<xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(urls.home)}"/>`].join('')
+    : '';
   const editorial = (['ratings', ...EDITORIAL_PAGES] as const).flatMap((page) =>
     EDITORIAL_LANGUAGES.filter((l) => has(`${page}/${l}`)).map((l) => url(page === 'ratings' ? urls.page(`ratings/${l}/`) : urls.page(editorialUrl(page, l, '')), alternatesOf(page))),
   );
