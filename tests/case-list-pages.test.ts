@@ -81,6 +81,14 @@ describe(`a site of ${COUNT} cases`, () => {
     expect(select('html', page('en/page/3/'))!.properties).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
 
+  it('gives each list page a description of its own, naming the page (search engines take the same one twice for a duplicate)', () => {
+    const description = (route: string) => select('meta[name="description"]', page(route))!.properties['content'];
+    const routes = ['', 'page/2/', 'page/3/', 'en/', 'en/page/2/', 'en/page/3/'];
+    expect(new Set(routes.map(description)).size).toBe(routes.length);
+    expect(description('page/2/')).toBe(`${t.pageOf(2, 3)}: ${t.siteTagline}`);
+    expect(description('en/page/3/')).toBe(`${uiFor('en').pageOf(3, 3)}: ${uiFor('en').siteTagline}`);
+  });
+
   it('keeps the feed to the newest cases, the same as the home page', () => {
     const feed = readFileSync(path.join(build.outDir, 'feed.xml'), 'utf8');
     const entries = [...feed.matchAll(/<entry[\s\S]*?<id>https?:\/\/[^<]*\/cases\/([^/<]+)\/<\/id>/g)].map((m) => m[1]);
