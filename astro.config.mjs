@@ -1,5 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeIsolateBidiByLang from './src/core/rehype-isolate-bidi-by-lang.ts';
 import { defineConfig } from 'astro/config';
 import { formatReport } from './src/core/problems.ts';
 import { readSiteConfig } from './src/core/site-config.ts';
@@ -43,7 +45,9 @@ export default defineConfig({
   },
   // No syntax highlighting: Shiki colours code with inline `style` attributes, which the policy above blocks, and no
   // page has code to colour (case pages are rendered by tahqiq's own pipeline, not Astro's).
-  markdown: { syntaxHighlight: false },
+  // The editorial pages (MDX) go through unified, their runs of the other direction isolated and given their language
+  // as on the case pages (src/core/rehype-isolate-bidi-by-lang.ts): Astro's default processor runs no rehype plugin.
+  markdown: { syntaxHighlight: false, processor: unified({ rehypePlugins: [rehypeIsolateBidiByLang] }) },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   // Case pages whose entry digest and templates are unchanged are restored from the last build, not rendered (src/pages/cases/[id]/index.astro).
