@@ -1,3 +1,5 @@
+import { excerpt } from './problems.ts';
+
 /** Link schemes that may be published; anything else (javascript:, data:, vbscript:…) is refused. */
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
@@ -28,7 +30,7 @@ export function isProtocolRelative(url: string): boolean {
 export function imageAddressProblem(url: string, hostFirst = false): string | undefined {
   const read = asBrowsersRead(url);
   if (/^[a-z][a-z0-9+.-]*:/i.test(read) || isProtocolRelative(read) || hostFirst) {
-    return `an image from another site, which the pages do not load (their Content-Security-Policy allows the site's own images only), expected the file saved under \`public/\` and its path from the site's root, e.g. \`![…](/images/${fileName(read)})\`, or a link to it, \`[…](${excerptOf(url)})\``;
+    return `an image from another site, which the pages do not load (their Content-Security-Policy allows the site's own images only), expected the file saved under \`public/\` and its path from the site's root, e.g. \`![…](/images/${fileName(read)})\`, or a link to it, \`[…](${excerpt(url, 60)})\``;
   }
   if (!read.startsWith('/')) {
     return `an image given relative to the page, which would be looked for in the page's own folder, expected its path from the site's root to a file under \`public/\`, e.g. \`/images/${fileName(read)}\``;
@@ -40,8 +42,4 @@ export function imageAddressProblem(url: string, hostFirst = false): string | un
 function fileName(url: string): string {
   const last = url.replace(/[?#].*$/s, '').split('/').pop() ?? '';
   return /^[\w.-]{1,60}$/.test(last) && last.includes('.') ? last : 'image.png';
-}
-
-function excerptOf(url: string): string {
-  return url.length > 60 ? `${url.slice(0, 59)}…` : url;
 }
