@@ -123,6 +123,24 @@ describe('tahqiq, the command line', () => {
     expect(readFileSync(lockFile, 'utf8')).toBe(good);
   });
 
+  it('does not write an unreadable lock again from the named cases alone, which would drop the others\' fingerprints', () => {
+    const root = project();
+    expect(tahqiq(root, ['new', 'clinic', '--source', EN_SEED]).status).toBe(0);
+    expect(tahqiq(root, ['new', 'clinic-two', '--source', EN_SEED]).status).toBe(0);
+    const lockFile = path.join(root, 'content/sources.lock.json');
+    const good = readFileSync(lockFile, 'utf8');
+    // A merge left its conflict markers in the lock.
+    const conflicted = good.replace('\n  "cases"', '\n<<<<<<< HEAD\n  "cases"');
+    writeFileSync(lockFile, conflicted);
+    const one = tahqiq(root, ['check', '--accept', 'content/cases/clinic.md']);
+    expect(one.status).toBe(1);
+    expect(one.stderr).toMatch(/content\/sources\.lock\.json:\d+:\d+ {2}error {2}Unexpected JSON in `content\/sources\.lock\.json`.*\[TQ605\]/);
+    expect(one.stderr).toContain('note: content/sources.lock.json could not be read, so it was not written');
+    expect(readFileSync(lockFile, 'utf8')).toBe(conflicted);
+    expect(tahqiq(root, ['check', '--accept']).status).toBe(0);
+    expect(readFileSync(lockFile, 'utf8')).toBe(good);
+  });
+
   it('prints GitHub Actions annotations for a broken case, one per problem, exit 1', () => {
     const run = tahqiq(ROOT, ['check', 'tests/fixtures/build-broken/bad-status.md', '--format', 'github']);
     expect(run.status).toBe(1);

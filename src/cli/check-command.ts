@@ -106,10 +106,14 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
   let provenanceProblems = new ProblemList();
   // Checking named files without `--accept` reads only their entries of the lock (fast in a large archive).
   const named = positionals.length > 0;
-  let { result, lock, lockValid } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources, entriesOnly: named && !values.accept });
+  let { result, lock, lockValid, lockShaped } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources, entriesOnly: named && !values.accept });
   const report = formatReanchoring(result);
   const notices: string[] = [];
-  if (values.accept) {
+  if (values.accept && named && !lockShaped) {
+    // Written again from the named cases alone, the lock would lose every other case's fingerprints, and with them
+    // the record that lets a later check notice that their sources changed (e.g. a lock left with merge conflict markers).
+    notices.push(`${shownLock} could not be read, so it was not written: accepting only the named cases would drop every other case's fingerprints. Restore it from git, or run \`tahqiq check --accept\` without file names to write it again from every case`);
+  } else if (values.accept) {
     if (!lockValid) {
       notices.push(`${shownLock} could not be read; it is written again from the current cases`);
     }

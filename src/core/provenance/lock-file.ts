@@ -19,15 +19,14 @@ export function emptyLock(): SourcesLock {
  * (all when omitted) are validated: checking one case of a 4,000-case archive does not validate the other 3,999.
  * An invalid entry is reported (TQ605) and left out.
  */
-export async function readLock(root: string, lockFile: string, problems: ProblemList, only?: Iterable<string>): Promise<{ lock: SourcesLock; exists: boolean; valid: boolean }> {
+export async function readLock(root: string, lockFile: string, problems: ProblemList, only?: Iterable<string>): Promise<{ lock: SourcesLock; exists: boolean; valid: boolean; shaped: boolean }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.resolve(root, lockFile));
   } catch {
-    return { lock: emptyLock(), exists: false, valid: true };
+    return { lock: emptyLock(), exists: false, valid: true, shaped: true };
   }
-  const { shaped: _shaped, ...read } = parseLock(shownLock(root, lockFile), bytes.toString('utf8'), problems, only);
-  return read;
+  return parseLock(shownLock(root, lockFile), bytes.toString('utf8'), problems, only);
 }
 
 /**
@@ -40,7 +39,10 @@ export async function readLockEntries(root: string, lockFile: string, problems: 
   const wanted = [...new Set(files)];
   const full = path.resolve(root, lockFile);
   const stats = fileStats(full);
-  if (!stats || stats.size < BigInt(options.minBytes ?? MIN_INDEXED_BYTES)) return readLock(root, lockFile, problems, wanted);
+  if (!stats || stats.size < BigInt(options.minBytes ?? MIN_INDEXED_BYTES)) {
+    const { shaped: _shaped, ...read } = await readLock(root, lockFile, problems, wanted);
+    return read;
+  }
   const dir = options.indexDir ?? defaultIndexDir(root);
   const key = fileIdentity(stats);
   const index = loadLockIndex(dir, full, key);

@@ -21,7 +21,7 @@ export async function verifyProvenance(options: {
   entriesOnly?: boolean;
   /** Folder of the lock's index (default: the project's cache, lock-index.ts). */
   cacheDir?: string | undefined;
-}): Promise<{ result: ProvenanceResult; lock: SourcesLock; lockValid: boolean }> {
+}): Promise<{ result: ProvenanceResult; lock: SourcesLock; lockValid: boolean; lockShaped: boolean }> {
   const { root, lockFile, cases, problems } = options;
   for (const c of cases) {
     const facts = factsOf(c);
@@ -30,9 +30,9 @@ export async function verifyProvenance(options: {
     if (facts?.scaffoldFields?.length) reportScaffoldText(c.file, facts.scaffoldFields, await readFile(path.join(root, c.file), 'utf8'), problems);
   }
   const files = cases.map((c) => c.file);
-  const { lock, valid } = options.entriesOnly
-    ? await readLockEntries(root, lockFile, problems, files, options.cacheDir ? { indexDir: options.cacheDir } : {})
+  const { lock, valid, shaped } = options.entriesOnly
+    ? { ...(await readLockEntries(root, lockFile, problems, files, options.cacheDir ? { indexDir: options.cacheDir } : {})), shaped: true }
     : await readLock(root, lockFile, problems, files);
   const result = await checkProvenance({ root, lock, cases, problems, sources: options.sources ?? new SourceTexts(root) });
-  return { result, lock, lockValid: valid };
+  return { result, lock, lockValid: valid, lockShaped: shaped };
 }
