@@ -6,7 +6,10 @@ export interface ClaimVersion {
   quote: string;
 }
 
-const OPEN = /^\s{0,3}:::claim\[(.*)\]\{(.*)\}\s*$/;
+/** A claim's opening fence: three colons or more (`::::claim` holds nested directives), as remark-directive reads it. */
+const OPEN = /^\s{0,3}:{3,}claim\[(.*)\]\{(.*)\}\s*$/;
+/** A line that starts a block of its own, so it cannot continue the quote's paragraph lazily (without its `>`). */
+const BLOCK_START = /^\s{0,3}(?::{2,}|#{1,6}(?:\s|$)|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|`{3,}|~{3,}|<|(?:[-*_]\s*){3,}$)/;
 
 function attribute(attributes: string, name: string): string {
   const m = new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|'([^']*)'|([^\\s}"']+))`).exec(attributes);
@@ -29,7 +32,13 @@ export function claimVersions(markdown: string): Map<string, ClaimVersion> {
     const quote: string[] = [];
     let j = i + 1;
     while (j < lines.length && lines[j]!.trim() === '') j++;
-    while (j < lines.length && /^\s{0,3}>/.test(lines[j]!)) quote.push(lines[j++]!.replace(/^\s{0,3}>\s?/, ''));
+    // The `>` lines, and the lines that continue their paragraph without a `>` (a lazy continuation, still the quote).
+    if (j < lines.length && /^\s{0,3}>/.test(lines[j]!)) {
+      while (j < lines.length && lines[j]!.trim() !== '' && (/^\s{0,3}>/.test(lines[j]!) || !BLOCK_START.test(lines[j]!))) {
+        quote.push(lines[j]!.replace(/^\s{0,3}>\s?/, ''));
+        j++;
+      }
+    }
     claims.set(id, {
       id,
       status: attribute(m[2]!, 'status'),
