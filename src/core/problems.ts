@@ -213,6 +213,8 @@ export const PROBLEMS = {
     'Replace what `tahqiq new` wrote for you to replace (the example claim `#example`, the draft `summary`, the placeholder `publisher`) with your own, or delete the example claim; it would be published as written.'),
   unusedRevision: kind('TQ607', 'warning', 'Reason given for a commit the page does not list',
     'Copy the hash from `git log --oneline -- <case file>` (a rebase or a squash merge gives commits new hashes; a commit from before the file was renamed is not in its history, which starts at the rename). Only a commit that changed a claim\'s status, statement or quote is listed under "Updates and corrections", so only its reason is shown; remove the line for any other. The build reports this, as it reads the history from git; `tahqiq check` does not.'),
+  unexplainedRevision: kind('TQ608', 'warning', 'Commit that changed claims has no message',
+    'Give readers the reason under `revisions:` in the frontmatter, keyed by the commit\'s hash (`git log --oneline -- <case file>`): `revisions:` then `  abc1234: The closure date was corrected`. A commit\'s message is its reason on the page; this one has none. The build reports this, as it reads the history from git; `tahqiq check` does not.'),
   unknownCommand: kind('TQ620', 'error', 'Unknown command',
     'Commands are `check`, `new` and `sentences`; `npx tahqiq --help` lists them.'),
   unknownOption: kind('TQ621', 'error', 'Unknown or invalid option',

@@ -7,6 +7,7 @@ import { CleanCases, type CleanCase } from './clean-cases.ts';
 import { DEFAULT_LOCK_FILE } from './lock-file.ts';
 import { defaultIndexDir } from './lock-index.ts';
 import { readHistories } from './read-history.ts';
+import { reportUnexplainedRevisions } from './unexplained-revisions.ts';
 import { reportUnusedRevisions } from './unused-revisions.ts';
 import { verifyProvenance } from './verify.ts';
 
@@ -109,6 +110,7 @@ export async function checkForBuild(options: {
     if (!built || !history) continue;
     byCase.set(built.id, history);
     if (built.revisions?.length) reportUnusedRevisions({ root, file, revisions: built.revisions, history, problems });
+    reportUnexplainedRevisions({ file, revisions: built.revisions, history, problems });
   }
   return { histories: byCase, lock: { checked: toCheck.length, remembered: options.files.length - toCheck.length } };
 }
