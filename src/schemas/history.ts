@@ -7,6 +7,8 @@ export const claimChangeSchema = z.object({
   date: z.string(),
   /** Committer time, ISO 8601 in UTC: orders the revisions of one day. */
   time: z.string().optional(),
+  /** The commit's place among the file's versions, 1 for the first: orders revisions committed in the same second. */
+  revision: z.number().int().positive().optional(),
   /** Full commit hash. */
   commit: z.string(),
   /** The commit subject, shown as the reason. */

@@ -36,7 +36,7 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
     const date = utcDay(version.date);
     const time = utcTime(version.date);
     const change = (kind: ClaimChange['kind'], from?: string, to?: string, statement?: string): ClaimChange => {
-      const c: ClaimChange = { date, ...(time ? { time } : {}), commit: version.commit, reason: version.subject, kind };
+      const c: ClaimChange = { date, ...(time ? { time } : {}), revision: index + 1, commit: version.commit, reason: version.subject, kind };
       if (from !== undefined) c.from = from;
       if (to !== undefined) c.to = to;
       if (statement !== undefined) c.statement = statement;
