@@ -256,6 +256,18 @@ describe('tahqiq, the command line', () => {
     expect(run.stderr).toMatch(/^content\/site\.yaml:\d+:1 {2}error {2}Unexpected `url: https:\/\/user\.github\.io\/tahqiq\/`, expected the address of the site's host alone, `https:\/\/user\.github\.io\/`: a sub-path goes in `base: \/tahqiq\/`.*\[TQ503\]$/m);
   });
 
+  it('names the project root when run from a folder inside it, and checks from there with --root', () => {
+    const root = project();
+    copyFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), path.join(root, 'content/cases/riverside-clinic.md'));
+    const inside = path.join(root, 'content/cases');
+    const lost = tahqiq(inside, ['check', 'riverside-clinic.md']);
+    expect(lost.status).toBe(1);
+    expect(lost.stderr).toContain("note: paths are read from the current folder, which has no `content/cases`; the project's root looks like `../..`: run `tahqiq check` there, or add `--root ../..`");
+    const found = tahqiq(inside, ['check', '--root', '../..', 'riverside-clinic.md']);
+    expect(found.status, found.stderr).toBe(0);
+    expect(found.stderr).not.toContain('note: paths are read');
+  });
+
   it('refuses a source document that is not there as one not found, naming the closest file beside it', () => {
     const typo = SEED_PATH.replace(/\.txt$/, '.tx');
     const run = tahqiq(ROOT, ['sentences', typo]);

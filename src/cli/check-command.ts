@@ -39,6 +39,14 @@ export const CHECK_HELP = helpText(
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
+/** The nearest folder above `dir` that holds `casesDir` (a project's root), if any. */
+function projectRootAbove(dir: string, casesDir: string): string | undefined {
+  for (let at = path.dirname(dir); at !== path.dirname(at); at = path.dirname(at)) {
+    if (existsSync(path.join(at, casesDir))) return at;
+  }
+  return undefined;
+}
+
 /** Case files named on the command line, as paths from the root; each must be an existing `.md` file. */
 function namedCaseFiles(root: string, paths: string[]): string[] {
   return paths.map((p) => {
@@ -109,6 +117,12 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
   let { result, lock, lockValid, lockShaped } = await verifyProvenance({ root, lockFile, cases: checked, problems: provenanceProblems, sources, entriesOnly: named && !values.accept });
   const report = formatReanchoring(result);
   const notices: string[] = [];
+  // Run from a folder inside the project (`content/cases`), every path is looked for below it: say where the root is.
+  const above = values.root === undefined && !existsSync(path.join(root, casesDir)) ? projectRootAbove(root, casesDir) : undefined;
+  if (above !== undefined) {
+    const relative = toPosix(path.relative(root, above));
+    notices.push(`paths are read from the current folder, which has no \`${casesDir}\`; the project's root looks like \`${relative}\`: run \`tahqiq check\` there, or add \`--root ${relative}\``);
+  }
   if (values.accept && named && !lockShaped) {
     // Written again from the named cases alone, the lock would lose every other case's fingerprints, and with them
     // the record that lets a later check notice that their sources changed (e.g. a lock left with merge conflict markers).
