@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { isScalar, visit, type Document } from 'yaml';
 import { eachNode } from './each-node.ts';
-import { describeCharacter, findInvisible, type InvisibleKind } from './invisible-text.ts';
+import { describeCharacter, findInvisible, INVISIBLE_KIND_NAMES } from './invisible-text.ts';
 import { offsetToPoint } from './messages.ts';
 import type { Point, ProblemList } from './problems.ts';
 
@@ -12,15 +12,9 @@ import type { Point, ProblemList } from './problems.ts';
  * a NUL or an ESC through; each is reported where its escape is written, as the character would be.
  */
 
-const WHAT: Record<InvisibleKind, string> = {
-  bidiControl: 'invisible bidi control',
-  controlCharacter: 'control character',
-  invisibleCharacter: 'invisible character',
-};
-
 function report(problems: ProblemList, file: string, place: () => Point, decoded: string, written: string): void {
   for (const { kind, char } of findInvisible(decoded)) {
-    problems.add(kind, file, place(), `Unexpected ${WHAT[kind]} ${describeCharacter(char)}, written as \`${written}\`, expected visible text`);
+    problems.add(kind, file, place(), `Unexpected ${INVISIBLE_KIND_NAMES[kind]} ${describeCharacter(char)}, written as \`${written}\`, expected visible text`);
   }
 }
 
@@ -97,13 +91,14 @@ export function reportCharacterReferences(text: string, literal: [number, number
     const referenced = hex !== undefined ? Number.parseInt(hex, 16) : decimal !== undefined ? Number.parseInt(decimal, 10) : undefined;
     const code = referenced !== undefined ? numericReference(referenced) : NAMED[name!];
     if (code === undefined) continue;
+    const place = () => offsetToPoint(text, at, { line: 1, column: 1 });
     if (referenced !== undefined && code === 0xfffd && referenced !== 0xfffd) {
       // A control, half a surrogate or a noncharacter: markdown publishes `�` in its place, and the text is changed unseen.
       const what = referenced <= 0x10ffff ? describeCharacter(String.fromCodePoint(referenced)) : 'no character';
-      problems.add('controlCharacter', file, offsetToPoint(text, at, { line: 1, column: 1 }), `Unexpected \`${written}\`, a reference to ${what}, which is not text (it would be published as \`\uFFFD\`), expected visible text`);
+      problems.add('controlCharacter', file, place(), `Unexpected \`${written}\`, a reference to ${what}, which is not text (it would be published as \`\uFFFD\`), expected visible text`);
       continue;
     }
-    report(problems, file, () => offsetToPoint(text, at, { line: 1, column: 1 }), String.fromCodePoint(code), written);
+    report(problems, file, place, String.fromCodePoint(code), written);
   }
 }
 

@@ -64,11 +64,17 @@ export function findInvisible(text: string): { kind: InvisibleKind; char: string
   return found;
 }
 
+/** What each kind of character is called in a problem's message. */
+export const INVISIBLE_KIND_NAMES: Record<InvisibleKind, string> = {
+  bidiControl: 'invisible bidi control',
+  controlCharacter: 'control character',
+  invisibleCharacter: 'invisible character',
+};
+
 /** Reports each invisible or control character of a case file where it is written. */
 export function reportInvisibleText(text: string, file: string, problems: ProblemList): void {
   for (const { kind, char, place } of findInvisible(text)) {
-    const what = kind === 'bidiControl' ? 'invisible bidi control' : kind === 'controlCharacter' ? 'control character' : 'invisible character';
-    problems.add(kind, file, place, `Unexpected ${what} ${describeCharacter(char)}, expected visible text`);
+    problems.add(kind, file, place, `Unexpected ${INVISIBLE_KIND_NAMES[kind]} ${describeCharacter(char)}, expected visible text`);
   }
 }
 

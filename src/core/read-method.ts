@@ -44,14 +44,13 @@ export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
   for (const issue of result.error.issues) {
     const keys = issue.path as (string | number)[];
     const field = keys.join('.');
+    const value = doc.getIn(keys);
+    const quotedNumber = issue.code === 'invalid_type' && issue.expected === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
     const message = issue.code === 'unrecognized_keys'
       ? `Unexpected field \`${field ? `${field}.` : ''}${issue.keys.join('`, `')}\` in the method`
-      : doc.getIn(keys) === undefined
+      : value === undefined
         ? `Missing field \`${field}\` in the method`
-        : `Unexpected \`${field}: ${shownValue(doc.getIn(keys, true), doc.getIn(keys))}\` in the method, ${
-          issue.code === 'invalid_type' && issue.expected === 'number' && typeof doc.getIn(keys) === 'string' && Number.isFinite(Number(doc.getIn(keys)))
-            ? 'expected a number: remove the quotes'
-            : plainMessage(issue.message)}`;
+        : `Unexpected \`${field}: ${shownValue(doc.getIn(keys, true), value)}\` in the method, ${quotedNumber ? 'expected a number: remove the quotes' : plainMessage(issue.message)}`;
     problems.add('methodFile', file, keyPlace(doc, text, issue.code === 'unrecognized_keys' ? [...keys, issue.keys[0]!] : keys), message);
   }
   return { problems: problems.items };
@@ -59,7 +58,7 @@ export function parseMethod(text: string, file = METHOD_FILE): ReadMethod {
 
 /** A value as written: text in quotes keeps them, so `"2"` where a number is expected shows why it is refused. */
 function shownValue(node: unknown, value: unknown): string {
-  if (isScalar(node) && typeof node.source === 'string' && typeof node.value === 'string' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+  if (isScalar(node) && typeof node.value === 'string' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
     return node.type === 'QUOTE_DOUBLE' ? JSON.stringify(node.value) : `'${node.value}'`;
   }
   return String(value);

@@ -6,8 +6,8 @@ import type { CaseHistory } from '../../schemas/history.ts';
  */
 export function withPublicReasons(history: CaseHistory, revisions: Readonly<Record<string, string>> | undefined): CaseHistory {
   if (!revisions) return history;
-  const byPrefix = Object.entries(revisions).map(([commit, reason]) => [commit.toLowerCase(), reason] as const);
-  const reasonOf = (commit: string) => byPrefix.find(([prefix]) => commit.startsWith(prefix))?.[1];
+  const keyed = Object.entries(revisions);
+  const reasonOf = (commit: string) => keyed.find(([key]) => namesCommit(key, commit))?.[1];
   return {
     ...history,
     claims: history.claims.map((claim) => ({
@@ -18,4 +18,9 @@ export function withPublicReasons(history: CaseHistory, revisions: Readonly<Reco
       }),
     })),
   };
+}
+
+/** Whether a `revisions` key (a hash prefix, in any letter case) names `commit` (a full hash, lower case). */
+export function namesCommit(key: string, commit: string): boolean {
+  return commit.startsWith(key.toLowerCase());
 }

@@ -1,5 +1,6 @@
 import type { CaseHistory } from '../../schemas/history.ts';
 import type { ProblemList } from '../problems.ts';
+import { namesCommit } from './public-reasons.ts';
 
 /**
  * The commits that changed a claim with no message (`git commit --allow-empty-message`) and no reason in the case
@@ -13,10 +14,10 @@ export function reportUnexplainedRevisions(options: {
   history: CaseHistory;
   problems: ProblemList;
 }): void {
-  const keys = (options.revisions ?? []).map((key) => key.toLowerCase());
+  const keys = options.revisions ?? [];
   const silent = new Map<string, string>();
   for (const change of options.history.claims.flatMap((c) => c.changes)) {
-    if (change.reason.trim() !== '' || keys.some((key) => change.commit.startsWith(key))) continue;
+    if (change.reason.trim() !== '' || keys.some((key) => namesCommit(key, change.commit))) continue;
     silent.set(change.commit, change.date);
   }
   for (const [commit, date] of silent) {

@@ -5,6 +5,7 @@ import { caseParser, parseCaseMarkdown } from '../parse-case-markdown.ts';
 import { prepareMarkdown } from '../prepare-markdown.ts';
 import { ProblemList, type Point } from '../problems.ts';
 import { readFrontmatter } from '../read-frontmatter.ts';
+import { namesCommit } from './public-reasons.ts';
 
 /** How many of the file's revisions that changed claims a message names. */
 const NAMED = 5;
@@ -28,7 +29,7 @@ export function reportUnusedRevisions(options: {
   // Oldest first: the commits that changed claims, each once.
   const changes = history.claims.flatMap((c) => c.changes).sort((a, b) => (a.time ?? a.date).localeCompare(b.time ?? b.date));
   const changed = [...new Map(changes.map((c) => [c.commit, c.date])).entries()];
-  const unused = options.revisions.filter((key) => !changed.some(([commit]) => commit.startsWith(key.toLowerCase())));
+  const unused = options.revisions.filter((key) => !changed.some(([commit]) => namesCommit(key, commit)));
   if (unused.length === 0) return;
   const placeOf = keyPlaces(path.join(options.root, file));
   const named = changed.slice(-NAMED).reverse().map(([commit, date]) => `\`${commit.slice(0, 7)}\` (${date})`);
