@@ -285,7 +285,7 @@ describe('a real build of the site', () => {
     expect(sitemap).toContain(`<url><loc>https://example.org/en/</loc>${versions}</url>`);
   });
 
-  it('gives the Latin terms of an Arabic editorial page their language, as on the case pages (a screen reader reads them in English)', () => {
+  it('keeps the language of the Latin terms an Arabic editorial page marks (a screen reader reads them in English)', () => {
     const isolated = (route: string) => selectAll('main bdi[lang]', page(build.outDir, route)).map((b) => `${attr(b, 'lang')} ${toString(b)}`);
     expect(isolated('methodology/ar')).toEqual(expect.arrayContaining(['en SHA-256', 'en JSON', 'en Web Annotation']));
     expect(isolated('methodology/en')).toEqual([]);
