@@ -35,12 +35,9 @@ const FIELD = '\u001f';
  * Every commit that touched `folder` (relative to `cwd`), in one `git log` pass, oldest first.
  * Paths are from `cwd` (`--relative`); renames are seen as a delete and an add. `--raw` gives each version's
  * blob id, so the contents are then read by id, never by `<commit>:<path>` (which walks a tree per file).
- * Only HEAD's first-parent line (`--first-parent -m`): the versions the branch itself had, one after the other, each
- * merge with what it brought in against the version before it. Commits of a merged branch, read in date order between
- * the branch's own, would make a claim change back and forth, and a merge's own resolution would be missed.
  */
 export async function logFolder(cwd: string, folder: string): Promise<LogCommit[]> {
-  const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--first-parent', '-m', '--no-renames', '--relative', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', folder]);
+  const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--no-renames', '--relative', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', folder]);
   const commits: LogCommit[] = [];
   for (const record of out.toString('utf8').split(RECORD)) {
     if (!record.trim()) continue;
