@@ -24,31 +24,51 @@ export interface LogCommit {
   /** Committer date, ISO 8601 with offset. */
   date: string;
   subject: string;
-  /** Files (paths from `cwd`), the blob each now has (undefined when the commit deleted the file). */
-  files: { path: string; blob: string | undefined }[];
+  /** True for a merge (more than one parent). */
+  merge: boolean;
+  /**
+   * Files (paths from `cwd`): the blob each now has (undefined when the commit deleted it) and the blob it had in each
+   * parent (undefined where it was absent). A merge lists only the files that differ from every parent.
+   */
+  files: { path: string; blob: string | undefined; parentBlobs: (string | undefined)[] }[];
 }
 
 const RECORD = '\u001e';
 const FIELD = '\u001f';
+/**
+ * A `--raw` line: `:100644 100644 <parent blob> <blob> M\tpath`, or for a merge (`-c`) one colon, mode, blob and
+ * status letter per parent: `::100644 100644 100644 <blob 1> <blob 2> <blob> MM\tpath`.
+ */
+const RAW_LINE = /^(:+)(?:\d{6} )+((?:[0-9a-f]+ )+)([A-Z]+)\t(.+)$/;
+const ABSENT = /^0+$/;
 
 /**
- * Every commit that touched `folder` (relative to `cwd`), in one `git log` pass, oldest first.
- * Paths are from `cwd` (`--relative`); renames are seen as a delete and an add. `--raw` gives each version's
+ * Every commit that touched `folder` (relative to `cwd`), in one `git log` pass, oldest first, each file with its
+ * blob in the commit and in each parent, so that every commit can be compared with its own parents (a branch's
+ * commits read among main's by date would otherwise be compared with main's). Merges come with `-c`: only the files
+ * a merge made differ from all its parents, which a plain merge of two lines of work also does.
+ * Paths are from `cwd`; renames are seen as a delete and an add. (Git prints them from the repository's top and they
+ * are made relative here: `--relative` leaves a merge's paths from the top.) `--raw` gives each version's
  * blob id, so the contents are then read by id, never by `<commit>:<path>` (which walks a tree per file).
  */
 export async function logFolder(cwd: string, folder: string): Promise<LogCommit[]> {
-  const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--no-renames', '--relative', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', folder]);
+  const prefix = (await git(cwd, ['rev-parse', '--show-prefix'])).toString('utf8').trim();
+  const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--date-order', '--no-renames', '--raw', '-c', '--no-abbrev', `--format=${RECORD}%H${FIELD}%P${FIELD}%cI${FIELD}%s`, '--', folder]);
   const commits: LogCommit[] = [];
   for (const record of out.toString('utf8').split(RECORD)) {
     if (!record.trim()) continue;
     const [head = '', ...lines] = record.split('\n');
-    const [commit = '', date = '', subject = ''] = head.split(FIELD);
-    // `:100644 100644 <old blob> <new blob> M\tpath`
-    const files = lines
-      .map((line) => /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([AMDT])\t(.+)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ path: m[3]!, blob: m[2] === 'D' ? undefined : m[1]! }));
-    commits.push({ commit, date, subject, files });
+    const [commit = '', parents = '', date = '', subject = ''] = head.split(FIELD);
+    const files: LogCommit['files'] = [];
+    for (const line of lines) {
+      const m = RAW_LINE.exec(line);
+      if (!m) continue;
+      const blobs = m[2]!.trim().split(' ').map((b) => (ABSENT.test(b) ? undefined : b));
+      const blob = blobs.pop();
+      const file = m[4]!;
+      if (file.startsWith(prefix)) files.push({ path: file.slice(prefix.length), blob, parentBlobs: blobs });
+    }
+    commits.push({ commit, date, subject, merge: parents.trim().split(' ').length > 1, files });
   }
   return commits.reverse();
 }

@@ -21,7 +21,7 @@ export interface Histories {
   cached: boolean;
 }
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** The digest of the core's code (coreDigest), by project root, once per process. */
 const codeDigests = new Map<string, string>();
@@ -93,17 +93,26 @@ export async function readHistories(options: { root: string; casesDir: string; c
   } catch (error) {
     return { state: 'none', notice: `tahqiq: git log failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no verdict history`, byFile: new Map(), cached: false };
   }
-  const blobs = [...new Set(commits.flatMap((c) => c.files.filter((f) => f.blob && f.path.endsWith('.md')).map((f) => f.blob!)))];
+  const blobs = [...new Set(commits.flatMap((c) => c.files.filter((f) => f.path.endsWith('.md')).flatMap((f) => [f.blob, ...f.parentBlobs]).filter((b) => b !== undefined)))];
   const texts = await readBlobs(casesAbs, blobs);
   const textOf = new Map(blobs.map((b, i) => [b, texts[i]]));
+  // One reading of each blob, shared by the versions that have it and those that have it as a parent's.
+  const claimsOf = new Map<string, CaseVersion['claims']>();
+  const claimsIn = (blob: string | undefined) => {
+    if (blob === undefined) return undefined;
+    if (!claimsOf.has(blob)) {
+      const text = textOf.get(blob);
+      claimsOf.set(blob, text === undefined ? undefined : claimVersions(text));
+    }
+    return claimsOf.get(blob);
+  };
   const versionsByFile = new Map<string, CaseVersion[]>();
   for (const c of commits) {
     for (const f of c.files) {
       if (!f.path.endsWith('.md')) continue;
-      const text = f.blob ? textOf.get(f.blob) : undefined;
       const file = fromRoot(f.path);
       const list = versionsByFile.get(file) ?? [];
-      list.push({ commit: c.commit, date: c.date, subject: c.subject, claims: text === undefined ? undefined : claimVersions(text) });
+      list.push({ commit: c.commit, date: c.date, subject: c.subject, merge: c.merge, claims: claimsIn(f.blob), parents: f.parentBlobs.map(claimsIn) });
       versionsByFile.set(file, list);
     }
   }
