@@ -24,6 +24,8 @@ export const claimChangeSchema = z.object({
 /** The history of one claim, oldest first. */
 export const claimHistorySchema = z.object({
   id: z.string(),
+  /** The ids the claim had before an editor renamed it (same quote or statement): links to them still reach it. */
+  formerIds: z.array(z.string()).optional(),
   /** Date of the first commit that had the claim. */
   since: z.string(),
   /** Status when first committed. */

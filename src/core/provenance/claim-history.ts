@@ -60,9 +60,22 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
     // The parents that had the file: none when this commit created it (or a shallow clone begins here).
     const parents = version.parents.filter((p) => p !== undefined);
     const now = version.claims ?? new Map<string, ClaimVersion>();
+    // Withdrawn here: a claim every parent had that this version has not. Added here: the reverse, in a file that was there.
+    const [first, ...others] = parents;
+    const withdrawn = [...(first?.values() ?? [])].filter((old) => !now.has(old.id) && others.every((p) => p.has(old.id)));
+    const added = parents.length === 0 ? [] : [...now.values()].filter((claim) => !claims.has(claim.id) && parents.every((p) => !p.has(claim.id)));
+    const renamed = renamedClaims(withdrawn, added);
     for (const claim of now.values()) {
-      const before = parents.flatMap((p) => p.get(claim.id) ?? []);
+      const formerly = renamed.get(claim.id);
+      const before = formerly ? [formerly] : parents.flatMap((p) => p.get(claim.id) ?? []);
       const known = claims.has(claim.id);
+      if (formerly) {
+        // One claim under a new id: it keeps its history, and the page keeps its old id as an anchor.
+        const history = historyOf(formerly);
+        claims.delete(formerly.id);
+        const formerIds = [...(history.formerIds ?? []), formerly.id].filter((id) => id !== claim.id);
+        claims.set(claim.id, { ...history, id: claim.id, ...(formerIds.length > 0 ? { formerIds } : {}) });
+      }
       const history = historyOf(claim);
       if (before.length === 0) {
         // New here: an addition, unless the file itself is new and the claim with it.
@@ -73,11 +86,8 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
         if (before.every((b) => b[field] !== claim[field])) record(history, field, before[0]![field], claim[field]);
       }
     }
-    // Withdrawn here: a claim every parent had that this version has not.
-    const [first, ...others] = parents;
-    for (const old of first?.values() ?? []) {
-      if (!now.has(old.id) && others.every((p) => p.has(old.id))) record(historyOf(old), 'removed', old.status, undefined, old.label);
-    }
+    const renamedFrom = new Set([...renamed.values()]);
+    for (const old of withdrawn) if (!renamedFrom.has(old)) record(historyOf(old), 'removed', old.status, undefined, old.label);
     if (version.claims && (!version.merge || changed)) revised.push(version);
   });
   if (revised.length === 0) return undefined;
@@ -88,4 +98,28 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
     partial,
     claims: [...claims.values()],
   };
+}
+
+/**
+ * The claims of one commit that were renamed, not withdrawn and added: by new id, the claim as it was under its old
+ * one. A claim added and one withdrawn are one claim when they have the same quote (or, failing that, the same
+ * statement) and no other claim added or withdrawn in the commit has it: an editor renamed the id, perhaps rewording
+ * the statement or changing the verdict with it, and readers should see that change, not a retraction.
+ */
+function renamedClaims(withdrawn: readonly ClaimVersion[], added: readonly ClaimVersion[]): Map<string, ClaimVersion> {
+  const renamed = new Map<string, ClaimVersion>();
+  if (withdrawn.length === 0 || added.length === 0) return renamed;
+  const taken = new Set<ClaimVersion>();
+  for (const field of ['quote', 'label'] as const) {
+    for (const claim of added) {
+      if (renamed.has(claim.id) || claim[field] === '') continue;
+      const olds = withdrawn.filter((old) => !taken.has(old) && old[field] === claim[field]);
+      const alike = added.filter((other) => !renamed.has(other.id) && other[field] === claim[field]);
+      if (olds.length === 1 && alike.length === 1) {
+        renamed.set(claim.id, olds[0]!);
+        taken.add(olds[0]!);
+      }
+    }
+  }
+  return renamed;
 }

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readHistories } from '../src/core/provenance/read-history.ts';
+import { runBuild, type BuildRun } from './helpers/build.ts';
+import { TestRepo } from './helpers/git-repo.ts';
+import { ROOT } from './helpers/seed.ts';
+
+const CASE = 'content/cases/riverside-clinic.md';
+const OLD_ID = '{#building-failed-fire-inspection status=confirmed';
+const NEW_ID = '{#fire-inspection-failed status=unconfirmed missing="The inspection report itself"';
+
+/**
+ * An editor renames a claim's id (and changes its verdict in the same commit). It is one claim: the history shows the
+ * change of verdict under its number, not a claim withdrawn and another added, and a link to the old id still
+ * reaches the claim.
+ */
+describe('a claim whose id is renamed', () => {
+  const repo = new TestRepo();
+  let build: BuildRun;
+
+  beforeAll(() => {
+    repo.write(CASE, readFileSync(path.join(ROOT, CASE), 'utf8'));
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    repo.edit(CASE, OLD_ID, NEW_ID);
+    repo.commit('Claim 2 unconfirmed: the inspection report is not public', '2026-02-01T09:00:00Z');
+    build = runBuild({ casesDir: path.join(repo.root, 'content/cases') });
+  }, 300_000);
+
+  it('keeps the claim\'s history under its new id, with its old id', async () => {
+    const histories = await readHistories({ root: repo.root, casesDir: 'content/cases', cacheDir: path.join(repo.root, '.cache') });
+    const claims = histories.byFile.get(CASE)!.claims;
+    expect(claims.find((c) => c.id === 'building-failed-fire-inspection')).toBeUndefined();
+    expect(claims.find((c) => c.id === 'fire-inspection-failed')).toEqual({
+      id: 'fire-inspection-failed',
+      formerIds: ['building-failed-fire-inspection'],
+      since: '2026-01-10',
+      firstStatus: 'confirmed',
+      changes: [expect.objectContaining({ kind: 'status', from: 'confirmed', to: 'unconfirmed', reason: 'Claim 2 unconfirmed: the inspection report is not public' })],
+    });
+  });
+
+  it('lists the change of verdict on the page, not a withdrawal and an addition', () => {
+    expect(build.status, build.output).toBe(0);
+    const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/riverside-clinic/index.html'), 'utf8'));
+    const changes = selectAll('li[data-claim]', page).map((li) => [li.properties['dataClaim'], li.properties['dataKind'], toString(li).replace(/\s+/g, ' ').trim()]);
+    expect(changes).toEqual([['fire-inspection-failed', 'status', 'Claim 2: status changed: Confirmed → to Unconfirmed']]);
+  });
+
+  it('keeps the old id as an anchor in the claim\'s row, so links made to it still reach the claim', () => {
+    const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/riverside-clinic/index.html'), 'utf8'));
+    const anchor = select('#building-failed-fire-inspection', page);
+    expect(anchor).toBeDefined();
+    expect(select('tr#fire-inspection-failed #building-failed-fire-inspection', page)).toBe(anchor);
+  });
+
+  it('names the old id in the JSON export, valid against docs/case.schema.json', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'docs/case.schema.json'), 'utf8')));
+    const exported = JSON.parse(readFileSync(path.join(build.outDir, 'cases/riverside-clinic.json'), 'utf8'));
+    expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
+    expect(exported.history.claims.find((c: { id: string }) => c.id === 'fire-inspection-failed').formerIds).toEqual(['building-failed-fire-inspection']);
+  });
+});
+
+describe('claims withdrawn and added in one commit that are not one claim', () => {
+  it('stay a withdrawal and an addition when the quotes differ, or when two added claims share the old quote', async () => {
+    const repo = new TestRepo();
+    const claim = (id: string, quote: string, label = `Statement of ${id}`) => `:::claim[${label}]{#${id} status=confirmed}\n> ${quote}\n\nReasoning.\n:::\n`;
+    repo.write(CASE, `---\ntitle: T\n---\n\n${claim('a', 'first passage')}\n${claim('b', 'second passage')}`);
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    // `a` replaced by a claim on another passage; `b` by two claims quoting its passage (a split, not a rename).
+    repo.write(CASE, `---\ntitle: T\n---\n\n${claim('c', 'third passage')}\n${claim('b1', 'second passage')}\n${claim('b2', 'second passage')}`);
+    repo.commit('Claims rewritten', '2026-02-01T09:00:00Z');
+    const histories = await readHistories({ root: repo.root, casesDir: 'content/cases', cacheDir: path.join(repo.root, '.cache') });
+    const kinds = Object.fromEntries(histories.byFile.get(CASE)!.claims.map((c) => [c.id, [c.formerIds, c.changes.map((change) => change.kind)]]));
+    expect(kinds).toEqual({ a: [undefined, ['removed']], b: [undefined, ['removed']], c: [undefined, ['added']], b1: [undefined, ['added']], b2: [undefined, ['added']] });
+  });
+
+  it('is one claim when only the statement is the same (the quote was reworded with the id)', async () => {
+    const repo = new TestRepo();
+    repo.write(CASE, `---\ntitle: T\n---\n\n:::claim[Roads get 40%]{#roads status=confirmed}\n> forty per cent\n:::\n`);
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    repo.write(CASE, `---\ntitle: T\n---\n\n:::claim[Roads get 40%]{#roads-share status=confirmed}\n> forty per cent for roads\n:::\n`);
+    repo.commit('Quote in full', '2026-02-01T09:00:00Z');
+    const histories = await readHistories({ root: repo.root, casesDir: 'content/cases', cacheDir: path.join(repo.root, '.cache') });
+    expect(histories.byFile.get(CASE)!.claims).toEqual([
+      { id: 'roads-share', formerIds: ['roads'], since: '2026-01-10', firstStatus: 'confirmed', changes: [expect.objectContaining({ kind: 'quote', from: 'forty per cent', to: 'forty per cent for roads' })] },
+    ]);
+  });
+});
