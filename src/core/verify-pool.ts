@@ -5,6 +5,7 @@ import type { CaseEntry } from '../schemas/case-entry.ts';
 import type { VerifiedRecord } from './case-digest.ts';
 import type { PublishedCase } from './case-cache.ts';
 import type { SeenFile } from './load-cases.ts';
+import { childEnv } from './child-env.ts';
 import type { Problem } from './problems.ts';
 
 export interface WorkerRequest {
@@ -90,6 +91,7 @@ export async function verifyInWorkers(root: string, tool: string, files: readonl
         new Promise<WorkerResult[]>((resolve, reject) => {
           const child = fork(fileURLToPath(url), [], {
             execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`],
+            env: childEnv(),
             serialization: 'advanced',
             stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
           });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '../child-env.ts';
 import { workerCount } from '../verify-pool.ts';
 import { cardDigest, drawCard, storeCard } from './render-card.ts';
 
@@ -45,7 +46,7 @@ async function drawInThread(jobs: readonly CardJob[], cacheDir: string): Promise
 
 function drawInChild(file: string, cacheDir: string, jobs: CardJob[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(file, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(file, [], { execArgv: [], env: childEnv(), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`card process exited with code ${code}`))));
     child.send({ cacheDir, jobs } satisfies DrawCardsRequest);
