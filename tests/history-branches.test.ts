@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHistories } from '../src/core/provenance/read-history.ts';
 import { git, TestRepo } from './helpers/git-repo.ts';
@@ -90,5 +93,58 @@ describe('verdict history across a merged branch', () => {
     ]);
     expect(changes('schools')).toEqual([]);
     expect(history.commits).toBe(4);
+  });
+});
+
+/**
+ * The case file comes into being on two lines: its first commit cherry-picked from a draft branch, or a shallow clone
+ * whose boundary holds both parents of a merge (each seen with no parent). The second creation is not a revision that
+ * added every claim after first publication.
+ */
+describe('a case file created on two lines', () => {
+  const added = (history: { claims: { changes: { kind: string }[] }[] }) => history.claims.flatMap((c) => c.changes).filter((c) => c.kind === 'added');
+
+  it('lists no claim as added when its first commit was cherry-picked from a branch later merged', async () => {
+    const repo = new TestRepo();
+    repo.write('content/cases/other.md', caseFile([SCHOOLS]));
+    repo.commit('Another case', '2026-01-09T09:00:00Z');
+    git(repo.root, ['checkout', '-q', '-b', 'draft']);
+    repo.write(CASE, caseFile([ROADS, SCHOOLS]));
+    repo.commit('Publish the budget case', '2026-01-10T09:00:00Z');
+    git(repo.root, ['checkout', '-q', 'main']);
+    git(repo.root, ['cherry-pick', 'draft'], '2026-01-11T09:00:00Z');
+    repo.write('content/cases/other.md', caseFile([[SCHOOLS[0], 'false', SCHOOLS[2], SCHOOLS[3]]]));
+    repo.commit('Other case: schools false', '2026-01-11T10:00:00Z');
+    git(repo.root, ['checkout', '-q', 'draft']);
+    repo.write(CASE, caseFile([[ROADS[0], 'false', ROADS[2], ROADS[3]], SCHOOLS]));
+    repo.commit('Roads false: the council denied it', '2026-01-11T11:00:00Z');
+    git(repo.root, ['checkout', '-q', 'main']);
+    // Both lines added the file: git stops (add/add), and the editor takes the draft's version.
+    expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'draft'])).toThrow(/CONFLICT|failed/);
+    git(repo.root, ['checkout', '--theirs', '--', CASE]);
+    repo.commit('Merge branch draft', '2026-01-12T09:00:00Z');
+
+    const { history, changes } = await historyOf(repo);
+    expect(added(history)).toEqual([]);
+    expect(changes('roads')).toEqual([{ kind: 'status', from: 'disputed', to: 'false', reason: 'Roads false: the council denied it' }]);
+  });
+
+  it('lists no claim as added in a shallow clone whose boundary has both parents of a merge', async () => {
+    const repo = new TestRepo();
+    repo.write(CASE, caseFile([ROADS, SCHOOLS]));
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    git(repo.root, ['checkout', '-q', '-b', 'desk']);
+    repo.write(CASE, caseFile([[ROADS[0], 'false', ROADS[2], ROADS[3]], SCHOOLS]));
+    repo.commit('Roads false', '2026-01-11T09:00:00Z');
+    git(repo.root, ['checkout', '-q', 'main']);
+    repo.write(CASE, caseFile([ROADS, [SCHOOLS[0], 'false', SCHOOLS[2], SCHOOLS[3]]]));
+    repo.commit('Schools false', '2026-01-12T09:00:00Z');
+    git(repo.root, ['merge', '-q', '--no-ff', '-m', 'Merge branch desk', 'desk'], '2026-01-13T09:00:00Z');
+    const clone = mkdtempSync(path.join(tmpdir(), 'tahqiq-shallow-'));
+    git(clone, ['clone', '-q', '--depth', '2', `file://${repo.root}`, '.']);
+
+    const histories = await readHistories({ root: clone, casesDir: 'content/cases', cacheDir: `${clone}/.cache` });
+    expect(histories.state).toBe('partial');
+    expect(added(histories.byFile.get(CASE)!)).toEqual([]);
   });
 });

@@ -78,8 +78,10 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
       }
       const history = historyOf(claim);
       if (before.length === 0) {
-        // New here: an addition, unless the file itself is new and the claim with it.
-        if (known || parents.length > 0) record(history, 'added', undefined, claim.status);
+        // New here: an addition, unless the file itself is new and the claim with it. A file new on this line that another
+        // line already had (its first commit cherry-picked, a shallow clone's second boundary commit) adds back only the
+        // claims withdrawn since; the others it has as they were.
+        if (parents.length > 0 || (known && history.changes.at(-1)?.kind === 'removed')) record(history, 'added', undefined, claim.status);
         continue;
       }
       for (const field of ['status', 'label', 'quote'] as const) {
