@@ -95,3 +95,31 @@ describe('claims withdrawn and added in one commit that are not one claim', () =
     ]);
   });
 });
+
+/**
+ * A claim's old id that the page itself uses (`history`, `history-heading`, `status-confirmed`: none reserved for claims
+ * when it was committed) is no anchor in its row: the page would have the id twice, and a link to the section would land
+ * on the row.
+ */
+describe('a claim renamed from an id the page uses itself', () => {
+  const repo = new TestRepo();
+  let build: BuildRun;
+
+  beforeAll(() => {
+    const text = readFileSync(path.join(ROOT, CASE), 'utf8');
+    const renamed: [string, string][] = [['building-failed-fire-inspection', 'history'], ['millbrook-extends-hours', 'history-heading'], ['mobile-van-twice-a-week', 'status-confirmed']];
+    repo.write(CASE, renamed.reduce((t, [id, old]) => t.replace(`{#${id} `, `{#${old} `), text));
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    repo.write(CASE, text);
+    repo.commit('Claim ids renamed', '2026-02-01T09:00:00Z');
+    build = runBuild({ casesDir: path.join(repo.root, 'content/cases') });
+  }, 300_000);
+
+  it('gives every id on the page once', () => {
+    expect(build.status, build.output).toBe(0);
+    const page = fromHtml(readFileSync(path.join(build.outDir, 'cases/riverside-clinic/index.html'), 'utf8'));
+    const ids = selectAll('[id]', page).map((e) => String(e.properties['id']));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(select('#history', page)?.tagName).toBe('section');
+  });
+});
