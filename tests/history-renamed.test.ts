@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readHistories } from '../src/core/provenance/read-history.ts';
 import { runBuild, type BuildRun } from './helpers/build.ts';
-import { TestRepo } from './helpers/git-repo.ts';
+import { git, TestRepo } from './helpers/git-repo.ts';
 import { ROOT } from './helpers/seed.ts';
 
 const CASE = 'content/cases/riverside-clinic.md';
@@ -121,5 +121,66 @@ describe('a claim renamed from an id the page uses itself', () => {
     const ids = selectAll('[id]', page).map((e) => String(e.properties['id']));
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     expect(select('#history', page)?.tagName).toBe('section');
+  });
+});
+
+/**
+ * A claim renamed on one line of work while another line changed it under its old id: one claim still, on both lines.
+ * Main's change is listed once, under the claim's new id, whichever of the two commits is the older, and the merge
+ * that keeps main's verdict under the new id is no change of its own.
+ */
+describe('a claim renamed on a branch while main changed its verdict', () => {
+  const claim = (id: string, status: string) => `:::claim[Roads get 40% of the budget]{#${id} status=${status}}\n> forty per cent for roads\n\nReasoning.\n:::\n`;
+  const file = (...claims: string[]) => `---\ntitle: T\n---\n\n${claims.join('\n')}`;
+  const SCHOOLS = ':::claim[Schools get 10 new teachers]{#schools status=confirmed}\n> ten new teachers\n\nReasoning.\n:::\n';
+
+  for (const renameFirst of [true, false]) {
+    it(`keeps one history under the new id (the rename ${renameFirst ? 'older' : 'newer'} than main's change)`, async () => {
+      const repo = new TestRepo();
+      repo.write(CASE, file(claim('roads', 'disputed'), SCHOOLS));
+      repo.commit('Publish', '2026-01-10T09:00:00Z');
+      git(repo.root, ['checkout', '-q', '-b', 'ids']);
+      repo.write(CASE, file(claim('roads-share', 'disputed'), SCHOOLS));
+      repo.commit('Claim id: roads-share', renameFirst ? '2026-01-11T09:00:00Z' : '2026-01-12T09:00:00Z');
+      git(repo.root, ['checkout', '-q', 'main']);
+      repo.write(CASE, file(claim('roads', 'false'), SCHOOLS));
+      repo.commit('Roads false: the council denied it', renameFirst ? '2026-01-12T09:00:00Z' : '2026-01-11T09:00:00Z');
+      // Both changed the claim's opening line: the editor keeps the new id and main's verdict.
+      expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'ids'])).toThrow(/CONFLICT|failed/);
+      repo.write(CASE, file(claim('roads-share', 'false'), SCHOOLS));
+      repo.commit('Merge branch ids', '2026-01-13T09:00:00Z');
+
+      const histories = await readHistories({ root: repo.root, casesDir: 'content/cases', cacheDir: path.join(repo.root, '.cache') });
+      const history = histories.byFile.get(CASE)!;
+      expect(history.claims.map((c) => c.id).sort()).toEqual(['roads-share', 'schools']);
+      expect(history.claims.find((c) => c.id === 'roads-share')).toMatchObject({
+        formerIds: ['roads'],
+        firstStatus: 'disputed',
+        changes: [expect.objectContaining({ kind: 'status', from: 'disputed', to: 'false', reason: 'Roads false: the council denied it' })],
+      });
+      expect(history.claims.find((c) => c.id === 'roads-share')!.changes).toHaveLength(1);
+    });
+  }
+
+  it('is no withdrawal when the rename is cherry-picked onto main and its branch merged later', async () => {
+    const repo = new TestRepo();
+    repo.write(CASE, file(claim('roads', 'disputed'), SCHOOLS));
+    repo.write('content/cases/other.md', file(SCHOOLS));
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    git(repo.root, ['checkout', '-q', '-b', 'ids']);
+    repo.write(CASE, file(claim('roads-share', 'disputed'), SCHOOLS));
+    repo.commit('Claim id: roads-share', '2026-01-11T09:00:00Z');
+    repo.write('content/cases/other.md', file(SCHOOLS.replace('status=confirmed', 'status=false')));
+    repo.commit('Other case: schools false', '2026-01-11T10:00:00Z');
+    git(repo.root, ['checkout', '-q', 'main']);
+    git(repo.root, ['cherry-pick', 'ids~1'], '2026-01-12T09:00:00Z');
+    repo.write(CASE, file(claim('roads-share', 'disputed'), SCHOOLS.replace('status=confirmed', 'status=unconfirmed')));
+    repo.commit('Schools unconfirmed', '2026-01-12T10:00:00Z');
+    git(repo.root, ['merge', '-q', '--no-ff', '-m', 'Merge branch ids', 'ids'], '2026-01-13T09:00:00Z');
+
+    const histories = await readHistories({ root: repo.root, casesDir: 'content/cases', cacheDir: path.join(repo.root, '.cache') });
+    const history = histories.byFile.get(CASE)!;
+    expect(history.claims.map((c) => c.id).sort()).toEqual(['roads-share', 'schools']);
+    expect(history.claims.find((c) => c.id === 'roads-share')).toMatchObject({ formerIds: ['roads'], changes: [] });
   });
 });

@@ -40,6 +40,18 @@ function utcTime(iso: string): string | undefined {
 export function caseHistory(versions: readonly CaseVersion[], partial: boolean): CaseHistory | undefined {
   const claims = new Map<string, ClaimHistory>();
   const revised: CaseVersion[] = [];
+  // By old id, the id a claim was renamed to: another line of work may still have it under its old id (a branch from
+  // before the rename, a rename cherry-picked), and it is the same claim there.
+  const renamedTo = new Map<string, string>();
+  /** The id a claim that some parent had under `id` is known by now (its latest name, where it was renamed). */
+  const currentId = (id: string): string => {
+    const seen = new Set<string>();
+    while (!claims.has(id) && renamedTo.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = renamedTo.get(id)!;
+    }
+    return id;
+  };
   versions.forEach((version, index) => {
     const date = utcDay(version.date);
     const time = utcTime(version.date);
@@ -52,22 +64,30 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
       history.changes.push(c);
       changed = true;
     };
+    /** The history of a claim the parents had (under its id, or one it was renamed from), else a new one. */
     const historyOf = (claim: ClaimVersion): ClaimHistory => {
-      let history = claims.get(claim.id);
-      if (!history) claims.set(claim.id, (history = { id: claim.id, since: date, firstStatus: claim.status, changes: [] }));
+      let history = claims.get(claim.id) ?? (parents.some((p) => p.has(claim.id)) ? claims.get(currentId(claim.id)) : undefined);
+      if (!history) {
+        renamedTo.delete(claim.id); // a new claim under an id once renamed away: its own history
+        claims.set(claim.id, (history = { id: claim.id, since: date, firstStatus: claim.status, changes: [] }));
+      }
       return history;
     };
+    /** The claim as a parent had it: under its id, or else under an id it had before it was renamed (on another line). */
+    const inParent = (p: Map<string, ClaimVersion>, id: string): ClaimVersion | undefined =>
+      p.get(id) ?? claims.get(id)?.formerIds?.map((former) => p.get(former)).find((c) => c !== undefined);
     // The parents that had the file: none when this commit created it (or a shallow clone begins here).
     const parents = version.parents.filter((p) => p !== undefined);
     const now = version.claims ?? new Map<string, ClaimVersion>();
     // Withdrawn here: a claim every parent had that this version has not. Added here: the reverse, in a file that was there.
     const [first, ...others] = parents;
-    const withdrawn = [...(first?.values() ?? [])].filter((old) => !now.has(old.id) && others.every((p) => p.has(old.id)));
+    // (Not a claim renamed before, on another line, that this version has under its new id.)
+    const withdrawn = [...(first?.values() ?? [])].filter((old) => !now.has(old.id) && !now.has(currentId(old.id)) && others.every((p) => p.has(old.id)));
     const added = parents.length === 0 ? [] : [...now.values()].filter((claim) => !claims.has(claim.id) && parents.every((p) => !p.has(claim.id)));
     const renamed = renamedClaims(withdrawn, added);
     for (const claim of now.values()) {
       const formerly = renamed.get(claim.id);
-      const before = formerly ? [formerly] : parents.flatMap((p) => p.get(claim.id) ?? []);
+      const before = formerly ? [formerly] : parents.flatMap((p) => inParent(p, claim.id) ?? []);
       const known = claims.has(claim.id);
       if (formerly) {
         // One claim under a new id: it keeps its history, and the page keeps its old id as an anchor.
@@ -75,6 +95,8 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
         claims.delete(formerly.id);
         const formerIds = [...(history.formerIds ?? []), formerly.id].filter((id) => id !== claim.id);
         claims.set(claim.id, { ...history, id: claim.id, ...(formerIds.length > 0 ? { formerIds } : {}) });
+        renamedTo.set(history.id, claim.id);
+        renamedTo.delete(claim.id);
       }
       const history = historyOf(claim);
       if (before.length === 0) {
