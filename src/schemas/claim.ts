@@ -3,8 +3,11 @@ import { hasVisibleText } from '../core/invisible-text.ts';
 import { documentIdSchema } from './frontmatter.ts';
 import { statusSchema } from './status.ts';
 
-/** Ids the case page uses for itself; a claim may not take them. */
-export const RESERVED_IDS = ['main', 'claims', 'source', 'source-heading', 'glance-heading', 'claims-heading'] as const;
+/** Ids the case page uses for itself (its parts, the history section, the status views); a claim may not take them. */
+export const RESERVED_IDS = [
+  'main', 'claims', 'source', 'source-heading', 'glance-heading', 'claims-heading', 'history', 'history-heading',
+  'status-confirmed', 'status-unconfirmed', 'status-disputed',
+] as const;
 
 /**
  * A claim id: lowercase ASCII words joined by `-`, used as the permalink `#<id>`.
