@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../src/core/problems.ts';
-import { renderSource, segmentAnchors, type PlacedPassage } from '../src/core/render-source.ts';
+import { markAnchor, renderSource, type PlacedPassage } from '../src/core/render-source.ts';
 import { parseSourceText } from '../src/core/source-document.ts';
 
 const TEXT = 'The council voted on Monday to close the clinic. The mayor said most patients can go elsewhere.\n';
@@ -40,7 +40,7 @@ describe('flat segments for overlapping passages', () => {
     expect(segments.filter((s) => s.first).map((s) => s.text)).toEqual(['The council ', 'The mayor said most patients can go elsewhere.']);
   });
 
-  it('pairs the passages that start and end on one segment in order: the k-th anchor there has the k-th back link', () => {
+  it('lists first the passages that start and end on one segment, and anchors the first of them on its mark, whose first back link is its own', () => {
     const monday = { start: TEXT.indexOf('on Monday'), end: TEXT.indexOf(' to close') };
     const passages = [
       passage(0, TEXT.indexOf('voted'), monday.end), // started earlier, ends on "on Monday"
@@ -52,8 +52,18 @@ describe('flat segments for overlapping passages', () => {
     expect(segment.passages).toEqual([0, 1, 2, 3]);
     expect(segment.starts).toEqual([2, 3, 1]);
     expect(segment.ends).toEqual([2, 3, 0]);
-    // On the page: the mark carries passage 2, an empty <a id> before it passage 3, an empty span passage 1 (cut in two).
-    expect(segmentAnchors(segment)).toEqual({ mark: 2, before: [3], spans: [1] });
+    // On the page: the mark carries passage 2's id; every other passage is anchored right before its own back link.
+    expect(markAnchor(segment)).toBe(2);
+  });
+
+  it('anchors no passage on a mark where none starts and ends', () => {
+    const passages = [passage(0, TEXT.indexOf('voted'), TEXT.indexOf(' to close')), passage(1, TEXT.indexOf('on Monday'), TEXT.indexOf('. The'))];
+    const segments = renderSource(doc, passages, PREFIXES)[0]!.segments;
+    expect(segments.filter((s) => s.passages).map((s) => [s.text, markAnchor(s)])).toEqual([
+      ['voted ', undefined],
+      ['on Monday', undefined],
+      [' to close the clinic', undefined],
+    ]);
   });
 
   it('renders thousands of passages over one sentence without recursion, each covering exactly its words', () => {

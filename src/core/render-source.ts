@@ -72,8 +72,8 @@ export function renderSource(doc: SourceDocument, passages: readonly PlacedPassa
       if (active.size > 0) {
         segment.passages = [...active].sort((a, b) => a - b);
         const endsHere = (i: number) => passages[i]!.end <= to;
-        // Paired in order: the k-th passage that starts and ends here is the k-th anchor and the k-th link of the segment,
-        // so the page's stylesheet can show the label of the targeted passage's own back link (global.css).
+        // Those that start and end here first: the first of them is anchored on the mark itself, whose first link must
+        // then be its own (markAnchor).
         const whole = starts.filter(endsHere);
         if (starts.length) segment.starts = [...whole, ...starts.filter((i) => !endsHere(i))];
         const ends = [...whole, ...segment.passages.filter((i) => endsHere(i) && !whole.includes(i))];
@@ -85,28 +85,13 @@ export function renderSource(doc: SourceDocument, passages: readonly PlacedPassa
   });
 }
 
-/** Where a segment's starting passages are anchored on the page (indices into the document's passages). */
-export interface SegmentAnchors {
-  /** The passage whose id the mark itself carries: the first that starts and ends here. */
-  mark?: number;
-  /** The next three that start and end here, each on an empty `<a id>` before the mark, nearest first. */
-  before: number[];
-  /** Any other (cut into several marks, or a fifth on one mark), each on an empty `<span id>` before those. */
-  spans: number[];
-}
-
 /**
- * The anchors of a segment's passages. renderSource lists first, in `starts` and `ends` alike, the passages that start
- * and end on the segment, so the k-th of them (from 0) has the mark's k-th link and its anchor k places back from the
- * mark: how the page's stylesheet finds the targeted passage's own back link (global.css). The others need rules of
- * their own (SourceDocument.astro).
+ * The passage whose id a segment's mark carries: the first that starts and ends on it (renderSource lists it first in
+ * `ends`, so its back link is the mark's first link). Every other passage is anchored on an empty `<a id>` right before
+ * its own back link, where it ends (SourceNodes.astro): after following a link to a passage, the next Tab reaches that
+ * passage's back link, never the link of another passage it overlaps.
  */
-export function segmentAnchors(segment: Segment): SegmentAnchors {
-  const starts = segment.starts ?? [];
-  const whole = starts.filter((p) => segment.ends?.includes(p));
-  return {
-    ...(whole.length > 0 ? { mark: whole[0]! } : {}),
-    before: whole.slice(1, 4),
-    spans: [...whole.slice(4), ...starts.filter((p) => !whole.includes(p))],
-  };
+export function markAnchor(segment: Segment): number | undefined {
+  const first = segment.ends?.[0];
+  return first !== undefined && segment.starts?.includes(first) ? first : undefined;
 }

@@ -34,9 +34,9 @@ const segmentSchema = z.object({
   first: z.boolean().optional(),
   /** Indices of every passage the segment belongs to. */
   passages: z.array(z.number().int()).optional(),
-  /** Passages that start at this segment (their anchor ids go here): first those that also end here, in the order of `ends`. */
+  /** Passages that start at this segment: first those that also end here, in the order of `ends` (the first of them carries the mark's id). */
   starts: z.array(z.number().int()).optional(),
-  /** Passages that end with this segment (their back links go here): first those that also start here, in the order of `starts`. */
+  /** Passages that end with this segment (their back links go here, each after its anchor but the mark's own): first those that also start here, in the order of `starts`. */
   ends: z.array(z.number().int()).optional(),
 });
 
