@@ -136,6 +136,51 @@ describe('keyboard use', () => {
     await context.close();
   });
 
+  for (const [route, javaScriptEnabled] of [[AR, true], [AR, false], [EN, true]] as const) {
+    it(`after following a claim's link to a quote that shares words with another passage, the next Tab reaches that claim's own back link (${route.split('/')[2]}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const { context, page } = await open(route, { javaScriptEnabled });
+      const ids = await page.locator('table.claims tbody tr[data-status]').evaluateAll((rows) => rows.map((r) => r.id));
+      const overlapping: string[] = [];
+      const missed: string[] = [];
+      for (const id of ids) {
+        if ((await page.locator(`mark.overlap:is([id="quote-${id}"], [data-passages~="quote-${id}"])`).count()) === 0) continue;
+        overlapping.push(id);
+        await page.locator(`tr[id="${id}"] a.to-source`).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#quote-${id}`);
+        await page.keyboard.press('Tab');
+        const reached = await page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.matches('.source-text a.backref') ? el.getAttribute('href') : (el?.outerHTML.slice(0, 80) ?? 'nothing');
+        });
+        if (reached !== `#${id}`) missed.push(`${id}: Tab reached ${reached}`);
+      }
+      expect(overlapping.length, 'claims whose quote overlaps another passage').toBeGreaterThanOrEqual(route === AR ? 20 : 5);
+      expect(missed).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('after following an evidence item\'s or a note\'s link into the source, the next Tab reaches its own back link or note marker (dumayr-raid)', async () => {
+    const { context, page } = await open(AR);
+    const links = await page.locator('.evidence li > a, li a.to-note-passage').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, back: `#${a.closest('li[id]')!.id}` })));
+    expect(links.length).toBeGreaterThanOrEqual(50);
+    const missed: string[] = [];
+    for (const { href, back } of links) {
+      await page.locator(`li[id="${back.slice(1)}"] a[href="${href}"]`).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+      await page.keyboard.press('Tab');
+      const reached = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.matches('.source-text :is(a.backref, a.note-ref)') ? el.getAttribute('href') : (el?.outerHTML.slice(0, 80) ?? 'nothing');
+      });
+      if (reached !== back) missed.push(`${href}: Tab reached ${reached}, not ${back}`);
+    }
+    expect(missed).toEqual([]);
+    await context.close();
+  });
+
   it('offers a skip link as the first Tab stop', async () => {
     const { context, page } = await open(AR);
     await page.keyboard.press('Tab');
