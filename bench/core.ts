@@ -11,6 +11,7 @@
  *   npm run bench:core -- --sizes 100,1000 --runs 3
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import module from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,8 @@ import { loadCases } from '../src/core/load-cases.ts';
 import { cpu } from './cpu-time.ts';
 import { writeArchive } from './synthetic.ts';
 
+// As `astro` and `tahqiq` do: the verification workers then load the core compiled (child-env.ts).
+module.enableCompileCache?.();
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,4000' }, runs: { type: 'string', default: '3' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -50,6 +53,7 @@ async function best(dir: string, mode: Mode): Promise<{ ms: number; cpuMs: numbe
 console.log(`core alone (loadCases: read, parse, segment, anchor, validate, render tree), best of ${runs}`);
 console.log('| archive | cases | claims | into the cache (build): total wall | wall per case | CPU per case | summaries only (check): total wall | wall per case | CPU per case |');
 console.log('|---|---|---|---|---|---|---|---|---|');
+const archives: { n: number; cached: Awaited<ReturnType<typeof best>> }[] = [];
 for (const n of sizes) {
   const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-core-'));
   writeArchive(root, dir, n);
@@ -57,7 +61,15 @@ for (const n of sizes) {
   const cached = await best(dir, 'cache');
   const alone = await best(dir, 'summaries');
   console.log(`| ${n} cases, ~800-word sources | ${cached.cases} | ${cached.claims} | ${figures(cached)} | ${figures(alone)} |`);
+  archives.push({ n, cached });
   rmSync(dir, { recursive: true, force: true });
+}
+// What each case adds between two sizes (the fixed cost of starting the workers and warming them up left out): the
+// per-case figures above fall with the archive's size when that fixed cost dominates, and this one shows the rest.
+for (let i = 1; i < archives.length; i++) {
+  const [a, b] = [archives[i - 1]!, archives[i]!];
+  const cases = b.cached.cases - a.cached.cases;
+  console.log(`each case from ${a.n} to ${b.n} cases (into the cache): ${((b.cached.ms - a.cached.ms) / cases).toFixed(2)} ms wall, ${((b.cached.cpuMs - a.cached.cpuMs) / cases).toFixed(2)} ms CPU; fixed cost ${((a.cached.ms - (a.cached.cases * (b.cached.ms - a.cached.ms)) / cases) / 1000).toFixed(2)} s wall`);
 }
 for (const factor of [1, 10]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-core-long-'));
