@@ -538,3 +538,33 @@ describe('evidence passages and notes, both ways, on a two-document English case
     });
   }
 });
+
+describe('source notes', () => {
+  for (const route of [AR, EN]) {
+    it(`highlights a note's passage when its link is followed, in every mark, though a mark of notes alone has no status (${route.split('/')[2]})`, async () => {
+      // No transition of the background (prefers-reduced-motion): its colour is read right after the link is followed.
+      const context = await browser.newContext({ viewport: { width: 360, height: 900 }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(site.url + route);
+      const hrefs = await page.locator('li a.to-note-passage').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(hrefs.length).toBeGreaterThanOrEqual(2);
+      const target = await page.evaluate(() => {
+        const probe = document.body.appendChild(document.createElement('i'));
+        probe.style.backgroundColor = 'var(--target)';
+        const colour = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return colour;
+      });
+      const unlit: string[] = [];
+      for (const href of hrefs) {
+        await page.locator(`li a.to-note-passage[href="${href}"]`).click();
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+        const marks = await page.locator(`mark[id="${href.slice(1)}"], mark[data-passages~="${href.slice(1)}"]`).evaluateAll((ms) => ms.map((m) => ({ outline: getComputedStyle(m).outlineStyle, background: getComputedStyle(m).backgroundColor })));
+        expect(marks.length, href).toBeGreaterThan(0);
+        for (const m of marks) if (m.outline === 'none' || m.background !== target) unlit.push(`${href}: outline ${m.outline}, background ${m.background}`);
+      }
+      expect(unlit).toEqual([]);
+      await context.close();
+    });
+  }
+});
