@@ -539,6 +539,64 @@ describe('evidence passages and notes, both ways, on a two-document English case
   }
 });
 
+describe('long passages, six passages on one sentence, a note over a quote (fixtures/site-passages, right to left)', () => {
+  const ROUTE = '/cases/long-passages/';
+  let passagesSite: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const build = runBuild({ casesDir: path.join(path.dirname(ARTIFACTS), 'fixtures/site-passages') });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    passagesSite = await serveStatic(build.outDir);
+  });
+
+  afterAll(async () => {
+    await passagesSite?.close();
+  });
+
+  // 360x500 and 360x640: the long quote and the long paragraph quoted twice are taller than half the window, shorter than three quarters.
+  for (const [width, height, javaScriptEnabled] of [[360, 500, true], [360, 640, true], [360, 640, false], [1280, 900, true]] as const) {
+    it(`lands every passage with its start in view (and its end, when it fits below the page's 25vh), highlighted, its own label shown, and Tab on its back link (${width}x${height}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(passagesSite.url + ROUTE);
+      const links = await page.locator('.evidence li > a, a.to-source, li a.to-note-passage').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, back: `#${a.closest('li[id], tr[id]')!.id}` })));
+      expect(links.length).toBe(13);
+      const problems: string[] = [];
+      const landing: string[] = [];
+      let tall = 0;
+      for (const { href, back } of links) {
+        await page.locator(`[id="${back.slice(1)}"] a[href="${href}"]`).first().focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+        const id = href.slice(1);
+        const landed = await page.evaluate((id) => {
+          const marks = [...document.querySelectorAll(`mark[id="${id}"], mark[data-passages~="${id}"]`)];
+          const rects = marks.flatMap((m) => [...m.getClientRects()]);
+          return {
+            top: Math.min(...rects.map((r) => r.top)),
+            bottom: Math.max(...rects.map((r) => r.bottom)),
+            lit: marks.every((m) => getComputedStyle(m).outlineStyle !== 'none'),
+          };
+        }, id);
+        const fits = landed.bottom - landed.top <= 0.75 * height;
+        if (!fits || landed.bottom - landed.top > height / 2) tall++;
+        if (landed.top < 0) landing.push(`${href}: starts above the window (${Math.round(landed.top)} px, ${Math.round(landed.bottom - landed.top)} px tall)`);
+        if (fits && landed.bottom > height) landing.push(`${href}: ends below the window`);
+        if (!landed.lit) problems.push(`${href}: not highlighted in every mark`);
+        if (!href.startsWith('#note-')) await expectOwnBackLabel(page, id, back);
+        await page.keyboard.press('Tab');
+        const reached = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+        if (reached !== back) problems.push(`${href}: Tab reached ${reached}, not ${back}`);
+      }
+      if (width === 360) expect(tall, 'passages taller than half the window').toBeGreaterThanOrEqual(2);
+      expect(problems).toEqual([]);
+      // Before the anchors moved to the passages' ends (fff2912) every passage started 25vh down the window.
+      expect(landing).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
 describe('source notes', () => {
   for (const route of [AR, EN]) {
     it(`highlights a note's passage when its link is followed, in every mark, though a mark of notes alone has no status (${route.split('/')[2]})`, async () => {
