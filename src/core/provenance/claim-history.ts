@@ -56,6 +56,9 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
     const date = utcDay(version.date);
     const time = utcTime(version.date);
     let changed = false;
+    // The parents that had the file: none when this commit created it (or a shallow clone begins here).
+    const parents = version.parents.filter((p) => p !== undefined);
+    const now = version.claims ?? new Map<string, ClaimVersion>();
     const record = (history: ClaimHistory, kind: ClaimChange['kind'], from?: string, to?: string, statement?: string) => {
       const c: ClaimChange = { date, ...(time ? { time } : {}), revision: index + 1, commit: version.commit, reason: version.subject, kind };
       if (from !== undefined) c.from = from;
@@ -76,9 +79,6 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
     /** The claim as a parent had it: under its id, or else under an id it had before it was renamed (on another line). */
     const inParent = (p: Map<string, ClaimVersion>, id: string): ClaimVersion | undefined =>
       p.get(id) ?? claims.get(id)?.formerIds?.map((former) => p.get(former)).find((c) => c !== undefined);
-    // The parents that had the file: none when this commit created it (or a shallow clone begins here).
-    const parents = version.parents.filter((p) => p !== undefined);
-    const now = version.claims ?? new Map<string, ClaimVersion>();
     // Withdrawn here: a claim every parent had that this version has not. Added here: the reverse, in a file that was there.
     const [first, ...others] = parents;
     // (Not a claim renamed before, on another line, that this version has under its new id.)

@@ -47,12 +47,12 @@ const ABSENT = /^0+$/;
  * blob in the commit and in each parent, so that every commit can be compared with its own parents (a branch's
  * commits read among main's by date would otherwise be compared with main's). Merges come with `-c`: only the files
  * a merge made differ from all its parents, which a plain merge of two lines of work also does.
- * Paths are from `cwd`; renames are seen as a delete and an add. (Git prints them from the repository's top and they
- * are made relative here: `--relative` leaves a merge's paths from the top.) `--raw` gives each version's
+ * Paths are from `cwd`; renames are seen as a delete and an add. (Git prints them from the repository's top, and
+ * they are made relative here by taking off `prefix`, `cwd`'s place in the repository (`git rev-parse
+ * --show-prefix`): `--relative` leaves a merge's paths from the top.) `--raw` gives each version's
  * blob id, so the contents are then read by id, never by `<commit>:<path>` (which walks a tree per file).
  */
-export async function logFolder(cwd: string, folder: string): Promise<LogCommit[]> {
-  const prefix = (await git(cwd, ['rev-parse', '--show-prefix'])).toString('utf8').trim();
+export async function logFolder(cwd: string, folder: string, prefix: string): Promise<LogCommit[]> {
   const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--date-order', '--no-renames', '--raw', '-c', '--no-abbrev', `--format=${RECORD}%H${FIELD}%P${FIELD}%cI${FIELD}%s`, '--', folder]);
   const commits: LogCommit[] = [];
   for (const record of out.toString('utf8').split(RECORD)) {

@@ -44,8 +44,9 @@ interface CacheFile {
 }
 
 /**
- * Reads the history of every case in `casesDir` with two git processes whatever the archive's size: one `git log
- * --name-status` over the folder, then every committed version of every case through one `git cat-file --batch`.
+ * Reads the history of every case in `casesDir` with three git processes whatever the archive's size: one `git
+ * rev-parse`, one `git log --raw -c` over the folder, then every committed version of every case, as each commit
+ * and its parents had it, through one `git cat-file --batch`.
  * Cached under `cacheDir` by HEAD commit (with a shallow clone's boundary, and the digest of the code that reads
  * them), so a build with nothing committed or fetched since the last one reuses it. Never throws: outside git there
  * is simply no history, with a notice saying so.
@@ -60,10 +61,13 @@ export async function readHistories(options: { root: string; casesDir: string; c
   let head: string;
   let shallow: boolean;
   let boundary = '';
+  let prefix = '';
   try {
-    const [inside = '', isShallow = '', shallowFile = '', sha = ''] = (await git(casesAbs, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--git-path', 'shallow', 'HEAD'])).toString('utf8').trim().split('\n');
+    // The prefix (the cases folder's place in the repository) is empty at its top: a line of its own, never the last.
+    const [inside = '', isShallow = '', shallowFile = '', folderPrefix = '', sha = ''] = (await git(casesAbs, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--git-path', 'shallow', '--show-prefix', 'HEAD'])).toString('utf8').trim().split('\n');
     if (inside !== 'true' || !/^[0-9a-f]{40,64}$/.test(sha)) throw new Error('no commit');
     head = sha;
+    prefix = folderPrefix;
     shallow = isShallow === 'true';
     if (shallow) boundary = await readFile(path.resolve(casesAbs, shallowFile), 'utf8').catch(() => '');
   } catch (error) {
@@ -89,7 +93,7 @@ export async function readHistories(options: { root: string; casesDir: string; c
 
   let commits;
   try {
-    commits = await logFolder(casesAbs, '.');
+    commits = await logFolder(casesAbs, '.', prefix);
   } catch (error) {
     return { state: 'none', notice: `tahqiq: git log failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no verdict history`, byFile: new Map(), cached: false };
   }
