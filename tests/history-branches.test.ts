@@ -47,8 +47,8 @@ describe('verdict history across a merged branch', () => {
     expect(changes('schools')).toEqual([
       { kind: 'label', from: 'Schools get 10 new teachers', to: 'Schools get ten new teachers', reason: 'Schools: the figure in words, as the council wrote it' },
     ]);
-    // The merge took each side as it was: it is no revision of its own.
-    expect(history).toMatchObject({ commits: 3, firstPublished: '2026-01-10', lastUpdated: '2026-01-13' });
+    // Three versions were published: the merge published the branch's commit.
+    expect(history).toMatchObject({ commits: 3, firstPublished: '2026-01-10', lastUpdated: '2026-01-14' });
   });
 
   it('lists a claim withdrawn on a branch once, under the branch commit, not again at the merge', async () => {
@@ -69,7 +69,7 @@ describe('verdict history across a merged branch', () => {
     expect(changes('roads')).toEqual([{ kind: 'status', from: 'disputed', to: 'unconfirmed', reason: 'Roads unconfirmed: the budget is not yet published' }]);
   });
 
-  it('lists a verdict decided in the merge itself (a conflict resolved by hand) under the merge', async () => {
+  it('lists a verdict decided in the merge itself (a conflict resolved by hand) under the merge, not the branch verdict it overrode', async () => {
     const repo = new TestRepo();
     repo.write(CASE, caseFile([ROADS, SCHOOLS]));
     repo.commit('Publish', '2026-01-10T09:00:00Z');
@@ -85,14 +85,14 @@ describe('verdict history across a merged branch', () => {
     repo.commit('Roads disputed again: the desk and the editor disagree on the source', '2026-01-13T09:00:00Z');
 
     const { history, changes } = await historyOf(repo);
+    // The desk's "confirmed" never reached main, so readers never saw it: it is no part of the history.
     expect(changes('roads')).toEqual([
-      { kind: 'status', from: 'disputed', to: 'confirmed', reason: 'Roads confirmed by the desk' },
       { kind: 'status', from: 'disputed', to: 'unconfirmed', reason: 'Roads unconfirmed by the editor' },
       // From the first parent's verdict, main's.
       { kind: 'status', from: 'unconfirmed', to: 'disputed', reason: 'Roads disputed again: the desk and the editor disagree on the source' },
     ]);
     expect(changes('schools')).toEqual([]);
-    expect(history.commits).toBe(4);
+    expect(history.commits).toBe(3);
   });
 });
 

@@ -35,11 +35,11 @@ export const claimHistorySchema = z.object({
 
 /** A case's history from git: when it was first published, last updated, and every change of a claim's status, statement or quote. */
 export const caseHistorySchema = z.object({
-  /** First commit of the case file (`YYYY-MM-DD`). */
+  /** First published commit of the case file (`YYYY-MM-DD`): the first on the first-parent line of the commit built. */
   firstPublished: z.string(),
-  /** Latest commit of the case file (`YYYY-MM-DD`). */
+  /** Latest published commit of the case file (`YYYY-MM-DD`), a merge that brought a branch's work included. */
   lastUpdated: z.string(),
-  /** How many commits changed the case file. */
+  /** How many published commits changed the case file (its versions on the first-parent line; a merge is one). */
   commits: z.number().int(),
   /** True in a shallow clone: commits before the clone's depth are missing, so "first published" may be later than the truth. */
   partial: z.boolean(),

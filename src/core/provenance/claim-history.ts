@@ -7,10 +7,16 @@ export interface CaseVersion {
   /** Committer date, ISO 8601. */
   date: string;
   subject: string;
-  /** True for a merge: it counts as a revision only where it changed a claim from what every parent had. */
+  /** True for a merge. */
   merge: boolean;
+  /**
+   * True for a version of HEAD's first-parent line, which readers were shown; its `parents` then hold its first
+   * parent alone. Other versions are commits of other lines of work, read to name the commit behind a change a merge
+   * publishes.
+   */
+  published: boolean;
   claims: Map<string, ClaimVersion> | undefined;
-  /** The file's claims in each of the commit's parents (undefined where the file was absent): what it changed. */
+  /** The file's claims in the commit's parents (undefined where the file was absent): what it changed. */
   parents: (Map<string, ClaimVersion> | undefined)[];
 }
 
@@ -26,102 +32,140 @@ function utcTime(iso: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** What one version changed in a claim, against its parents: as `ClaimChange` without the commit. */
+interface LineChange {
+  /** The claim's id in this version (its last id, for a withdrawn claim). */
+  id: string;
+  kind: ClaimChange['kind'] | 'renamed';
+  from?: string;
+  to?: string;
+  statement?: string;
+  /** The claim as this version has it (as it was, for a withdrawn claim). */
+  claim: ClaimVersion;
+  /** A claim under a new id: the claim as the parent had it under its old one. */
+  renamedFrom?: ClaimVersion;
+}
+
 /**
- * A case's history from its committed versions, oldest first with every commit after its parents (`git log
- * --date-order`): for every claim, when it first appeared, its first status, and each later change of status,
- * statement (label) or quote, or its removal, with the commit subject as the reason. Claims added after the file's
- * first version get an `added` change.
+ * A case's history along HEAD's first-parent line, oldest first (`git log --date-order`): for every claim, when it
+ * first appeared, its first status, and each later change of status, statement (label) or quote, or its removal,
+ * with the commit subject as the reason. Claims added after the file's first version get an `added` change.
  *
- * Each version is compared with the file in its own parents, not with the version listed before it: a branch's
- * commits, listed by date among main's, would otherwise be compared with main's and undo main's changes in the
- * history ("changed back" to wording no longer published). A merge records a change only where a claim differs from
- * what every parent had (a conflict resolved by hand); taking one side's claim as it was is no change.
+ * Each published version is compared with its first parent: the history is what readers were shown, version after
+ * version. A branch's commits are not published until a merge brings them; each change a merge brings is listed under
+ * the latest commit of another line of work that made that same change (its subject is the reason, its date the
+ * date), else under the merge itself (a conflict resolved by hand, or a merge that took the other side's claim over
+ * one published on this line). A branch's change that no merge published (overridden in the merge, or still on its
+ * branch) is no part of the history: readers never saw it.
  */
 export function caseHistory(versions: readonly CaseVersion[], partial: boolean): CaseHistory | undefined {
   const claims = new Map<string, ClaimHistory>();
+  // The published versions of the file (not the commits that deleted it).
   const revised: CaseVersion[] = [];
-  // By old id, the id a claim was renamed to: another line of work may still have it under its old id (a branch from
-  // before the rename, a rename cherry-picked), and it is the same claim there.
-  const renamedTo = new Map<string, string>();
-  /** The id a claim that some parent had under `id` is known by now (its latest name, where it was renamed). */
-  const currentId = (id: string): string => {
-    const seen = new Set<string>();
-    while (!claims.has(id) && renamedTo.has(id) && !seen.has(id)) {
-      seen.add(id);
-      id = renamedTo.get(id)!;
-    }
-    return id;
-  };
+  // Changes made on other lines of work, oldest first; each names at most one change a merge publishes.
+  const offLine: { change: LineChange; version: CaseVersion; index: number; used?: true }[] = [];
   versions.forEach((version, index) => {
+    if (!version.published) {
+      for (const change of lineChanges(version.parents, version.claims)) offLine.push({ change, version, index });
+      return;
+    }
+    const [first] = version.parents;
+    const now = version.claims;
     const date = utcDay(version.date);
-    const time = utcTime(version.date);
-    let changed = false;
-    // The parents that had the file: none when this commit created it (or a shallow clone begins here).
-    const parents = version.parents.filter((p) => p !== undefined);
-    const now = version.claims ?? new Map<string, ClaimVersion>();
-    const record = (history: ClaimHistory, kind: ClaimChange['kind'], from?: string, to?: string, statement?: string) => {
-      const c: ClaimChange = { date, ...(time ? { time } : {}), revision: index + 1, commit: version.commit, reason: version.subject, kind };
-      if (from !== undefined) c.from = from;
-      if (to !== undefined) c.to = to;
-      if (statement !== undefined) c.statement = statement;
-      history.changes.push(c);
-      changed = true;
+    /** The commit a change is listed under: for a merge, the latest commit of another line that made it, if any. */
+    const madeBy = (change: LineChange): { version: CaseVersion; index: number } => {
+      if (!version.merge) return { version, index };
+      const made = offLine.findLast((o) => !o.used && o.change.id === change.id && o.change.kind === change.kind && o.change.to === change.to);
+      if (!made) return { version, index };
+      made.used = true;
+      return made;
     };
-    /** The history of a claim the parents had (under its id, or one it was renamed from), else a new one. */
-    const historyOf = (claim: ClaimVersion): ClaimHistory => {
-      let history = claims.get(claim.id) ?? (parents.some((p) => p.has(claim.id)) ? claims.get(currentId(claim.id)) : undefined);
-      if (!history) {
-        renamedTo.delete(claim.id); // a new claim under an id once renamed away: its own history
-        claims.set(claim.id, (history = { id: claim.id, since: date, firstStatus: claim.status, changes: [] }));
-      }
+    const historyOf = (claim: ClaimVersion, since: string): ClaimHistory => {
+      let history = claims.get(claim.id);
+      if (!history) claims.set(claim.id, (history = { id: claim.id, since, firstStatus: claim.status, changes: [] }));
       return history;
     };
-    /** The claim as a parent had it: under its id, or else under an id it had before it was renamed (on another line). */
-    const inParent = (p: Map<string, ClaimVersion>, id: string): ClaimVersion | undefined =>
-      p.get(id) ?? claims.get(id)?.formerIds?.map((former) => p.get(former)).find((c) => c !== undefined);
-    // Withdrawn here: a claim every parent had that this version has not. Added here: the reverse, in a file that was there.
-    const [first, ...others] = parents;
-    // (Not a claim renamed before, on another line, that this version has under its new id.)
-    const withdrawn = [...(first?.values() ?? [])].filter((old) => !now.has(old.id) && !now.has(currentId(old.id)) && others.every((p) => p.has(old.id)));
-    const added = parents.length === 0 ? [] : [...now.values()].filter((claim) => !claims.has(claim.id) && parents.every((p) => !p.has(claim.id)));
-    const renamed = renamedClaims(withdrawn, added);
-    for (const claim of now.values()) {
-      const formerly = renamed.get(claim.id);
-      const before = formerly ? [formerly] : parents.flatMap((p) => inParent(p, claim.id) ?? []);
-      const known = claims.has(claim.id);
-      if (formerly) {
-        // One claim under a new id: it keeps its history, and the page keeps its old id as an anchor.
-        const history = historyOf(formerly);
-        claims.delete(formerly.id);
-        const formerIds = [...(history.formerIds ?? []), formerly.id].filter((id) => id !== claim.id);
-        claims.set(claim.id, { ...history, id: claim.id, ...(formerIds.length > 0 ? { formerIds } : {}) });
-        renamedTo.set(history.id, claim.id);
-        renamedTo.delete(claim.id);
-      }
-      const history = historyOf(claim);
-      if (before.length === 0) {
-        // New here: an addition, unless the file itself is new and the claim with it. A file new on this line that another
-        // line already had (its first commit cherry-picked, a shallow clone's second boundary commit) adds back only the
-        // claims withdrawn since; the others it has as they were.
-        if (parents.length > 0 || (known && history.changes.at(-1)?.kind === 'removed')) record(history, 'added', undefined, claim.status);
-        continue;
-      }
-      for (const field of ['status', 'label', 'quote'] as const) {
-        if (before.every((b) => b[field] !== claim[field])) record(history, field, before[0]![field], claim[field]);
+    if (first === undefined) {
+      // The file is new on this line (or a shallow clone begins here): its claims are published with it. Only a claim
+      // withdrawn before (the file deleted, then restored) is added back.
+      for (const claim of now?.values() ?? []) {
+        const known = claims.get(claim.id);
+        if (known?.changes.at(-1)?.kind === 'removed') {
+          record(known, { id: claim.id, kind: 'added', to: claim.status, claim }, version, version.date, index);
+        } else historyOf(claim, date);
       }
     }
-    const renamedFrom = new Set([...renamed.values()]);
-    for (const old of withdrawn) if (!renamedFrom.has(old)) record(historyOf(old), 'removed', old.status, undefined, old.label);
-    if (version.claims && (!version.merge || changed)) revised.push(version);
+    const changes = first === undefined ? [] : lineChanges([first], now);
+    for (const change of changes) {
+      if (change.kind === 'renamed') {
+        // One claim under a new id: it keeps its history, and the page keeps its old id as an anchor.
+        const formerly = change.renamedFrom!;
+        const history = historyOf(formerly, date);
+        claims.delete(formerly.id);
+        const formerIds = [...(history.formerIds ?? []), formerly.id].filter((id) => id !== change.id);
+        claims.set(change.id, { ...history, id: change.id, ...(formerIds.length > 0 ? { formerIds } : {}) });
+        continue;
+      }
+      const by = madeBy(change);
+      const history = historyOf(change.claim, utcDay(by.version.date));
+      // Dated at its own commit, unless this line changed the claim after it: then at the merge, keeping the order.
+      const last = history.changes.at(-1);
+      const dated = by.version !== version && last && (utcTime(by.version.date) ?? '') < (last.time ?? last.date) ? { version, index } : by;
+      record(history, change, by.version, dated.version.date, dated.index);
+    }
+    // Every version readers were shown is a revision: one that changed no claim (reasoning, notes), and a merge.
+    if (now) revised.push(version);
   });
   if (revised.length === 0) return undefined;
   return {
     firstPublished: utcDay(revised[0]!.date),
-    lastUpdated: utcDay(revised[revised.length - 1]!.date),
+    lastUpdated: utcDay(revised.at(-1)!.date),
     commits: revised.length,
     partial,
     claims: [...claims.values()],
   };
+}
+
+/** Adds a change to a claim's history, as made by `version` (its commit and subject), on `date` at place `index`. */
+function record(history: ClaimHistory, change: LineChange, version: CaseVersion, date: string, index: number): void {
+  const time = utcTime(date);
+  const c: ClaimChange = { date: utcDay(date), ...(time ? { time } : {}), revision: index + 1, commit: version.commit, reason: version.subject, kind: change.kind as ClaimChange['kind'] };
+  if (change.from !== undefined) c.from = change.from;
+  if (change.to !== undefined) c.to = change.to;
+  if (change.statement !== undefined) c.statement = change.statement;
+  history.changes.push(c);
+}
+
+/**
+ * What a version changed in its claims against its parents (for a published version, its first parent alone): a
+ * claim renamed, added, changed (status, statement, quote) or withdrawn. With several parents (a merge off the
+ * published line), only what differs from every parent: taking one side's claim as it was is no change.
+ * A version with no parent that had the file (it created the file) changed nothing.
+ */
+function lineChanges(parents: readonly (Map<string, ClaimVersion> | undefined)[], claims: Map<string, ClaimVersion> | undefined): LineChange[] {
+  const had = parents.filter((p) => p !== undefined);
+  if (had.length === 0) return [];
+  const now = claims ?? new Map<string, ClaimVersion>();
+  const [first, ...others] = had;
+  const withdrawn = [...first!.values()].filter((old) => !now.has(old.id) && others.every((p) => p.has(old.id)));
+  const added = [...now.values()].filter((claim) => had.every((p) => !p.has(claim.id)));
+  const renamed = renamedClaims(withdrawn, added);
+  const changes: LineChange[] = [];
+  for (const claim of now.values()) {
+    const formerly = renamed.get(claim.id);
+    if (formerly) changes.push({ id: claim.id, kind: 'renamed', claim, renamedFrom: formerly });
+    const before = formerly ? [formerly] : had.flatMap((p) => p.get(claim.id) ?? []);
+    if (before.length === 0) {
+      changes.push({ id: claim.id, kind: 'added', to: claim.status, claim });
+      continue;
+    }
+    for (const field of ['status', 'label', 'quote'] as const) {
+      if (before.every((b) => b[field] !== claim[field])) changes.push({ id: claim.id, kind: field, from: before[0]![field], to: claim[field], claim });
+    }
+  }
+  const renamedFrom = new Set(renamed.values());
+  for (const old of withdrawn) if (!renamedFrom.has(old)) changes.push({ id: old.id, kind: 'removed', from: old.status, statement: old.label, claim: old });
+  return changes;
 }
 
 /**

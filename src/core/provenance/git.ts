@@ -27,8 +27,14 @@ export interface LogCommit {
   /** True for a merge (more than one parent). */
   merge: boolean;
   /**
-   * Files (paths from `cwd`): the blob each now has (undefined when the commit deleted it) and the blob it had in each
-   * parent (undefined where it was absent). A merge lists only the files that differ from every parent.
+   * True for a commit of HEAD's first-parent line that changed the folder from its first parent: a version readers
+   * were shown. The others are commits of other lines of work (a branch before its merge).
+   */
+  published: boolean;
+  /**
+   * Files (paths from `cwd`): the blob each now has (undefined when the commit deleted it) and the blob it had in its
+   * parents (undefined where it was absent). A published commit is compared with its first parent alone (one parent
+   * blob); another merge lists only the files that differ from every parent, with the blob of each.
    */
   files: { path: string; blob: string | undefined; parentBlobs: (string | undefined)[] }[];
 }
@@ -43,17 +49,35 @@ const RAW_LINE = /^(:+)(?:\d{6} )+((?:[0-9a-f]+ )+)([A-Z]+)\t(.+)$/;
 const ABSENT = /^0+$/;
 
 /**
- * Every commit that touched `folder` (relative to `cwd`), in one `git log` pass, oldest first, each file with its
- * blob in the commit and in each parent, so that every commit can be compared with its own parents (a branch's
- * commits read among main's by date would otherwise be compared with main's). Merges come with `-c`: only the files
- * a merge made differ from all its parents, which a plain merge of two lines of work also does.
+ * Every commit that touched `folder` (relative to `cwd`), oldest first, each file with its blob in the commit and in
+ * its parents, read by two `git log` passes side by side:
+ * - HEAD's first-parent line (`--first-parent`, merges compared with their first parent): what readers were shown,
+ *   version after version. A merge that took the other side's version of a claim (`git checkout --theirs`) is one of
+ *   them: it changed what was published.
+ * - every commit, with `--full-history` (git's default simplification follows a merge's parent that has the folder
+ *   as the merge left it, and drops the other line: a merge taking the branch's side would hide main's own commits),
+ *   merges with `-c` (only the files a merge made differ from all its parents). Those off the first-parent line are
+ *   the commits of other lines of work: a merge that publishes their change is listed under them.
  * Paths are from `cwd`; renames are seen as a delete and an add. (Git prints them from the repository's top, and
  * they are made relative here by taking off `prefix`, `cwd`'s place in the repository (`git rev-parse
- * --show-prefix`): `--relative` leaves a merge's paths from the top.) `--raw` gives each version's
- * blob id, so the contents are then read by id, never by `<commit>:<path>` (which walks a tree per file).
+ * --show-prefix`): `--relative` leaves a merge's paths from the top.) `--raw` gives each version's blob id, so the
+ * contents are then read by id, never by `<commit>:<path>` (which walks a tree per file).
  */
 export async function logFolder(cwd: string, folder: string, prefix: string): Promise<LogCommit[]> {
-  const out = await git(cwd, ['-c', 'core.quotePath=false', 'log', '--date-order', '--no-renames', '--raw', '-c', '--no-abbrev', `--format=${RECORD}%H${FIELD}%P${FIELD}%cI${FIELD}%s`, '--', folder]);
+  const log = (...options: string[]) =>
+    git(cwd, ['-c', 'core.quotePath=false', 'log', ...options, '--no-renames', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%P${FIELD}%cI${FIELD}%s`, '--', folder]);
+  const [published, all] = await Promise.all([log('--first-parent', '--diff-merges=first-parent'), log('--full-history', '--date-order', '-c')]);
+  const firstParentLine = new Map(parseLog(published, prefix).map((c) => [c.commit, c]));
+  return parseLog(all, prefix)
+    .map((c) => {
+      const shown = firstParentLine.get(c.commit);
+      return shown ? { ...c, published: true, files: shown.files } : c;
+    })
+    .reverse();
+}
+
+/** The commits of one `git log` pass, newest first, none published yet. */
+function parseLog(out: Buffer, prefix: string): LogCommit[] {
   const commits: LogCommit[] = [];
   for (const record of out.toString('utf8').split(RECORD)) {
     if (!record.trim()) continue;
@@ -68,9 +92,9 @@ export async function logFolder(cwd: string, folder: string, prefix: string): Pr
       const file = m[4]!;
       if (file.startsWith(prefix)) files.push({ path: file.slice(prefix.length), blob, parentBlobs: blobs });
     }
-    commits.push({ commit, date, subject, merge: parents.trim().split(' ').length > 1, files });
+    commits.push({ commit, date, subject, merge: parents.trim().split(' ').length > 1, published: false, files });
   }
-  return commits.reverse();
+  return commits;
 }
 
 /**

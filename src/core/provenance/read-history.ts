@@ -21,7 +21,7 @@ export interface Histories {
   cached: boolean;
 }
 
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
 /** The digest of the core's code (coreDigest), by project root, once per process. */
 const codeDigests = new Map<string, string>();
@@ -44,8 +44,8 @@ interface CacheFile {
 }
 
 /**
- * Reads the history of every case in `casesDir` with three git processes whatever the archive's size: one `git
- * rev-parse`, one `git log --raw -c` over the folder, then every committed version of every case, as each commit
+ * Reads the history of every case in `casesDir` with four git processes whatever the archive's size: one `git
+ * rev-parse`, two `git log --raw` over the folder side by side (logFolder), then every committed version of every case, as each commit
  * and its parents had it, through one `git cat-file --batch`.
  * Cached under `cacheDir` by HEAD commit (with a shallow clone's boundary, and the digest of the code that reads
  * them), so a build with nothing committed or fetched since the last one reuses it. Never throws: outside git there
@@ -116,7 +116,7 @@ export async function readHistories(options: { root: string; casesDir: string; c
       if (!f.path.endsWith('.md')) continue;
       const file = fromRoot(f.path);
       const list = versionsByFile.get(file) ?? [];
-      list.push({ commit: c.commit, date: c.date, subject: c.subject, merge: c.merge, claims: claimsIn(f.blob), parents: f.parentBlobs.map(claimsIn) });
+      list.push({ commit: c.commit, date: c.date, subject: c.subject, merge: c.merge, published: c.published, claims: claimsIn(f.blob), parents: f.parentBlobs.map(claimsIn) });
       versionsByFile.set(file, list);
     }
   }

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHistories } from '../src/core/provenance/read-history.ts';
+import { git, TestRepo } from './helpers/git-repo.ts';
+
+const CASE = 'content/cases/budget.md';
+
+/** A case file with these claims: `[id, status, statement, quote]`. Only what the history reads. */
+function caseFile(claims: [string, string, string, string][]): string {
+  const blocks = claims.map(([id, status, statement, quote]) => `:::claim[${statement}]{#${id} status=${status}}\n> ${quote}\n\nReasoning.\n:::\n`);
+  return `---\ntitle: Budget\nlang: en\n---\n\n${blocks.join('\n')}`;
+}
+
+const roads = (status: string): [string, string, string, string] => ['roads', status, 'Roads get 40% of the budget', 'forty per cent for roads'];
+const schools = (statement: string): [string, string, string, string] => ['schools', 'confirmed', statement, 'ten new teachers'];
+
+async function historyOf(repo: TestRepo) {
+  const histories = await readHistories({ root: repo.root, casesDir: 'content/cases', cacheDir: path.join(repo.root, '.cache') });
+  const history = histories.byFile.get(CASE)!;
+  const changes = (id: string) => history.claims.find((c) => c.id === id)!.changes.map((c) => ({ date: c.date, kind: c.kind, from: c.from, to: c.to, reason: c.reason }));
+  return { history, changes };
+}
+
+/**
+ * A merge that takes one side's file as it was (`git checkout --theirs`, `git checkout <branch> -- <file>`,
+ * `git merge -s ours`). Git's default history simplification follows the parent the merge left the file as, and drops
+ * the other line: taking the branch's side hid main's own published verdicts. The history is read along main's
+ * first-parent line, what readers were shown.
+ */
+describe('a merge that takes one side of a case file', () => {
+  it('keeps main\'s published verdict, and lists the merge that replaced it with the branch\'s', async () => {
+    const repo = new TestRepo();
+    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get 10 new teachers')]));
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    git(repo.root, ['checkout', '-q', '-b', 'desk']);
+    repo.write(CASE, caseFile([roads('false'), schools('Schools get 10 new teachers')]));
+    repo.commit('Roads false: the council denied it', '2026-01-11T09:00:00Z');
+    git(repo.root, ['checkout', '-q', 'main']);
+    repo.write(CASE, caseFile([roads('confirmed'), schools('Schools get 10 new teachers')]));
+    repo.commit('Roads confirmed: the budget is out', '2026-01-12T09:00:00Z');
+    expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
+    git(repo.root, ['checkout', '--theirs', '--', CASE]);
+    repo.commit('Merge branch desk', '2026-01-13T09:00:00Z');
+
+    const { history, changes } = await historyOf(repo);
+    expect(changes('roads')).toEqual([
+      { date: '2026-01-12', kind: 'status', from: 'disputed', to: 'confirmed', reason: 'Roads confirmed: the budget is out' },
+      // The branch's reason; dated at the merge, which published it after main's verdict.
+      { date: '2026-01-13', kind: 'status', from: 'confirmed', to: 'false', reason: 'Roads false: the council denied it' },
+    ]);
+    expect(history).toMatchObject({ firstPublished: '2026-01-10', lastUpdated: '2026-01-13', commits: 3 });
+  });
+
+  it('lists main\'s change undone by a merge that took the branch\'s whole file, under the merge', async () => {
+    const repo = new TestRepo();
+    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get 10 new teachers')]));
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    git(repo.root, ['checkout', '-q', '-b', 'wording']);
+    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get ten new teachers')]));
+    repo.commit('Schools: the figure in words', '2026-01-11T09:00:00Z');
+    git(repo.root, ['checkout', '-q', 'main']);
+    repo.write(CASE, caseFile([roads('confirmed'), schools('Schools get 10 new teachers')]));
+    repo.commit('Roads confirmed: the budget is out', '2026-01-12T09:00:00Z');
+    git(repo.root, ['merge', '-q', '--no-ff', '--no-commit', 'wording']);
+    git(repo.root, ['checkout', 'wording', '--', CASE]);
+    repo.commit('Merge branch wording', '2026-01-13T09:00:00Z');
+
+    const { changes } = await historyOf(repo);
+    expect(changes('roads')).toEqual([
+      { date: '2026-01-12', kind: 'status', from: 'disputed', to: 'confirmed', reason: 'Roads confirmed: the budget is out' },
+      // No commit of the branch made it: the merge did.
+      { date: '2026-01-13', kind: 'status', from: 'confirmed', to: 'disputed', reason: 'Merge branch wording' },
+    ]);
+    expect(changes('schools')).toEqual([
+      { date: '2026-01-11', kind: 'label', from: 'Schools get 10 new teachers', to: 'Schools get ten new teachers', reason: 'Schools: the figure in words' },
+    ]);
+  });
+
+  it('lists no change of a branch whose merge kept main\'s file (`git merge -s ours`): readers never saw it', async () => {
+    const repo = new TestRepo();
+    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get 10 new teachers')]));
+    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    git(repo.root, ['checkout', '-q', '-b', 'draft']);
+    repo.write(CASE, caseFile([roads('false'), schools('Schools get 10 new teachers')]));
+    repo.commit('Roads false (draft)', '2026-01-11T09:00:00Z');
+    git(repo.root, ['checkout', '-q', 'main']);
+    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get ten new teachers')]));
+    repo.commit('Schools: the figure in words', '2026-01-12T09:00:00Z');
+    git(repo.root, ['merge', '-q', '-s', 'ours', '-m', 'Merge branch draft, keeping main', 'draft'], '2026-01-13T09:00:00Z');
+
+    const { history, changes } = await historyOf(repo);
+    expect(changes('roads')).toEqual([]);
+    expect(changes('schools')).toEqual([
+      { date: '2026-01-12', kind: 'label', from: 'Schools get 10 new teachers', to: 'Schools get ten new teachers', reason: 'Schools: the figure in words' },
+    ]);
+    expect(history).toMatchObject({ lastUpdated: '2026-01-12', commits: 2 });
+  });
+});
