@@ -53,7 +53,7 @@ function caseFileOf(root: string, kind: 'errors' | 'valid', name: string): strin
  * Builds a fixture on its own, as the build does (loadCases over the fixture's folder:
  * the file is read as bytes and decoded strictly), so no fixture sees another's problems.
  * The folder is copied (links kept as links) without its `expected.*` files into a fresh
- * root that shares `seeds/`, so the cases folder holds exactly what the fixture puts there.
+ * root that shares `seeds/` (and `public/`), so the cases folder holds exactly what the fixture puts there.
  */
 async function build(root: string, file: string): Promise<{ entry: CaseEntry | undefined; problems: ProblemList }> {
   const copy = mkdtempSync(path.join(tmpdir(), 'tahqiq-fixture-'));
@@ -65,6 +65,8 @@ async function build(root: string, file: string): Promise<{ entry: CaseEntry | u
     filter: (from) => !/^expected\.(txt|json)$/.test(path.basename(from)),
   });
   symlinkSync(path.join(root, 'seeds'), path.join(copy, 'seeds'));
+  // The site's own images (`/images/chart.png`), shared like the seeds.
+  if (existsSync(path.join(root, 'public'))) symlinkSync(path.join(root, 'public'), path.join(copy, 'public'));
   // The method fixtures' root has a method file; the main fixture root has none.
   if (existsSync(path.join(root, 'content/method.yaml'))) cpSync(path.join(root, 'content'), path.join(copy, 'content'), { recursive: true });
   const { cases, problems } = await loadCases(copy, dir);
@@ -168,6 +170,7 @@ describe('error fixtures with Windows line endings', () => {
       cpSync(path.join(root, 'errors', name), path.join(copy, 'errors', name), { recursive: true, verbatimSymlinks: true });
       writeFileSync(path.join(copy, file), text.replace(/\n/g, '\r\n'));
       symlinkSync(path.join(root, 'seeds'), path.join(copy, 'seeds'));
+      if (existsSync(path.join(root, 'public'))) symlinkSync(path.join(root, 'public'), path.join(copy, 'public'));
       expect(formatReport((await build(copy, file)).problems.items)).toBe(formatReport((await build(root, file)).problems.items));
     });
   }

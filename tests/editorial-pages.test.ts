@@ -9,10 +9,12 @@ import { ROOT } from './helpers/seed.ts';
 
 const FRONTMATTER = '---\ntitle: Corrections\nlang: en\ndescription: How we correct.\n---\n\n';
 
-/** The report for one editorial page written into an otherwise empty project. */
+/** The report for one editorial page written into an otherwise empty project (with `public/images/logo.png`). */
 function reportFor(body: string | Buffer): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tahqiq-pages-'));
   mkdirSync(path.join(root, 'content/pages/corrections'), { recursive: true });
+  mkdirSync(path.join(root, 'public/images'), { recursive: true });
+  writeFileSync(path.join(root, 'public/images/logo.png'), 'png');
   writeFileSync(path.join(root, 'content/pages/corrections/en.mdx'), body);
   const problems = new ProblemList();
   checkEditorialPages(root, problems);
@@ -53,6 +55,12 @@ describe('the editorial pages (content/pages/<page>/<lang>.mdx)', () => {
     expect(report).toContain("content/pages/corrections/en.mdx:7:1  error  Unexpected image `https://images.example.org/team.jpg`: an image from another site, which the pages do not load");
     expect(report).toContain('content/pages/corrections/en.mdx:7:46  error  Unexpected image `map.png`: an image given relative to the page');
     expect(report).toMatch(/2 errors, 0 warnings$/);
+  });
+
+  it('reports an image from the site\'s root with no file under public/ (TQ125)', () => {
+    const report = reportFor(`${FRONTMATTER}![logo](/images/logo.png) ![team](/images/team.jpg)\n`);
+    expect(report).toContain('content/pages/corrections/en.mdx:7:27  error  Unexpected image `/images/team.jpg`: there is no file `public/images/team.jpg`, expected the image saved there');
+    expect(report).toMatch(/1 error, 0 warnings$/);
   });
 
   it('reports a bidi control or bytes that are not UTF-8', () => {

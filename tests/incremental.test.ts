@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,33 @@ describe('verifying only what changed', () => {
     const again = await loadCases(dir, undefined, { tool, previous: first.records, workers: 1 });
     expect(again.problems.errors.map((p) => p.code)).toEqual(['TQ203']);
     writeFileSync(file, good);
+  });
+
+  it('verifies a kept case again when an image it shows is gone from public/, and reports it there (TQ125)', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'tahqiq-incremental-image-'));
+    const { ids } = writeArchive(ROOT, site, 2);
+    const file = path.join(site, `content/cases/${ids[1]}.md`);
+    const about = 'ملف مولَّد آلياً لقياس سرعة البناء';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(about, `مخطط الميزانية كما نشره المجلس: ![مخطط الميزانية](/images/budget.png)\n\n${about}`));
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('budget.png')) + 1;
+    const image = path.join(site, 'public/images/budget.png');
+    mkdirSync(path.dirname(image), { recursive: true });
+    writeFileSync(image, 'png');
+    const first = await loadCases(site, undefined, { tool, workers: 1 });
+    expect(first.problems.errors).toEqual([]);
+    expect(first.records.get(ids[1]!)?.images).toEqual([{ url: '/images/budget.png', place: expect.objectContaining({ line }) }]);
+    // The case file is unchanged, but its image was renamed: the case is not kept, and the run fails at the image.
+    renameSync(image, path.join(site, 'public/images/Budget.png'));
+    const gone = await loadCases(site, undefined, { tool, previous: first.records, workers: 1 });
+    expect(gone.kept).toEqual([ids[0]]);
+    expect(gone.problems.errors.map((p) => [p.file, p.name, p.place.line])).toEqual([[`content/cases/${ids[1]}.md`, 'missingImage', line]]);
+    expect(gone.cases).toEqual([]);
+    expect(gone.records.has(ids[1]!)).toBe(false);
+    // Back under its name: published again.
+    renameSync(path.join(site, 'public/images/Budget.png'), image);
+    const back = await loadCases(site, undefined, { tool, previous: gone.records, workers: 1 });
+    expect(back.problems.errors).toEqual([]);
+    expect(back.cases.map((c) => c.id)).toEqual([ids[1]]);
   });
 
   it('changes the tool digest when the configuration at the top of content/ changes', () => {

@@ -13,6 +13,7 @@ import type { ProblemList } from './problems.ts';
 import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
 import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
 import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
+import type { SiteImage } from './site-images.ts';
 import { sourceFailureMessage } from './source-failure.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
@@ -43,6 +44,8 @@ export async function buildCase(options: {
   sources?: SourceCache;
   /** What the cases of one run share, so the method is read once per run (default `sources`). */
   run?: object;
+  /** Receives the images the case shows from the site itself, whose files the caller looks for (site-images.ts). */
+  images?: SiteImage[];
 }): Promise<CaseEntry | undefined> {
   const { root, file, markdown, problems } = options;
   const sources: SourceCache = options.sources ?? new Map();
@@ -52,6 +55,7 @@ export async function buildCase(options: {
 
   const written = interpretCase(markdown, file, problems);
   if (!written) return undefined;
+  options.images?.push(...written.images);
   const { frontmatter } = written;
   const method = methodFor(root, options.run ?? sources, problems);
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './problems.ts';
+import type { SiteImage } from './site-images.ts';
 import { SITE_ENV } from './site-env.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface VerifiedRecord {
   sources: Record<string, string>;
   /** Problems reported when it was verified (warnings only: a case with errors is never kept). */
   problems: Problem[];
+  /** The images it shows from the site itself: a case is kept only while their files are under `public/`. */
+  images?: SiteImage[];
 }
 
 /** Every file under `dir` (recursively), as sorted absolute paths; none when it does not exist. */

@@ -11,6 +11,7 @@ import { literalRanges, reportCharacterReferences, reportYamlEscapes } from './e
 import { reportInvisibleText } from './invisible-text.ts';
 import { start } from './messages.ts';
 import { hasSafeScheme, imageAddressProblem, isProtocolRelative } from './link-safety.ts';
+import { reportMissingImages } from './site-images.ts';
 import { excerpt, type ProblemList } from './problems.ts';
 import { readConfigTextSync } from './read-config-text.ts';
 
@@ -61,7 +62,7 @@ function checkPage(root: string, file: string, problems: ProblemList): void {
   }
   reportCharacterReferences(text, literalRanges(tree), file, problems);
   checkFrontmatter(tree.children[0], file, problems);
-  eachNode(tree, (node) => checkNode(node as Nodes | MdxNode, file, problems));
+  eachNode(tree, (node) => checkNode(root, node as Nodes | MdxNode, file, problems));
 }
 
 function checkFrontmatter(node: Nodes | undefined, file: string, problems: ProblemList): void {
@@ -85,7 +86,7 @@ type MdxNode =
   | { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: { type: string; name?: string; value?: unknown }[]; position?: Nodes['position'] }
   | { type: 'mdxFlowExpression' | 'mdxTextExpression' | 'mdxjsEsm'; value: string; position?: Nodes['position'] };
 
-function checkNode(node: Nodes | MdxNode, file: string, problems: ProblemList): void {
+function checkNode(root: string, node: Nodes | MdxNode, file: string, problems: ProblemList): void {
   const at = start(node.position);
   switch (node.type) {
     case 'mdxjsEsm':
@@ -125,6 +126,7 @@ function checkNode(node: Nodes | MdxNode, file: string, problems: ProblemList): 
       } else if (node.type === 'image') {
         const problem = imageAddressProblem(node.url.trim());
         if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(node.url, 40)}\`: ${problem}`);
+        else reportMissingImages(root, file, [{ url: node.url.trim(), place: at }], problems);
       }
       break;
     case 'html':

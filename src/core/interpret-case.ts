@@ -19,6 +19,7 @@ import { readFrontmatter } from './read-frontmatter.ts';
 import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 import { reportUnrenderedMarkdown } from './report-unrendered-markdown.ts';
 import { passagesOfUnparsedClaims, unparsedClaimBlocks } from './unparsed-claims.ts';
+import type { SiteImage } from './site-images.ts';
 import { closeFrontmatter } from './unclosed-frontmatter.ts';
 
 export type { WrittenClaim, WrittenNote };
@@ -47,6 +48,8 @@ export interface WrittenCase {
   uncheckedVerdicts: WrittenVerdict[];
   /** How many `:::claim` blocks the file has, valid or not. */
   claimBlocks: number;
+  /** The images shown from the site itself (`/images/…`), in the order written. */
+  images: SiteImage[];
 }
 
 /** The language of a case whose `lang` is missing or invalid (BCP 47 "undetermined"). */
@@ -64,7 +67,7 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const lang = frontmatter?.lang ?? salvaged?.lang;
   const lines = markdown.split(/\r?\n/);
   const unparsedClaims = unparsedClaimBlocks(root, lines);
-  reportUnpublishable(root, lines, file, problems, unparsedClaims);
+  const images = reportUnpublishable(root, lines, file, problems, unparsedClaims);
   const dir = lang ? directionOf(lang) : 'ltr';
 
   // Link reference definitions (`[src]: https://…`) may stand anywhere and serve every block.
@@ -129,7 +132,7 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   for (const node of root.children) if (node.type === 'containerDirective' && node.name === 'claim') readNested(node);
   if (!documents) return undefined;
   const translationPlaces = (frontmatter?.translations ?? []).map((_, i) => placeOf?.(['translations', i]) ?? frontmatterPlace);
-  return { ...(frontmatter ? { frontmatter } : {}), lang: lang ?? UNDETERMINED, methodCheckable: frontmatter !== undefined || salvaged?.complete === true, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, uncheckedVerdicts, claimBlocks };
+  return { ...(frontmatter ? { frontmatter } : {}), lang: lang ?? UNDETERMINED, methodCheckable: frontmatter !== undefined || salvaged?.complete === true, frontmatterPlace, translationPlaces, documents, notesHtml: markdownToHtml(notes, dir, definitions), sourceNotes, claims, uncheckedPassages, uncheckedVerdicts, claimBlocks, images };
 }
 
 /**

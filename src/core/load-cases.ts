@@ -10,6 +10,7 @@ import { caseKey, publishCase, publishedCase, type PublishedCase } from './case-
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
+import { imagesPresent, reportMissingImages, type SiteImage } from './site-images.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { boundedSourceCache } from './source-cache.ts';
 import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerRequest, type WorkerResult } from './verify-pool.ts';
@@ -95,9 +96,13 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
   const used = new Map<string, ReturnType<SourceCache['get']>>();
   const shared: SourceCache = options.sources ?? new Map();
   // The recording wrapper is new for each case; the method is read once for the shared cache's run.
-  const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, used), run: shared });
+  const images: SiteImage[] = [];
+  const built = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, used), run: shared, images });
+  // An image with no file under `public/` keeps the case off the site: its page would show a broken image.
+  reportMissingImages(root, file, images, own);
+  const entry = own.errors.length > 0 ? undefined : built;
   // Only a published case with known sources is recorded; anything else is verified again next time.
-  if (!entry || used.size === 0 || own.errors.length > 0) return { entry, problems: own, record: undefined };
+  if (!entry || used.size === 0) return { entry, problems: own, record: undefined };
   const sha256 = bytesSha256(bytes);
   const seen: SeenFile[] = [[file, settledIdentity(read, options.settledNs), sha256]];
   // Each document by the digest of the bytes this case was verified against (read once per run, maybe long before
@@ -116,7 +121,7 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
     deps[document] = known[2];
     if (known[2] !== '') seen.push(known);
   }
-  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', file, sha256), sources: deps, problems: own.items }, seen };
+  return { entry, problems: own, record: { digest: caseDigest(options.tool ?? '', file, sha256), sources: deps, problems: own.items, ...(images.length > 0 ? { images } : {}) }, seen };
 }
 
 /** A document a case read twice (under two languages): its digest while both reads agree, its identity while both found it. */
@@ -205,7 +210,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     const sha256 = before && digests?.sha256(file);
     const stored = before && options.keptEntry?.(id);
     if (before && sha256 && before.digest === caseDigest(tool, file, sha256) && (stored || !options.keptEntry)
-      && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha)) {
+      && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha) && imagesPresent(root, before.images)) {
       const own = new ProblemList();
       for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       records.set(id, before);

@@ -68,6 +68,8 @@ export const PROBLEMS = {
     'Add a line `[label]: https://…` anywhere in the file (outside the claims is clearest), or write the address in the link: `[text](https://…)`. Without it the brackets are published as typed.'),
   imageNotShown: kind('TQ124', 'error', 'Image the page cannot show',
     'Save the image in the site itself, under `public/` (e.g. `public/images/chart.png`), and write its path from the site\'s root: `![what it shows](/images/chart.png)`. The pages do not load images from other sites (their Content-Security-Policy), and asking for one would tell that site who reads the fact-check: link to it instead, `[chart](https://…)`. A claim\'s statement is text only.'),
+  missingImage: kind('TQ125', 'error', 'Image with no file under `public/`',
+    'Save the image at the path its address names, from the site\'s root under `public/` (`/images/chart.png` is `public/images/chart.png`), or correct the address: letter case counts, as it does on most web servers. A page with a missing image is not published.'),
   unrenderedMarkdown: kind('TQ123', 'warning', 'Markdown the case page shows as typed',
     'Tables, footnotes and strikethrough (GitHub\'s extensions) are not part of the case format: write the table as a list, the footnote in the text, and leave corrections to the case history.'),
   markupTooDeep: kind('TQ112', 'error', 'Blocks nested too deeply',

@@ -7,14 +7,18 @@ import { excerpt, type ProblemList } from './problems.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
 import { eachNode } from './each-node.ts';
 import { hasSafeScheme, imageAddressProblem, isProtocolRelative } from './link-safety.ts';
+import type { SiteImage } from './site-images.ts';
 import { CLOSING_FENCE } from './unparsed-claims.ts';
 
 /**
  * Reports things that would otherwise vanish or be unsafe: raw HTML, directives that are
  * not `:::claim`, claims nested in other blocks, `:::claim` lines that did not parse as
- * a directive (they would be published as plain text), and links with unsafe schemes.
+ * a directive (they would be published as plain text), and links with unsafe schemes. Returns the images the page
+ * shows from the site itself, whose files are looked for on every run (site-images.ts).
  */
-export function reportUnpublishable(root: Root, lines: string[], file: string, problems: ProblemList, unparsedClaims: Set<RootContent>): void {
+export function reportUnpublishable(root: Root, lines: string[], file: string, problems: ProblemList, unparsedClaims: Set<RootContent>): SiteImage[] {
+  /** The images the page shows from the site itself, for the check that their files exist (site-images.ts). */
+  const images: SiteImage[] = [];
   reportBrokenFragments(root, file, problems);
   /** Made only when an evidence passage stands where it does not belong (evidenceHeldInClaims). */
   let heldInClaim: Map<Node, ContainerDirective> | undefined;
@@ -53,6 +57,8 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         // An image from another site is refused however its address is written (`//host/…` and `www.…` too).
         const problem = imageAddressProblem(url, looksLikeAddress(url));
         if (problem) problems.add('imageNotShown', file, start(node.position), `Unexpected image \`${excerpt(url, 40)}\`: ${problem}`);
+        // (One in a claim's statement is refused below, whether or not its file exists.)
+        else if ((parent?.data as { directiveLabel?: boolean } | undefined)?.directiveLabel !== true) images.push({ url, place: start(node.position) });
       } else if (isProtocolRelative(url)) {
         const host = url.replace(/^[/\\]+/, '');
         problems.add('addressWithoutScheme', file, start(node.position), `Unexpected link to \`${excerpt(url, 40)}\`, another site's address without its scheme, expected \`https://${excerpt(host, 40)}\``);
@@ -106,6 +112,7 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
+  return images;
 }
 
 /** Top-level domains a news link most often ends in, none of them also a usual file extension. */
