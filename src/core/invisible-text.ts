@@ -38,9 +38,12 @@ export function describeCharacter(ch: string): string {
  */
 const NO_WORD_ALONE = /[\p{M}\uFE00-\uFE0F\u2800\u{E0100}-\u{E01EF}]/gu;
 
+/** A character a reader can see: none of the above, no space, no ZWJ or ZWNJ, no mark standing for no word. */
+const VISIBLE = new RegExp(`[^${[BIDI_CONTROL, CONTROL, INVISIBLE, NO_WORD_ALONE].map((r) => r.source.slice(1, -1)).join('')}\\s\\u200C\\u200D]`, 'u');
+
 /** Text with something a reader can see: not only spaces, invisible characters, controls or marks with no letter. */
 export function hasVisibleText(text: string): boolean {
-  return text.replace(ANY, '').replace(/[\s\u200C\u200D]/gu, '').replace(NO_WORD_ALONE, '') !== '';
+  return VISIBLE.test(text);
 }
 
 export type InvisibleKind = 'bidiControl' | 'controlCharacter' | 'invisibleCharacter';

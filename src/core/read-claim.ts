@@ -179,12 +179,13 @@ export function readClaim(node: ContainerDirective, file: string, problems: Prob
   for (const extra of quotes.slice(1)) {
     problems.add('multipleQuotes', file, start(extra.position), 'Unexpected second quote in one claim, expected exactly one `> …` blockquote');
   }
+  const reasoningShows = reasoning.some((r) => hasVisibleText(toString(r)));
   if (reasoning.length === 0) problems.add('missingReasoning', file, place, 'Missing reasoning, expected a paragraph after the quote explaining the status');
-  else if (!hasVisibleText(reasoning.map((r) => toString(r)).join(''))) {
+  else if (!reasoningShows) {
     problems.add('blankText', file, start(reasoning[0]!.position), 'Unexpected reasoning with no visible words (a rule, an image without alt text, invisible characters), expected a paragraph explaining the status');
   }
   const quote = quotes[0];
-  if (!attributes || !label || !quote || quotes.length > 1 || !hasVisibleText(reasoning.map((r) => toString(r)).join('')) || evidence.some((e) => !e)) {
+  if (!attributes || !label || !quote || quotes.length > 1 || !reasoningShows || evidence.some((e) => !e)) {
     unchecked.push(...passagesOf(node, quotes, evidence));
     const verdict = verdictOfUnchecked(node, evidence);
     if (verdict) verdicts.push(verdict);
