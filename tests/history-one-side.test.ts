@@ -45,7 +45,7 @@ describe('a merge that takes one side of a case file', () => {
     const { history, changes } = await historyOf(repo);
     expect(changes('roads')).toEqual([
       { date: '2026-01-12', kind: 'status', from: 'disputed', to: 'confirmed', reason: 'Roads confirmed: the budget is out' },
-      // The branch's reason; dated at the merge, which published it after main's verdict.
+      // The branch's reason, dated at the merge, which published it after main's verdict.
       { date: '2026-01-13', kind: 'status', from: 'confirmed', to: 'false', reason: 'Roads false: the council denied it' },
     ]);
     expect(history).toMatchObject({ firstPublished: '2026-01-10', lastUpdated: '2026-01-13', commits: 3 });
@@ -71,8 +71,9 @@ describe('a merge that takes one side of a case file', () => {
       // No commit of the branch made it: the merge did.
       { date: '2026-01-13', kind: 'status', from: 'confirmed', to: 'disputed', reason: 'Merge branch wording' },
     ]);
+    // The branch commit's reason, dated at the merge: readers saw it then.
     expect(changes('schools')).toEqual([
-      { date: '2026-01-11', kind: 'label', from: 'Schools get 10 new teachers', to: 'Schools get ten new teachers', reason: 'Schools: the figure in words' },
+      { date: '2026-01-13', kind: 'label', from: 'Schools get 10 new teachers', to: 'Schools get ten new teachers', reason: 'Schools: the figure in words' },
     ]);
   });
 

@@ -15,6 +15,8 @@ export interface CaseVersion {
    * publishes.
    */
   published: boolean;
+  /** For a published merge: the commits of other lines of work it brings. */
+  brings?: ReadonlySet<string>;
   claims: Map<string, ClaimVersion> | undefined;
   /** The file's claims in the commit's parents (undefined where the file was absent): what it changed. */
   parents: (Map<string, ClaimVersion> | undefined)[];
@@ -33,18 +35,28 @@ function utcTime(iso: string): string | undefined {
 }
 
 /** What one version changed in a claim, against its parents: as `ClaimChange` without the commit. */
-interface LineChange {
+interface ClaimLineChange {
   /** The claim's id in this version (its last id, for a withdrawn claim). */
   id: string;
-  kind: ClaimChange['kind'] | 'renamed';
+  kind: ClaimChange['kind'];
   from?: string;
   to?: string;
   statement?: string;
   /** The claim as this version has it (as it was, for a withdrawn claim). */
   claim: ClaimVersion;
-  /** A claim under a new id: the claim as the parent had it under its old one. */
-  renamedFrom?: ClaimVersion;
 }
+
+/** A claim this version has under a new id: one claim still, with its history (renamedClaims). */
+interface RenamedClaim {
+  id: string;
+  kind: 'renamed';
+  to?: undefined;
+  claim: ClaimVersion;
+  /** The claim as the parent had it under its old id. */
+  renamedFrom: ClaimVersion;
+}
+
+type LineChange = ClaimLineChange | RenamedClaim;
 
 /**
  * A case's history along HEAD's first-parent line, oldest first (`git log --date-order`): for every claim, when it
@@ -63,22 +75,26 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
   // The published versions of the file (not the commits that deleted it).
   const revised: CaseVersion[] = [];
   // Changes made on other lines of work, oldest first; each names at most one change a merge publishes.
-  const offLine: { change: LineChange; version: CaseVersion; index: number; used?: true }[] = [];
+  const offLine: { change: LineChange; version: CaseVersion; used?: true }[] = [];
   versions.forEach((version, index) => {
     if (!version.published) {
-      for (const change of lineChanges(version.parents, version.claims)) offLine.push({ change, version, index });
+      for (const change of lineChanges(version.parents, version.claims)) offLine.push({ change, version });
       return;
     }
     const [first] = version.parents;
     const now = version.claims;
     const date = utcDay(version.date);
-    /** The commit a change is listed under: for a merge, the latest commit of another line that made it, if any. */
-    const madeBy = (change: LineChange): { version: CaseVersion; index: number } => {
-      if (!version.merge) return { version, index };
-      const made = offLine.findLast((o) => !o.used && o.change.id === change.id && o.change.kind === change.kind && o.change.to === change.to);
-      if (!made) return { version, index };
+    /**
+     * The commit a change is listed under (its subject the reason): for a merge, the latest commit it brings from another
+     * line that made the same change (to the claim under its id, or one it had before a rename), else the merge itself.
+     */
+    const madeBy = (change: LineChange): CaseVersion => {
+      if (!version.merge) return version;
+      const ids = [change.id, ...(claims.get(change.id)?.formerIds ?? [])];
+      const made = offLine.findLast((o) => !o.used && version.brings?.has(o.version.commit) !== false && ids.includes(o.change.id) && o.change.kind === change.kind && o.change.to === change.to);
+      if (!made) return version;
       made.used = true;
-      return made;
+      return made.version;
     };
     const historyOf = (claim: ClaimVersion, since: string): ClaimHistory => {
       let history = claims.get(claim.id);
@@ -86,32 +102,27 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
       return history;
     };
     if (first === undefined) {
-      // The file is new on this line (or a shallow clone begins here): its claims are published with it. Only a claim
-      // withdrawn before (the file deleted, then restored) is added back.
+      // The file is new on this line (or a shallow clone begins here): its claims are published with it. A file deleted
+      // and then restored adds its claims back, each an addition.
+      const restored = revised.length > 0;
       for (const claim of now?.values() ?? []) {
-        const known = claims.get(claim.id);
-        if (known?.changes.at(-1)?.kind === 'removed') {
-          record(known, { id: claim.id, kind: 'added', to: claim.status, claim }, version, version.date, index);
-        } else historyOf(claim, date);
+        const history = historyOf(claim, date);
+        if (restored) record(history, { id: claim.id, kind: 'added', to: claim.status, claim }, version, version.date, index);
       }
     }
     const changes = first === undefined ? [] : lineChanges([first], now);
     for (const change of changes) {
       if (change.kind === 'renamed') {
         // One claim under a new id: it keeps its history, and the page keeps its old id as an anchor.
-        const formerly = change.renamedFrom!;
+        const formerly = change.renamedFrom;
         const history = historyOf(formerly, date);
         claims.delete(formerly.id);
         const formerIds = [...(history.formerIds ?? []), formerly.id].filter((id) => id !== change.id);
         claims.set(change.id, { ...history, id: change.id, ...(formerIds.length > 0 ? { formerIds } : {}) });
         continue;
       }
-      const by = madeBy(change);
-      const history = historyOf(change.claim, utcDay(by.version.date));
-      // Dated at its own commit, unless this line changed the claim after it: then at the merge, keeping the order.
-      const last = history.changes.at(-1);
-      const dated = by.version !== version && last && (utcTime(by.version.date) ?? '') < (last.time ?? last.date) ? { version, index } : by;
-      record(history, change, by.version, dated.version.date, dated.index);
+      // Dated at this version: a branch's change reached readers with the merge that published it.
+      record(historyOf(change.claim, date), change, madeBy(change), version.date, index);
     }
     // Every version readers were shown is a revision: one that changed no claim (reasoning, notes), and a merge.
     if (now) revised.push(version);
@@ -126,10 +137,10 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
   };
 }
 
-/** Adds a change to a claim's history, as made by `version` (its commit and subject), on `date` at place `index`. */
-function record(history: ClaimHistory, change: LineChange, version: CaseVersion, date: string, index: number): void {
+/** Adds a change to a claim's history, listed under `madeBy` (its commit and subject), on `date`, at version `index`. */
+function record(history: ClaimHistory, change: ClaimLineChange, madeBy: CaseVersion, date: string, index: number): void {
   const time = utcTime(date);
-  const c: ClaimChange = { date: utcDay(date), ...(time ? { time } : {}), revision: index + 1, commit: version.commit, reason: version.subject, kind: change.kind as ClaimChange['kind'] };
+  const c: ClaimChange = { date: utcDay(date), ...(time ? { time } : {}), revision: index + 1, commit: madeBy.commit, reason: madeBy.subject, kind: change.kind };
   if (change.from !== undefined) c.from = change.from;
   if (change.to !== undefined) c.to = change.to;
   if (change.statement !== undefined) c.statement = change.statement;

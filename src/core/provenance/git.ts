@@ -31,6 +31,10 @@ export interface LogCommit {
    * were shown. The others are commits of other lines of work (a branch before its merge).
    */
   published: boolean;
+  /** For a published merge: the commits of other lines of work it brings (reachable from its other parents, not its first). */
+  brings?: Set<string>;
+  /** Parents, rewritten to the nearest commits listed (`--parents`: git's parent rewriting). */
+  parents: string[];
   /**
    * Files (paths from `cwd`): the blob each now has (undefined when the commit deleted it) and the blob it had in its
    * parents (undefined where it was absent). A published commit is compared with its first parent alone (one parent
@@ -66,14 +70,36 @@ const ABSENT = /^0+$/;
 export async function logFolder(cwd: string, folder: string, prefix: string): Promise<LogCommit[]> {
   const log = (...options: string[]) =>
     git(cwd, ['-c', 'core.quotePath=false', 'log', ...options, '--no-renames', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%P${FIELD}%cI${FIELD}%s`, '--', folder]);
-  const [published, all] = await Promise.all([log('--first-parent', '--diff-merges=first-parent'), log('--full-history', '--date-order', '-c')]);
+  const [published, all] = await Promise.all([log('--first-parent', '--diff-merges=first-parent'), log('--full-history', '--parents', '--date-order', '-c')]);
   const firstParentLine = new Map(parseLog(published, prefix).map((c) => [c.commit, c]));
-  return parseLog(all, prefix)
-    .map((c) => {
-      const shown = firstParentLine.get(c.commit);
-      return shown ? { ...c, published: true, files: shown.files } : c;
-    })
-    .reverse();
+  const commits = parseLog(all, prefix).map((c) => {
+    const shown = firstParentLine.get(c.commit);
+    return shown ? { ...c, published: true, files: shown.files } : c;
+  });
+  // What each published merge brings: the commits its other parents reach that its first parent does not. Read along
+  // the first-parent line, oldest first, with what the line reaches so far: each commit is walked once in all.
+  const parentsOf = new Map(commits.map((c) => [c.commit, c.parents]));
+  const reached = new Set<string>();
+  const walk = (from: readonly string[]): string[] => {
+    const found: string[] = [];
+    const todo = [...from];
+    while (todo.length > 0) {
+      const commit = todo.pop()!;
+      if (reached.has(commit)) continue;
+      reached.add(commit);
+      found.push(commit);
+      todo.push(...(parentsOf.get(commit) ?? []));
+    }
+    return found;
+  };
+  for (const c of commits.toReversed()) {
+    if (!c.published) continue;
+    const [first, ...others] = c.parents;
+    walk(first === undefined ? [] : [first]);
+    reached.add(c.commit);
+    if (c.merge) c.brings = new Set(walk(others));
+  }
+  return commits.reverse();
 }
 
 /** The commits of one `git log` pass, newest first, none published yet. */
@@ -92,7 +118,8 @@ function parseLog(out: Buffer, prefix: string): LogCommit[] {
       const file = m[4]!;
       if (file.startsWith(prefix)) files.push({ path: file.slice(prefix.length), blob, parentBlobs: blobs });
     }
-    commits.push({ commit, date, subject, merge: parents.trim().split(' ').length > 1, published: false, files });
+    const parentList = parents.trim().split(' ').filter(Boolean);
+    commits.push({ commit, date, subject, merge: parentList.length > 1, published: false, parents: parentList, files });
   }
   return commits;
 }

@@ -116,7 +116,7 @@ export async function readHistories(options: { root: string; casesDir: string; c
       if (!f.path.endsWith('.md')) continue;
       const file = fromRoot(f.path);
       const list = versionsByFile.get(file) ?? [];
-      list.push({ commit: c.commit, date: c.date, subject: c.subject, merge: c.merge, published: c.published, claims: claimsIn(f.blob), parents: f.parentBlobs.map(claimsIn) });
+      list.push({ commit: c.commit, date: c.date, subject: c.subject, merge: c.merge, published: c.published, ...(c.brings ? { brings: c.brings } : {}), claims: claimsIn(f.blob), parents: f.parentBlobs.map(claimsIn) });
       versionsByFile.set(file, list);
     }
   }
