@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHistories } from '../src/core/provenance/read-history.ts';
 import type { CaseHistory } from '../src/schemas/history.ts';
 import { git, TestRepo } from './helpers/git-repo.ts';
+import { branch, CASE, caseFile, checkout, historyAt, merge, parks, published, roads, schools } from './helpers/history-repo.ts';
 
 /**
  * Verdict history through merges of every shape, in real repositories. Each test states what a reader of main should
@@ -11,39 +11,7 @@ import { git, TestRepo } from './helpers/git-repo.ts';
  * that made the change.
  */
 
-const CASE = 'content/cases/budget.md';
-type Claim = [string, string, string, string];
-
-function caseFile(claims: Claim[]): string {
-  const blocks = claims.map(([id, status, statement, quote]) => `:::claim[${statement}]{#${id} status=${status}}\n> ${quote}\n\nReasoning.\n:::\n`);
-  return `---\ntitle: Budget\nlang: en\n---\n\n${blocks.join('\n')}`;
-}
-
-const roads = (status: string, id = 'roads'): Claim => [id, status, 'Roads get 40% of the budget', 'forty per cent for roads'];
-const schools = (statement = 'Schools get 10 new teachers', status = 'confirmed'): Claim => ['schools', status, statement, 'ten new teachers'];
-const parks = (status: string): Claim => ['parks', status, 'Parks get a new fountain', 'a fountain in every park'];
-
-async function historyAt(root: string, casesDir = 'content/cases', file = CASE, cacheDir = path.join(root, '.cache')) {
-  const histories = await readHistories({ root, casesDir, cacheDir });
-  const history = histories.byFile.get(file);
-  const changes = (id: string) =>
-    history!.claims.find((c) => c.id === id)!.changes.map((c) => ({ date: c.date, kind: c.kind, from: c.from, to: c.to, reason: c.reason }));
-  return { histories, history, changes };
-}
-
 const historyOf = (repo: TestRepo) => historyAt(repo.root);
-
-/** Publish roads (disputed) and schools on main, 2026-01-10. */
-function published(claims: Claim[] = [roads('disputed'), schools()]): TestRepo {
-  const repo = new TestRepo();
-  repo.write(CASE, caseFile(claims));
-  repo.commit('Publish', '2026-01-10T09:00:00Z');
-  return repo;
-}
-
-const branch = (repo: TestRepo, name: string) => git(repo.root, ['checkout', '-q', '-b', name]);
-const checkout = (repo: TestRepo, name: string) => git(repo.root, ['checkout', '-q', name]);
-const merge = (repo: TestRepo, subject: string, date: string, ...args: string[]) => git(repo.root, ['merge', '-q', '--no-ff', '-m', subject, ...args], date);
 
 describe('octopus merge', () => {
   it('lists each branch\'s change under its own commit, dated at the merge', async () => {

@@ -1,24 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHistories } from '../src/core/provenance/read-history.ts';
 import { git, TestRepo } from './helpers/git-repo.ts';
-
-const CASE = 'content/cases/budget.md';
-
-/** A case file with these claims: `[id, status, statement, quote]`. Only what the history reads. */
-function caseFile(claims: [string, string, string, string][]): string {
-  const blocks = claims.map(([id, status, statement, quote]) => `:::claim[${statement}]{#${id} status=${status}}\n> ${quote}\n\nReasoning.\n:::\n`);
-  return `---\ntitle: Budget\nlang: en\n---\n\n${blocks.join('\n')}`;
-}
-
-const roads = (status: string): [string, string, string, string] => ['roads', status, 'Roads get 40% of the budget', 'forty per cent for roads'];
-const schools = (statement: string): [string, string, string, string] => ['schools', 'confirmed', statement, 'ten new teachers'];
+import { CASE, caseFile, historyAt, roads, schools } from './helpers/history-repo.ts';
 
 async function historyOf(repo: TestRepo) {
-  const histories = await readHistories({ root: repo.root, casesDir: 'content/cases', cacheDir: path.join(repo.root, '.cache') });
-  const history = histories.byFile.get(CASE)!;
-  const changes = (id: string) => history.claims.find((c) => c.id === id)!.changes.map((c) => ({ date: c.date, kind: c.kind, from: c.from, to: c.to, reason: c.reason }));
-  return { history, changes };
+  const { history, changes } = await historyAt(repo.root);
+  return { history: history!, changes };
 }
 
 /**

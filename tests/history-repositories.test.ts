@@ -2,44 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHistories } from '../src/core/provenance/read-history.ts';
 import { git, TestRepo } from './helpers/git-repo.ts';
+import { branch, CASE, caseFile, checkout, historyAt, merge, published, roads, schools } from './helpers/history-repo.ts';
 
 /**
  * Verdict history wherever the cases are: a subfolder of the repository, a repository of their own, a shallow clone,
  * and the history cache, in real repositories.
  */
-
-const CASE = 'content/cases/budget.md';
-type Claim = [string, string, string, string];
-
-function caseFile(claims: Claim[]): string {
-  const blocks = claims.map(([id, status, statement, quote]) => `:::claim[${statement}]{#${id} status=${status}}\n> ${quote}\n\nReasoning.\n:::\n`);
-  return `---\ntitle: Budget\nlang: en\n---\n\n${blocks.join('\n')}`;
-}
-
-const roads = (status: string, id = 'roads'): Claim => [id, status, 'Roads get 40% of the budget', 'forty per cent for roads'];
-const schools = (statement = 'Schools get 10 new teachers', status = 'confirmed'): Claim => ['schools', status, statement, 'ten new teachers'];
-
-async function historyAt(root: string, casesDir = 'content/cases', file = CASE, cacheDir = path.join(root, '.cache')) {
-  const histories = await readHistories({ root, casesDir, cacheDir });
-  const history = histories.byFile.get(file);
-  const changes = (id: string) =>
-    history!.claims.find((c) => c.id === id)!.changes.map((c) => ({ date: c.date, kind: c.kind, from: c.from, to: c.to, reason: c.reason }));
-  return { histories, history, changes };
-}
-
-/** Publish roads (disputed) and schools on main, 2026-01-10. */
-function published(claims: Claim[] = [roads('disputed'), schools()]): TestRepo {
-  const repo = new TestRepo();
-  repo.write(CASE, caseFile(claims));
-  repo.commit('Publish', '2026-01-10T09:00:00Z');
-  return repo;
-}
-
-const branch = (repo: TestRepo, name: string) => git(repo.root, ['checkout', '-q', '-b', name]);
-const checkout = (repo: TestRepo, name: string) => git(repo.root, ['checkout', '-q', name]);
-const merge = (repo: TestRepo, subject: string, date: string, ...args: string[]) => git(repo.root, ['merge', '-q', '--no-ff', '-m', subject, ...args], date);
 
 describe('where the cases folder is', () => {
   it('the project is a subfolder of the repository', async () => {
