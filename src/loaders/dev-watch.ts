@@ -19,6 +19,7 @@ import { provenanceFacts, type ProvenanceFacts } from '../core/provenance/case-p
 import { DEFAULT_LOCK_FILE } from '../core/provenance/lock-file.ts';
 import { verifyProvenance } from '../core/provenance/verify.ts';
 import { settledChanges } from '../core/settled-changes.ts';
+import { publicFileOf } from '../core/site-images.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
 
@@ -53,6 +54,10 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
   /** The cases folder as messages and records name it: from the project root, with `/`. */
   const casesFolder = path.relative(root, casesPath).split(path.sep).join('/') || '.';
   const seedsPath = path.resolve(root, seedsDir);
+  /** The site's own files (images among them), served as they are. */
+  const publicPath = path.resolve(root, 'public');
+  /** A case's file by its id: as listed when the server started, else where a new one would be. */
+  const caseFileOf = (id: string) => files.find((f) => path.basename(f, '.md') === id) ?? `${casesFolder}/${id}.md`;
   /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
   const broken = new Set(files.filter((f) => !records.has(path.basename(f, '.md'))));
   /** Cases that build on their own but fail the check between cases (`translations`): withheld until it passes. */
@@ -153,7 +158,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     saveRecords(records);
     await checkLock(again);
   };
-  context.watcher.add([casesPath, seedsPath, methodPath, sitePath]);
+  context.watcher.add([casesPath, seedsPath, methodPath, sitePath, publicPath]);
   const afterChange = settledChanges();
   context.watcher.on('all', (event, changed) => {
     let work: string[] = [];
@@ -185,8 +190,14 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
       work = [file];
     } else if (changed.startsWith(seedsPath + path.sep)) {
       const document = path.relative(root, changed).split(path.sep).join('/');
-      const citing = [...records].filter(([, r]) => document in r.sources).map(([id]) => files.find((f) => path.basename(f, '.md') === id) ?? `${casesFolder}/${id}.md`);
+      const citing = [...records].filter(([, r]) => document in r.sources).map(([id]) => caseFileOf(id));
       work = [...new Set([...citing, ...broken])];
+    } else if (changed.startsWith(publicPath + path.sep)) {
+      // A file saved, renamed or deleted under public/: the cases showing it as an image are verified again (one gone
+      // fails, TQ125), and the cases with errors (the one it was missing from is published once it is there).
+      const saved = `public/${path.relative(publicPath, changed).split(path.sep).join('/')}`;
+      const showing = [...records].filter(([, r]) => r.images?.some((image) => publicFileOf(image.url) === saved)).map(([id]) => caseFileOf(id));
+      work = [...new Set([...showing, ...broken])];
     } else if (changed === sitePath) {
       // The pages read the site configuration anew; a mistake is reported and the last good one kept.
       afterChange(changed, async () => {
