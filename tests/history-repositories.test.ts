@@ -124,3 +124,17 @@ describe('the cache', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 });
+
+describe('a commit dated before its parent (a committer\'s clock set wrong)', () => {
+  it('gives the latest date as last updated, not the last commit\'s', async () => {
+    const repo = published();
+    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
+    repo.commit('Roads confirmed', '2026-01-20T09:00:00Z');
+    repo.write(CASE, caseFile([roads('confirmed'), schools('Schools get ten new teachers')]));
+    repo.commit('Schools in words', '2026-01-05T09:00:00Z');
+    const { history, changes } = await historyAt(repo.root);
+    expect(history).toMatchObject({ firstPublished: '2026-01-10', lastUpdated: '2026-01-20', commits: 3 });
+    // Each change keeps its own commit's date.
+    expect(changes('schools').map((c) => c.date)).toEqual(['2026-01-05']);
+  });
+});

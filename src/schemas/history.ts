@@ -3,13 +3,13 @@ import { statusSchema } from './status.ts';
 
 /** One commit that changed a claim: what changed, from what to what, and why (the commit subject). */
 export const claimChangeSchema = z.object({
-  /** Commit date, `YYYY-MM-DD` (committer date, UTC). */
+  /** When readers were shown the change, `YYYY-MM-DD` (committer date, UTC): its commit's, or the merge's that published it. */
   date: z.string(),
-  /** Committer time, ISO 8601 in UTC: orders the revisions of one day. */
+  /** The same instant, ISO 8601 in UTC: orders the revisions of one day. */
   time: z.string().optional(),
-  /** The commit's place among the file's versions, 1 for the first: orders revisions committed in the same second. */
+  /** The place among the file's versions of the commit dated, 1 for the first: orders revisions committed in the same second. */
   revision: z.number().int().positive().optional(),
-  /** Full commit hash. */
+  /** Full hash of the commit that made the change (a branch commit a merge published, or the published commit itself). */
   commit: z.string(),
   /** The commit subject, shown as the reason. */
   reason: z.string(),
@@ -37,7 +37,7 @@ export const claimHistorySchema = z.object({
 export const caseHistorySchema = z.object({
   /** First published commit of the case file (`YYYY-MM-DD`): the first on the first-parent line of the commit built. */
   firstPublished: z.string(),
-  /** Latest published commit of the case file (`YYYY-MM-DD`), a merge that brought a branch's work included. */
+  /** Latest date of a published commit of the case file (`YYYY-MM-DD`), a merge that brought a branch's work included. */
   lastUpdated: z.string(),
   /** How many published commits changed the case file (its versions on the first-parent line; a merge is one). */
   commits: z.number().int(),

@@ -64,10 +64,10 @@ type LineChange = ClaimLineChange | RenamedClaim;
  * with the commit subject as the reason. Claims added after the file's first version get an `added` change.
  *
  * Each published version is compared with its first parent: the history is what readers were shown, version after
- * version. A branch's commits are not published until a merge brings them; each change a merge brings is listed under
- * the latest commit of another line of work that made that same change (its subject is the reason, its date the
- * date), else under the merge itself (a conflict resolved by hand, or a merge that took the other side's claim over
- * one published on this line). A branch's change that no merge published (overridden in the merge, or still on its
+ * version. A branch's commits are not published until a merge brings them; each change a merge brings is dated at the
+ * merge and listed under the latest commit the merge brings that made that same change (its subject is the reason),
+ * else under the merge itself (a conflict resolved by hand, or a merge that took the other side's claim over one
+ * published on this line). A branch's change that no merge published (overridden in the merge, or still on its
  * branch) is no part of the history: readers never saw it.
  */
 export function caseHistory(versions: readonly CaseVersion[], partial: boolean): CaseHistory | undefined {
@@ -130,7 +130,9 @@ export function caseHistory(versions: readonly CaseVersion[], partial: boolean):
   if (revised.length === 0) return undefined;
   return {
     firstPublished: utcDay(revised[0]!.date),
-    lastUpdated: utcDay(revised.at(-1)!.date),
+    // The latest date, not the last version's: a commit may be dated before its parent (a committer's clock set wrong),
+    // and "last updated" must not go back in time.
+    lastUpdated: revised.map((v) => utcDay(v.date)).sort().at(-1)!,
     commits: revised.length,
     partial,
     claims: [...claims.values()],
