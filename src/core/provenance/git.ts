@@ -60,8 +60,9 @@ const ABSENT = /^0+$/;
  *   them: it changed what was published.
  * - every commit, with `--full-history` (git's default simplification follows a merge's parent that has the folder
  *   as the merge left it, and drops the other line: a merge taking the branch's side would hide main's own commits),
- *   merges with `-c` (only the files a merge made differ from all its parents). Those off the first-parent line are
- *   the commits of other lines of work: a merge that publishes their change is listed under them.
+ *   merges with `-c` (only the files a merge made differ from all its parents), parents rewritten to the commits
+ *   listed (`--parents`). Those off the first-parent line are the commits of other lines of work: a merge that
+ *   publishes their change is listed under them, when it brings them (markWhatMergesBring).
  * Paths are from `cwd`; renames are seen as a delete and an add. (Git prints them from the repository's top, and
  * they are made relative here by taking off `prefix`, `cwd`'s place in the repository (`git rev-parse
  * --show-prefix`): `--relative` leaves a merge's paths from the top.) `--raw` gives each version's blob id, so the
@@ -76,8 +77,16 @@ export async function logFolder(cwd: string, folder: string, prefix: string): Pr
     const shown = firstParentLine.get(c.commit);
     return shown ? { ...c, published: true, files: shown.files } : c;
   });
-  // What each published merge brings: the commits its other parents reach that its first parent does not. Read along
-  // the first-parent line, oldest first, with what the line reaches so far: each commit is walked once in all.
+  markWhatMergesBring(commits);
+  return commits.reverse();
+}
+
+/**
+ * Sets `brings` on each published merge of `commits` (newest first, parents rewritten): the commits its other parents
+ * reach that its first parent does not. Read along the first-parent line, oldest first, with what the line reaches so
+ * far: each commit is walked once in all, whatever the number of merges.
+ */
+function markWhatMergesBring(commits: LogCommit[]): void {
   const parentsOf = new Map(commits.map((c) => [c.commit, c.parents]));
   const reached = new Set<string>();
   const walk = (from: readonly string[]): string[] => {
@@ -99,7 +108,6 @@ export async function logFolder(cwd: string, folder: string, prefix: string): Pr
     reached.add(c.commit);
     if (c.merge) c.brings = new Set(walk(others));
   }
-  return commits.reverse();
 }
 
 /** The commits of one `git log` pass, newest first, none published yet. */
