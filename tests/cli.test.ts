@@ -83,6 +83,21 @@ describe('tahqiq, the command line', () => {
     expect(all.stderr).toMatch(/content\/cases\/broken\.md:\d+:\d+ {2}error {2}Unexpected status `dispted`/);
   });
 
+  it('reports an image with no file under public/ when given the one case file, as a full check does (TQ125)', () => {
+    const root = project();
+    const text = readFileSync(path.join(ROOT, 'content/cases/riverside-clinic.md'), 'utf8').replace('## About this case\n\n', '## About this case\n\n![The clinic](/images/clinic.png)\n\n');
+    writeFileSync(path.join(root, 'content/cases/good.md'), text);
+    const line = text.split('\n').indexOf('![The clinic](/images/clinic.png)') + 1;
+    const expected = `content/cases/good.md:${line}:1  error  Unexpected image \`/images/clinic.png\`: there is no file \`public/images/clinic.png\``;
+    const one = tahqiq(root, ['check', 'content/cases/good.md']);
+    expect(one.status).toBe(1);
+    expect(one.stderr).toContain(expected);
+    expect(tahqiq(root, ['check']).stderr).toContain(expected);
+    mkdirSync(path.join(root, 'public/images'), { recursive: true });
+    writeFileSync(path.join(root, 'public/images/clinic.png'), 'png');
+    expect(tahqiq(root, ['check', 'content/cases/good.md', '--accept']).status).toBe(0);
+  });
+
   it('checks the translations of the case files it is given as a full check does, reading only the cases they name', () => {
     const root = project();
     writeFileSync(path.join(root, 'seeds/doc.txt'), 'The council voted on Monday to close the clinic.\n');

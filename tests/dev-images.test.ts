@@ -33,16 +33,16 @@ describe('an image a case shows, saved and deleted while the dev server runs', (
     writeFileSync(file, readFileSync(file, 'utf8').replace(about, `${about}![The clinic's sign on Main Street](/images/riverside-clinic-sign.png)\n\n`));
     await expect.poll(() => dev.log(), { timeout: 60_000, interval: 300 })
       .toMatch(/riverside-clinic\.md:21:1 {2}error {2}Unexpected image `\/images\/riverside-clinic-sign\.png`: there is no file `public\/images\/riverside-clinic-sign\.png`.*\[TQ125\]/);
-    await expect.poll(async () => (await page()).status, { timeout: 20_000, interval: 300 }).toBe(500);
+    await expect.poll(async () => (await page()).status, { timeout: 60_000, interval: 300 }).toBe(500);
 
     mkdirSync(path.dirname(path.join(dir, IMAGE)), { recursive: true });
     writeFileSync(path.join(dir, IMAGE), readFileSync(path.join(dir, 'public/favicon.svg')));
-    await expect.poll(async () => (await page()).html, { timeout: 30_000, interval: 300 }).toContain('src="/images/riverside-clinic-sign.png"');
+    await expect.poll(async () => (await page()).html, { timeout: 60_000, interval: 300 }).toContain('src="/images/riverside-clinic-sign.png"');
     expect((await page()).status).toBe(200);
 
     const reports = (dev.log().match(/\[TQ125\]/g) ?? []).length;
     rmSync(path.join(dir, IMAGE));
-    await expect.poll(async () => (await page()).status, { timeout: 30_000, interval: 300 }).toBe(500);
+    await expect.poll(async () => (await page()).status, { timeout: 60_000, interval: 300 }).toBe(500);
     expect((dev.log().match(/\[TQ125\]/g) ?? []).length).toBeGreaterThan(reports);
   });
 });

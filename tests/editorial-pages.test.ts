@@ -57,10 +57,13 @@ describe('the editorial pages (content/pages/<page>/<lang>.mdx)', () => {
     expect(report).toMatch(/2 errors, 0 warnings$/);
   });
 
-  it('reports an image from the site\'s root with no file under public/ (TQ125)', () => {
-    const report = reportFor(`${FRONTMATTER}![logo](/images/logo.png) ![team](/images/team.jpg)\n`);
+  it('reports an image from the site\'s root with no file under public/ (TQ125), written in markdown or as `<img>`', () => {
+    const report = reportFor(`${FRONTMATTER}![logo](/images/logo.png) ![team](/images/team.jpg)\n\n<img src="/images/logo.png" alt="logo" /> <img src="/images/desk.jpg" alt="desk" /> <img src="https://images.example.org/x.png" alt="x" />\n`);
     expect(report).toContain('content/pages/corrections/en.mdx:7:27  error  Unexpected image `/images/team.jpg`: there is no file `public/images/team.jpg`, expected the image saved there');
-    expect(report).toMatch(/1 error, 0 warnings$/);
+    // An `<img src>` is an image like any other.
+    expect(report).toContain('content/pages/corrections/en.mdx:9:43  error  Unexpected image `/images/desk.jpg`: there is no file `public/images/desk.jpg`');
+    expect(report).toMatch(/content\/pages\/corrections\/en\.mdx:9:\d+ {2}error {2}Unexpected image `https:\/\/images\.example\.org\/x\.png`: an image from another site/);
+    expect(report).toMatch(/3 errors, 0 warnings$/);
   });
 
   it('reports a bidi control or bytes that are not UTF-8', () => {

@@ -101,6 +101,8 @@ export async function checkCommand(args: string[], out: { stdout: (s: string) =>
     // The editorial pages too, as the build checks them before Astro compiles them.
     const { checkEditorialPages } = await import('../core/check-editorial-pages.ts');
     checkEditorialPages(root, problems);
+    const { checkPublicFolder } = await import('../core/check-public-folder.ts');
+    checkPublicFolder(root, problems);
     // And `content/site.yaml` with the variables that override it (TAHQIQ_SITE…), as the build reads them: a bad
     // public address fails here, not first in CI. A project without the file is one of cases only (the build says so).
     const { readSiteConfig, SITE_CONFIG_FILE } = await import('../core/site-config.ts');

@@ -13,7 +13,7 @@ import type { ProblemList } from './problems.ts';
 import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
 import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
 import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
-import type { SiteImage } from './site-images.ts';
+import { reportMissingImages, type SiteImage } from './site-images.ts';
 import { sourceFailureMessage } from './source-failure.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
@@ -44,7 +44,7 @@ export async function buildCase(options: {
   sources?: SourceCache;
   /** What the cases of one run share, so the method is read once per run (default `sources`). */
   run?: object;
-  /** Receives the images the case shows from the site itself, whose files the caller looks for (site-images.ts). */
+  /** Receives the images the case shows from the site itself (checked here; a kept case's record lists them). */
   images?: SiteImage[];
 }): Promise<CaseEntry | undefined> {
   const { root, file, markdown, problems } = options;
@@ -56,6 +56,8 @@ export async function buildCase(options: {
   const written = interpretCase(markdown, file, problems);
   if (!written) return undefined;
   options.images?.push(...written.images);
+  // An image with no file under `public/` keeps the case off the site (every caller: build, dev, `check <file>`).
+  reportMissingImages(root, file, written.images, problems);
   const { frontmatter } = written;
   const method = methodFor(root, options.run ?? sources, problems);
 

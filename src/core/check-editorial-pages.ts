@@ -114,6 +114,11 @@ function checkNode(root: string, node: Nodes | MdxNode, file: string, problems: 
           problems.add('editorialUnsafe', file, at, `Unexpected \`${attribute.name}={…}\` on \`<${name}>\`: a value computed by code, expected \`${attribute.name}="…"\``);
         } else if (value !== undefined && /^(?:href|src|action|formaction|xlink:href)$/i.test(attribute.name ?? '') && !isSafeUrl(value.trim())) {
           problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(value, 40)}\` on \`<${name}>\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
+        } else if (value !== undefined && name.toLowerCase() === 'img' && attribute.name?.toLowerCase() === 'src') {
+          // `<img src>` is an image like `![…](…)`: from the site itself, its file under `public/`.
+          const problem = imageAddressProblem(value.trim());
+          if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(value, 40)}\`: ${problem}`);
+          else reportMissingImages(root, file, [{ url: value.trim(), place: at }], problems);
         }
       }
       break;

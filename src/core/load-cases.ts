@@ -10,7 +10,7 @@ import { caseKey, publishCase, publishedCase, type PublishedCase } from './case-
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
-import { imagesPresent, reportMissingImages, type SiteImage } from './site-images.ts';
+import { imagesPresent, type SiteImage } from './site-images.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { boundedSourceCache } from './source-cache.ts';
 import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerRequest, type WorkerResult } from './verify-pool.ts';
@@ -97,10 +97,7 @@ export async function verifyCaseFile(root: string, file: string, options: { sour
   const shared: SourceCache = options.sources ?? new Map();
   // The recording wrapper is new for each case; the method is read once for the shared cache's run.
   const images: SiteImage[] = [];
-  const built = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, used), run: shared, images });
-  // An image with no file under `public/` keeps the case off the site: its page would show a broken image.
-  reportMissingImages(root, file, images, own);
-  const entry = own.errors.length > 0 ? undefined : built;
+  const entry = await buildCase({ root, file, markdown, problems: own, sources: recording(shared, used), run: shared, images });
   // Only a published case with known sources is recorded; anything else is verified again next time.
   if (!entry || used.size === 0) return { entry, problems: own, record: undefined };
   const sha256 = bytesSha256(bytes);

@@ -189,6 +189,8 @@ export const PROBLEMS = {
   translationNotReciprocal: kind('TQ507', 'error', 'Translation does not link back',
     'Add this case\'s id to the other case\'s `translations` as well, so each page names the other (hreflang links must go both ways), or remove the link.'),
   // 51x: editorial pages (content/pages/<page>/<lang>.mdx)
+  publicBrokenLink: kind('TQ513', 'error', 'Link under `public/` that leads to nothing',
+    'Every file under `public/` is published as it is, and a symbolic link whose file was moved, renamed or is outside this clone stops the build. Remove the link, point it at the file where it is now, or copy the file into `public/`.'),
   editorialSyntax: kind('TQ510', 'error', 'Editorial page is not valid MDX',
     'MDX reads `<` as the start of a component and `{` as the start of code: write `&lt;` and `\\{` for the characters themselves, and close every tag.'),
   editorialUnsafe: kind('TQ511', 'error', 'Editorial page holds code or an unsafe link',

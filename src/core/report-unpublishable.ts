@@ -1,5 +1,5 @@
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { Code, Nodes as Node, Root, RootContent } from 'mdast';
+import type { Code, ImageReference, Nodes as Node, Root, RootContent } from 'mdast';
 import { RESERVED_IDS } from '../schemas/claim.ts';
 import { closest, list, start, TYPOGRAPHIC_MARK, TYPOGRAPHIC_VALUE } from './messages.ts';
 import { isEvidence } from './read-evidence.ts';
@@ -22,7 +22,12 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
   reportBrokenFragments(root, file, problems);
   /** Made only when an evidence passage stands where it does not belong (evidenceHeldInClaims). */
   let heldInClaim: Map<Node, ContainerDirective> | undefined;
+  /** `![alt][label]`: its address is the definition's (`[label]: /images/x.png`), which may come after it. */
+  const imageReferences: ImageReference[] = [];
+  const definitionUrls = new Map<string, string>();
   eachNode(root, (node, parent) => {
+    if (node.type === 'imageReference') imageReferences.push(node);
+    if (node.type === 'definition' && !definitionUrls.has(node.identifier)) definitionUrls.set(node.identifier, node.url.trim());
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
     if (node.type === 'paragraph' && node.position && !isLabel) {
       for (let line = node.position.start.line; line <= node.position.end.line; line++) {
@@ -112,6 +117,14 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
+  for (const reference of imageReferences) {
+    const url = definitionUrls.get(reference.identifier);
+    // No definition (TQ122), or one with an unsafe scheme (reported at the definition).
+    if (url === undefined || !hasSafeScheme(url)) continue;
+    const problem = imageAddressProblem(url, looksLikeAddress(url));
+    if (problem) problems.add('imageNotShown', file, start(reference.position), `Unexpected image \`${excerpt(url, 40)}\`: ${problem}`);
+    else images.push({ url, place: start(reference.position) });
+  }
   return images;
 }
 

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 
@@ -16,7 +16,8 @@ export interface SiteImage {
 export function publicFileOf(url: string): string | undefined {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(url.trim().replace(/[?#].*$/s, ''));
+    // A `%` not starting an escape is sent as `%25` (the page's HTML encodes it so): `/images/100%.png` is `100%.png`.
+    decoded = decodeURIComponent(url.trim().replace(/[?#].*$/s, '').replace(/%(?![0-9a-f]{2})/gi, '%25'));
   } catch {
     return undefined;
   }
@@ -39,16 +40,34 @@ export function reportMissingImages(root: string, file: string, images: readonly
     const target = publicFileOf(image.url);
     if (isFile(root, target)) continue;
     problems.add('missingImage', file, image.place, target
-      ? `Unexpected image \`${excerpt(image.url, 60)}\`: there is no file \`${excerpt(target, 80)}\`, expected the image saved there, or the address of a file under \`public/\` (letter case counts)`
+      ? `Unexpected image \`${excerpt(image.url, 60)}\`: ${isFolder(root, target) ? `\`${excerpt(target, 80)}\` is a folder, not a file` : `there is no file \`${excerpt(target, 80)}\``}, expected the image saved there, or the address of a file under \`public/\` (letter case counts)`
       : `Unexpected image \`${excerpt(image.url, 60)}\`: its address names no file under \`public/\`, expected the path of the image's file from the site's root, e.g. \`/images/chart.png\``);
   }
 }
 
-function isFile(root: string, file: string | undefined): boolean {
-  if (file === undefined) return false;
+function isFolder(root: string, file: string): boolean {
   try {
-    return statSync(path.join(root, file)).isFile();
+    return statSync(path.join(root, file)).isDirectory();
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether `file` (from the project root, under `public/`) is a file, its name written with the letter case it has on
+ * disk: a web server on Linux tells `Chart.png` from `chart.png`, where macOS and Windows would open either.
+ */
+function isFile(root: string, file: string | undefined): boolean {
+  if (file === undefined) return false;
+  try {
+    if (!statSync(path.join(root, file)).isFile()) return false;
+  } catch {
+    return false;
+  }
+  let folder = root;
+  for (const name of file.split('/')) {
+    if (!readdirSync(folder).includes(name)) return false;
+    folder = path.join(folder, name);
+  }
+  return true;
 }

@@ -15,6 +15,7 @@ import { formatReport, groupRepeated, ProblemList } from '../core/problems.ts';
 import { checkForBuild } from '../core/provenance/for-build.ts';
 import { defaultIndexDir } from '../core/provenance/lock-index.ts';
 import { readJsonStore, writeJsonStore } from '../core/json-store.ts';
+import { checkPublicFolder } from '../core/check-public-folder.ts';
 import { checkEditorialPages } from '../core/check-editorial-pages.ts';
 import { caseSummarySchema, type CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
@@ -151,6 +152,8 @@ export function caseLoader(options: CaseLoaderOptions = {}): Loader {
       });
       // The editorial pages, before Astro compiles them: what would stop it with a stack trace is reported here.
       checkEditorialPages(root, problems);
+      // And public/, before Vite copies it: a link to nothing would stop it with a stack trace.
+      checkPublicFolder(root, problems);
       if (!context.watcher) {
         if (problems.items.length > 0) process.stderr.write(`${formatReport(problems.items)}\n`);
         if (problems.errors.length > 0) throw contentError(problems.errors.length, problems.warnings.length);

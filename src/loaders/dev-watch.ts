@@ -195,8 +195,8 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     } else if (changed.startsWith(publicPath + path.sep)) {
       // A file saved, renamed or deleted under public/: the cases showing it as an image are verified again (one gone
       // fails, TQ125), and the cases with errors (the one it was missing from is published once it is there).
-      const saved = `public/${path.relative(publicPath, changed).split(path.sep).join('/')}`;
-      const showing = [...records].filter(([, r]) => r.images?.some((image) => publicFileOf(image.url) === saved)).map(([id]) => caseFileOf(id));
+      const touched = `public/${path.relative(publicPath, changed).split(path.sep).join('/')}`;
+      const showing = [...records].filter(([, r]) => r.images?.some((image) => publicFileOf(image.url) === touched)).map(([id]) => caseFileOf(id));
       work = [...new Set([...showing, ...broken])];
     } else if (changed === sitePath) {
       // The pages read the site configuration anew; a mistake is reported and the last good one kept.
