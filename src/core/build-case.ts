@@ -14,6 +14,7 @@ import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage }
 import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
 import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
 import { reportMissingImages, type SiteImage } from './site-images.ts';
+import { siteBase } from './site-base.ts';
 import { sourceFailureMessage } from './source-failure.ts';
 
 /** Source documents read once per run, shared by the cases that quote them. */
@@ -53,11 +54,12 @@ export async function buildCase(options: {
   const id = path.basename(file, path.extname(file));
   if (!CASE_ID.test(id)) problems.add('caseFileName', file, { line: 1, column: 1 }, `Unexpected case file name \`${path.basename(file)}\`, expected lowercase ASCII words joined by \`-\``);
 
-  const written = interpretCase(markdown, file, problems);
+  const base = siteBase(root, options.run ?? sources);
+  const written = interpretCase(markdown, file, problems, base);
   if (!written) return undefined;
   options.images?.push(...written.images);
   // An image with no file under `public/` keeps the case off the site (every caller: build, dev, `check <file>`).
-  reportMissingImages(root, file, written.images, problems);
+  reportMissingImages(root, file, written.images, problems, base);
   const { frontmatter } = written;
   const method = methodFor(root, options.run ?? sources, problems);
 

@@ -12,7 +12,8 @@ import { reportInvisibleText } from './invisible-text.ts';
 import { start } from './messages.ts';
 import { hasSafeScheme, imageAddressProblem, isProtocolRelative } from './link-safety.ts';
 import { reportMissingImages } from './site-images.ts';
-import { excerpt, type ProblemList } from './problems.ts';
+import { isFromSiteRoot, siteBase } from './site-base.ts';
+import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { readConfigTextSync } from './read-config-text.ts';
 
 /** The folder of the editorial pages (`<page>/<lang>.mdx`), from the project root. */
@@ -39,10 +40,17 @@ export function checkEditorialPages(root: string, problems: ProblemList): void {
   } catch {
     return; // No editorial pages: nothing to check.
   }
-  for (const name of names) checkPage(root, `${EDITORIAL_DIR}/${name.split(path.sep).join('/')}`, problems);
+  const site = { root, base: siteBase(root) };
+  for (const name of names) checkPage(site, `${EDITORIAL_DIR}/${name.split(path.sep).join('/')}`, problems);
 }
 
-function checkPage(root: string, file: string, problems: ProblemList): void {
+/** The project's root, and the sub-path the site is served under (`/` at a domain's root). */
+interface Site {
+  root: string;
+  base: string;
+}
+
+function checkPage({ root, base }: Site, file: string, problems: ProblemList): void {
   const read = readConfigTextSync(path.join(root, file), 'MDX page');
   if (!('text' in read)) {
     problems.add('editorialSyntax', file, { line: 1, column: 1 }, `Unexpected \`${file}\`: ${'unusable' in read ? read.unusable : 'gone while it was read'}`);
@@ -62,7 +70,7 @@ function checkPage(root: string, file: string, problems: ProblemList): void {
   }
   reportCharacterReferences(text, literalRanges(tree), file, problems);
   checkFrontmatter(tree.children[0], file, problems);
-  eachNode(tree, (node) => checkNode(root, node as Nodes | MdxNode, file, problems));
+  eachNode(tree, (node) => checkNode({ root, base }, node as Nodes | MdxNode, file, problems));
 }
 
 function checkFrontmatter(node: Nodes | undefined, file: string, problems: ProblemList): void {
@@ -86,7 +94,7 @@ type MdxNode =
   | { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: { type: string; name?: string; value?: unknown }[]; position?: Nodes['position'] }
   | { type: 'mdxFlowExpression' | 'mdxTextExpression' | 'mdxjsEsm'; value: string; position?: Nodes['position'] };
 
-function checkNode(root: string, node: Nodes | MdxNode, file: string, problems: ProblemList): void {
+function checkNode(site: Site, node: Nodes | MdxNode, file: string, problems: ProblemList): void {
   const at = start(node.position);
   switch (node.type) {
     case 'mdxjsEsm':
@@ -114,11 +122,9 @@ function checkNode(root: string, node: Nodes | MdxNode, file: string, problems: 
           problems.add('editorialUnsafe', file, at, `Unexpected \`${attribute.name}={…}\` on \`<${name}>\`: a value computed by code, expected \`${attribute.name}="…"\``);
         } else if (value !== undefined && /^(?:href|src|action|formaction|xlink:href)$/i.test(attribute.name ?? '') && !isSafeUrl(value.trim())) {
           problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(value, 40)}\` on \`<${name}>\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
-        } else if (value !== undefined && name.toLowerCase() === 'img' && attribute.name?.toLowerCase() === 'src') {
+        } else if (value !== undefined && /^(?:href|src)$/i.test(attribute.name ?? '')) {
           // `<img src>` is an image like `![…](…)`: from the site itself, its file under `public/`.
-          const problem = imageAddressProblem(value.trim());
-          if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(value, 40)}\`: ${problem}`);
-          else reportMissingImages(root, file, [{ url: value.trim(), place: at }], problems);
+          checkAddress(site, value.trim(), name.toLowerCase() === 'img' && attribute.name?.toLowerCase() === 'src', file, at, problems);
         }
       }
       break;
@@ -128,10 +134,8 @@ function checkNode(root: string, node: Nodes | MdxNode, file: string, problems: 
     case 'definition':
       if (!isSafeUrl(node.url.trim())) {
         problems.add('editorialUnsafe', file, at, `Unexpected link to \`${excerpt(node.url, 40)}\`, expected an \`https:\`, \`mailto:\`, relative or \`#\` link`);
-      } else if (node.type === 'image') {
-        const problem = imageAddressProblem(node.url.trim());
-        if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(node.url, 40)}\`: ${problem}`);
-        else reportMissingImages(root, file, [{ url: node.url.trim(), place: at }], problems);
+      } else {
+        checkAddress(site, node.url.trim(), node.type === 'image', file, at, problems);
       }
       break;
     case 'html':
@@ -139,4 +143,20 @@ function checkNode(root: string, node: Nodes | MdxNode, file: string, problems: 
       break;
     default:
   }
+}
+
+/**
+ * A safe address on an editorial page: on a site served under a sub-path, one from the domain's root must start with
+ * it (Astro publishes MDX addresses as written; case files get the sub-path added); an image must be the site's own,
+ * its file under `public/`.
+ */
+function checkAddress({ root, base }: Site, url: string, image: boolean, file: string, at: Point, problems: ProblemList): void {
+  if (base !== '/' && isFromSiteRoot(url) && !url.startsWith(base)) {
+    problems.add('outsideBase', file, at, `Unexpected address \`${excerpt(url, 60)}\`: the site is served under \`${base}\`, and this page gives the address as written, expected \`${excerpt(`${base}${url.slice(1)}`, 70)}\``);
+    return;
+  }
+  if (!image) return;
+  const problem = imageAddressProblem(url);
+  if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(url, 40)}\`: ${problem}`);
+  else reportMissingImages(root, file, [{ url, place: at }], problems, base);
 }

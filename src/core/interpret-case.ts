@@ -20,6 +20,7 @@ import { NODE_NAMES, reportUnpublishable } from './report-unpublishable.ts';
 import { reportUnrenderedMarkdown } from './report-unrendered-markdown.ts';
 import { passagesOfUnparsedClaims, unparsedClaimBlocks } from './unparsed-claims.ts';
 import type { SiteImage } from './site-images.ts';
+import { putUnderBase } from './site-base.ts';
 import { closeFrontmatter } from './unclosed-frontmatter.ts';
 
 export type { WrittenClaim, WrittenNote };
@@ -56,7 +57,7 @@ export interface WrittenCase {
 const UNDETERMINED = 'und';
 
 /** Parses a case file and checks its form: frontmatter, claims, attributes. */
-export function interpretCase(text: string, file: string, problems: ProblemList): WrittenCase | undefined {
+export function interpretCase(text: string, file: string, problems: ProblemList, base = '/'): WrittenCase | undefined {
   const prepared = prepareMarkdown(text, file, problems);
   const { markdown, root } = withFrontmatterClosed(prepared, file, problems);
   reportCharacterReferences(markdown, literalRanges(root), file, problems);
@@ -68,6 +69,8 @@ export function interpretCase(text: string, file: string, problems: ProblemList)
   const lines = markdown.split(/\r?\n/);
   const unparsedClaims = unparsedClaimBlocks(root, lines);
   const images = reportUnpublishable(root, lines, file, problems, unparsedClaims);
+  // Checked as written; published under the site's base path (`/images/x.png` is `/tahqiq/images/x.png` there).
+  putUnderBase(root, base);
   const dir = lang ? directionOf(lang) : 'ltr';
 
   // Link reference definitions (`[src]: https://…`) may stand anywhere and serve every block.

@@ -11,6 +11,7 @@ import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
 import { imagesPresent, type SiteImage } from './site-images.ts';
+import { siteBase } from './site-base.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { boundedSourceCache } from './source-cache.ts';
 import { CASES_AT_ONCE, MIN_FILES_FOR_WORKERS, verifyInWorkers, workerCount, type WorkerRequest, type WorkerResult } from './verify-pool.ts';
@@ -187,6 +188,8 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   // Paths in messages are relative to the root, with `/`, as editors and CI logs show them.
   const files = names.map((n) => path.relative(root, path.join(dir, n)).split(path.sep).join('/'));
   const tool = options.tool ?? '';
+  // Where a kept case's images are looked for (site-images.ts).
+  const base = siteBase(root);
   // Each case file's and source's digest, known without reading the file while it is the same file, unwritten since
   // the last run (file-digests.ts); computed once per run. The files verified now are learned from their verification,
   // so the run after a cold one reads none of a published case's files that had settled when they were read.
@@ -207,7 +210,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     const sha256 = before && digests?.sha256(file);
     const stored = before && options.keptEntry?.(id);
     if (before && sha256 && before.digest === caseDigest(tool, file, sha256) && (stored || !options.keptEntry)
-      && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha) && imagesPresent(root, before.images)) {
+      && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha) && imagesPresent(root, before.images, base)) {
       const own = new ProblemList();
       for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       records.set(id, before);

@@ -191,6 +191,8 @@ export const PROBLEMS = {
   // 51x: editorial pages (content/pages/<page>/<lang>.mdx)
   publicBrokenLink: kind('TQ513', 'error', 'Link under `public/` that leads to nothing',
     'Every file under `public/` is published as it is, and a symbolic link whose file was moved, renamed or is outside this clone stops the build. Remove the link, point it at the file where it is now, or copy the file into `public/`.'),
+  outsideBase: kind('TQ514', 'error', 'Address on an editorial page outside the site\'s sub-path',
+    'The site is served under a sub-path (`base` in content/site.yaml, or `TAHQIQ_BASE`), and an editorial page publishes its addresses as written: start an address from the domain\'s root with the sub-path (`/tahqiq/images/chart.png`, `/tahqiq/cases/<id>/`), or write it relative to the page. Case files add the sub-path themselves.'),
   editorialSyntax: kind('TQ510', 'error', 'Editorial page is not valid MDX',
     'MDX reads `<` as the start of a component and `{` as the start of code: write `&lt;` and `\\{` for the characters themselves, and close every tag.'),
   editorialUnsafe: kind('TQ511', 'error', 'Editorial page holds code or an unsafe link',

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
+import { withoutBase } from './site-base.ts';
 
 /** An image a page shows from the site itself (`![…](/images/chart.png)`): its address as written, and where. */
 export interface SiteImage {
@@ -10,14 +11,14 @@ export interface SiteImage {
 
 /**
  * The file under `public/` that a site-root address names, from the project root (`/images/a%20b.png?v=2` is
- * `public/images/a b.png`), or undefined when it names none: the root itself, a path out of `public/` (`/../x`), an
- * escape that does not decode.
+ * `public/images/a b.png`; on a site served under `base`, `/tahqiq/images/x.png` is `public/images/x.png` too), or
+ * undefined when it names none: the root itself, an escape that does not decode.
  */
-export function publicFileOf(url: string): string | undefined {
+export function publicFileOf(url: string, base = '/'): string | undefined {
   let decoded: string;
   try {
     // A `%` not starting an escape is sent as `%25` (the page's HTML encodes it so): `/images/100%.png` is `100%.png`.
-    decoded = decodeURIComponent(url.trim().replace(/[?#].*$/s, '').replace(/%(?![0-9a-f]{2})/gi, '%25'));
+    decoded = decodeURIComponent(withoutBase(url.trim(), base).replace(/[?#].*$/s, '').replace(/%(?![0-9a-f]{2})/gi, '%25'));
   } catch {
     return undefined;
   }
@@ -30,14 +31,14 @@ export function publicFileOf(url: string): string | undefined {
  * Whether every image is a file under `public/` now: checked on every run, a case kept from an earlier run included
  * (an image deleted or renamed since breaks the page without any change to the case file).
  */
-export function imagesPresent(root: string, images: readonly SiteImage[] | undefined): boolean {
-  return (images ?? []).every((image) => isFile(root, publicFileOf(image.url)));
+export function imagesPresent(root: string, images: readonly SiteImage[] | undefined, base = '/'): boolean {
+  return (images ?? []).every((image) => isFile(root, publicFileOf(image.url, base)));
 }
 
 /** Reports each image that names no file under `public/` (TQ125), at its place in `file`. */
-export function reportMissingImages(root: string, file: string, images: readonly SiteImage[], problems: ProblemList): void {
+export function reportMissingImages(root: string, file: string, images: readonly SiteImage[], problems: ProblemList, base = '/'): void {
   for (const image of images) {
-    const target = publicFileOf(image.url);
+    const target = publicFileOf(image.url, base);
     if (isFile(root, target)) continue;
     problems.add('missingImage', file, image.place, target
       ? `Unexpected image \`${excerpt(image.url, 60)}\`: ${isFolder(root, target) ? `\`${excerpt(target, 80)}\` is a folder, not a file` : `there is no file \`${excerpt(target, 80)}\``}, expected the image saved there, or the address of a file under \`public/\` (letter case counts)`

@@ -20,6 +20,7 @@ import { DEFAULT_LOCK_FILE } from '../core/provenance/lock-file.ts';
 import { verifyProvenance } from '../core/provenance/verify.ts';
 import { settledChanges } from '../core/settled-changes.ts';
 import { publicFileOf } from '../core/site-images.ts';
+import { siteBase } from '../core/site-base.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
 
@@ -196,7 +197,8 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
       // A file saved, renamed or deleted under public/: the cases showing it as an image are verified again (one gone
       // fails, TQ125), and the cases with errors (the one it was missing from is published once it is there).
       const touched = `public/${path.relative(publicPath, changed).split(path.sep).join('/')}`;
-      const showing = [...records].filter(([, r]) => r.images?.some((image) => publicFileOf(image.url) === touched)).map(([id]) => caseFileOf(id));
+      const base = siteBase(root);
+      const showing = [...records].filter(([, r]) => r.images?.some((image) => publicFileOf(image.url, base) === touched)).map(([id]) => caseFileOf(id));
       work = [...new Set([...showing, ...broken])];
     } else if (changed === sitePath) {
       // The pages read the site configuration anew; a mistake is reported and the last good one kept.
