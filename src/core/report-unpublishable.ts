@@ -23,10 +23,10 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
   /** Made only when an evidence passage stands where it does not belong (evidenceHeldInClaims). */
   let heldInClaim: Map<Node, ContainerDirective> | undefined;
   /** `![alt][label]`: its address is the definition's (`[label]: /images/x.png`), which may come after it. */
-  const imageReferences: ImageReference[] = [];
+  const imageReferences: { reference: ImageReference; inStatement: boolean }[] = [];
   const definitionUrls = new Map<string, string>();
   eachNode(root, (node, parent) => {
-    if (node.type === 'imageReference') imageReferences.push(node);
+    if (node.type === 'imageReference') imageReferences.push({ reference: node, inStatement: (parent?.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true });
     if (node.type === 'definition' && !definitionUrls.has(node.identifier)) definitionUrls.set(node.identifier, node.url.trim());
     const isLabel = (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
     if (node.type === 'paragraph' && node.position && !isLabel) {
@@ -117,13 +117,16 @@ export function reportUnpublishable(root: Root, lines: string[], file: string, p
         `Unexpected directive \`${marker}${node.name}\`, expected ${list(known)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
     }
   });
-  for (const reference of imageReferences) {
+  for (const { reference, inStatement } of imageReferences) {
     const url = definitionUrls.get(reference.identifier);
     // No definition (TQ122), or one with an unsafe scheme (reported at the definition).
     if (url === undefined || !hasSafeScheme(url)) continue;
-    const problem = imageAddressProblem(url, looksLikeAddress(url));
-    if (problem) problems.add('imageNotShown', file, start(reference.position), `Unexpected image \`${excerpt(url, 40)}\`: ${problem}`);
-    else images.push({ url, place: start(reference.position) });
+    const place = start(reference.position);
+    const problem = inStatement
+      ? 'in a claim\'s statement, which is published as text (the table, the structured data), expected words'
+      : imageAddressProblem(url, looksLikeAddress(url));
+    if (problem) problems.add('imageNotShown', file, place, `Unexpected image \`${excerpt(url, 40)}\`${inStatement ? ' ' : ': '}${problem}`);
+    else images.push({ url, place });
   }
   return images;
 }
