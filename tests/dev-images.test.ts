@@ -1,7 +1,8 @@
 /**
  * An image saved under public/ while `npm run dev` runs: a case showing an image with no file there is reported
  * (TQ125) and left off the site, as a build would, and published as soon as the file is saved, with no edit to the
- * case file; deleting the file takes the case off again. On a real dev server over a copy of the project.
+ * case file; deleting the file takes the case off again. An editorial page saved with such an image is reported too.
+ * On a real dev server over a copy of the project.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,5 +45,14 @@ describe('an image a case shows, saved and deleted while the dev server runs', (
     rmSync(path.join(dir, IMAGE));
     await expect.poll(async () => (await page()).status, { timeout: 60_000, interval: 300 }).toBe(500);
     expect((dev.log().match(/\[TQ125\]/g) ?? []).length).toBeGreaterThan(reports);
+  });
+
+  it('prints the problem of an editorial page saved with an image that has no file, as the build would refuse it', async () => {
+    const page = path.join(dir, 'content/pages/corrections/en.mdx');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, `${text.trimEnd()}\n\n![Our corrections desk](/images/corrections-desk.png)\n`);
+    const line = readFileSync(page, 'utf8').trimEnd().split('\n').length;
+    await expect.poll(() => dev.log(), { timeout: 60_000, interval: 300 })
+      .toMatch(new RegExp(`content/pages/corrections/en\\.mdx:${line}:1 {2}error {2}Unexpected image \`/images/corrections-desk\\.png\`: there is no file .*\\[TQ125\\]`));
   });
 });

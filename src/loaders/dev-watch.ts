@@ -20,6 +20,7 @@ import { DEFAULT_LOCK_FILE } from '../core/provenance/lock-file.ts';
 import { verifyProvenance } from '../core/provenance/verify.ts';
 import { settledChanges } from '../core/settled-changes.ts';
 import { publicFileOf } from '../core/site-images.ts';
+import { checkEditorialPages, EDITORIAL_DIR } from '../core/check-editorial-pages.ts';
 import { siteBase } from '../core/site-base.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
 import { logProblem, store, storedSummary } from './case-store.ts';
@@ -57,6 +58,16 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
   const seedsPath = path.resolve(root, seedsDir);
   /** The site's own files (images among them), served as they are. */
   const publicPath = path.resolve(root, 'public');
+  const pagesPath = path.resolve(root, EDITORIAL_DIR);
+  /**
+   * The editorial pages checked as a build checks them (Astro reloads them on its own): each problem is printed, so
+   * a page the build would refuse (a missing image, an address outside the base path) does not pass for fine here.
+   */
+  const checkPages = (only?: string) => {
+    const problems = new ProblemList();
+    checkEditorialPages(root, problems);
+    for (const problem of problems.items) if (only === undefined || problem.file === only) logProblem(context, problem);
+  };
   /** A case's file by its id: as listed when the server started, else where a new one would be. */
   const caseFileOf = (id: string) => files.find((f) => path.basename(f, '.md') === id) ?? `${casesFolder}/${id}.md`;
   /** Case files with errors: no record says which sources they read, so any source edit re-verifies them. */
@@ -159,7 +170,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     saveRecords(records);
     await checkLock(again);
   };
-  context.watcher.add([casesPath, seedsPath, methodPath, sitePath, publicPath]);
+  context.watcher.add([casesPath, seedsPath, methodPath, sitePath, publicPath, pagesPath]);
   const afterChange = settledChanges();
   context.watcher.on('all', (event, changed) => {
     let work: string[] = [];
@@ -200,6 +211,11 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
       const base = siteBase(root);
       const showing = [...records].filter(([, r]) => r.images?.some((image) => publicFileOf(image.url, base) === touched)).map(([id]) => caseFileOf(id));
       work = [...new Set([...showing, ...broken])];
+      afterChange(changed, async () => checkPages()).catch((error: unknown) => context.logger.error(String(error)));
+    } else if (changed.startsWith(pagesPath + path.sep) && changed.endsWith('.mdx')) {
+      const page = path.relative(root, changed).split(path.sep).join('/');
+      afterChange(changed, async () => checkPages(page)).catch((error: unknown) => context.logger.error(String(error)));
+      return;
     } else if (changed === sitePath) {
       // The pages read the site configuration anew; a mistake is reported and the last good one kept.
       afterChange(changed, async () => {
