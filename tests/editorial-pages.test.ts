@@ -58,12 +58,14 @@ describe('the editorial pages (content/pages/<page>/<lang>.mdx)', () => {
   });
 
   it('reports an image from the site\'s root with no file under public/ (TQ125), written in markdown or as `<img>`', () => {
-    const report = reportFor(`${FRONTMATTER}![logo](/images/logo.png) ![team](/images/team.jpg)\n\n<img src="/images/logo.png" alt="logo" /> <img src="/images/desk.jpg" alt="desk" /> <img src="https://images.example.org/x.png" alt="x" />\n`);
+    const report = reportFor(`${FRONTMATTER}![logo](/images/logo.png) ![team](/images/team.jpg)\n\n<img src="/images/logo.png" alt="logo" /> <img src="/images/desk.jpg" alt="desk" /> <img src="https://images.example.org/x.png" alt="x" />\n\n![the desk][desk] ![the logo][logo]\n\n[desk]: /images/desk-by-reference.jpg\n[logo]: /images/logo.png\n`);
     expect(report).toContain('content/pages/corrections/en.mdx:7:27  error  Unexpected image `/images/team.jpg`: there is no file `public/images/team.jpg`, expected the image saved there');
     // An `<img src>` is an image like any other.
     expect(report).toContain('content/pages/corrections/en.mdx:9:43  error  Unexpected image `/images/desk.jpg`: there is no file `public/images/desk.jpg`');
     expect(report).toMatch(/content\/pages\/corrections\/en\.mdx:9:\d+ {2}error {2}Unexpected image `https:\/\/images\.example\.org\/x\.png`: an image from another site/);
-    expect(report).toMatch(/3 errors, 0 warnings$/);
+    // By reference too, at the image.
+    expect(report).toContain('content/pages/corrections/en.mdx:11:1  error  Unexpected image `/images/desk-by-reference.jpg`: there is no file `public/images/desk-by-reference.jpg`');
+    expect(report).toMatch(/4 errors, 0 warnings$/);
   });
 
   it('reports a bidi control or bytes that are not UTF-8', () => {

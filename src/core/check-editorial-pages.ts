@@ -71,6 +71,16 @@ function checkPage({ root, base }: Site, file: string, problems: ProblemList): v
   reportCharacterReferences(text, literalRanges(tree), file, problems);
   checkFrontmatter(tree.children[0], file, problems);
   eachNode(tree, (node) => checkNode({ root, base }, node as Nodes | MdxNode, file, problems));
+  // `![alt][label]`: an image at the address of its definition (`[label]: /images/x.png`, which may come after it).
+  const definitions = new Map<string, string>();
+  eachNode(tree, (node) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url.trim());
+  });
+  eachNode(tree, (node) => {
+    const url = node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+    // (An unsafe or out-of-base definition is reported at the definition.)
+    if (url !== undefined && isSafeUrl(url) && !outsideBase(base, url)) checkAddress({ root, base }, url, true, file, start(node.position), problems);
+  });
 }
 
 function checkFrontmatter(node: Nodes | undefined, file: string, problems: ProblemList): void {
@@ -151,7 +161,7 @@ function checkNode(site: Site, node: Nodes | MdxNode, file: string, problems: Pr
  * its file under `public/`.
  */
 function checkAddress({ root, base }: Site, url: string, image: boolean, file: string, at: Point, problems: ProblemList): void {
-  if (base !== '/' && isFromSiteRoot(url) && !url.startsWith(base)) {
+  if (outsideBase(base, url)) {
     problems.add('outsideBase', file, at, `Unexpected address \`${excerpt(url, 60)}\`: the site is served under \`${base}\`, and this page gives the address as written, expected \`${excerpt(`${base}${url.slice(1)}`, 70)}\``);
     return;
   }
@@ -159,4 +169,9 @@ function checkAddress({ root, base }: Site, url: string, image: boolean, file: s
   const problem = imageAddressProblem(url);
   if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(url, 40)}\`: ${problem}`);
   else reportMissingImages(root, file, [{ url, place: at }], problems, base);
+}
+
+/** An address from the domain's root that leaves the site's sub-path (always false at a domain's root). */
+function outsideBase(base: string, url: string): boolean {
+  return base !== '/' && isFromSiteRoot(url) && !url.startsWith(base);
 }
