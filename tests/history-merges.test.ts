@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseHistory } from '../src/schemas/history.ts';
 import { git, TestRepo } from './helpers/git-repo.ts';
-import { branch, CASE, caseFile, checkout, historyAt, merge, parks, published, roads, schools } from './helpers/history-repo.ts';
+import { branch, CASE, caseFile, checkout, commitCase, historyAt, merge, parks, published, roads, schools } from './helpers/history-repo.ts';
 
 /**
  * Verdict history through merges of every shape, in real repositories. Each test states what a reader of main should
@@ -17,12 +17,10 @@ describe('octopus merge', () => {
   it('lists each branch\'s change under its own commit, dated at the merge', async () => {
     const repo = published([roads('disputed'), schools(), parks('disputed')]);
     branch(repo, 'a');
-    repo.write(CASE, caseFile([roads('false'), schools(), parks('disputed')]));
-    repo.commit('A: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools(), parks('disputed')], 'A: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     branch(repo, 'b');
-    repo.write(CASE, caseFile([roads('disputed'), schools(), parks('confirmed')]));
-    repo.commit('B: parks confirmed', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools(), parks('confirmed')], 'B: parks confirmed', '2026-01-12T09:00:00Z');
     checkout(repo, 'main');
     git(repo.root, ['merge', '-q', '--no-ff', '-m', 'Octopus', 'a', 'b'], '2026-01-13T09:00:00Z');
     const { history, changes } = await historyOf(repo);
@@ -36,11 +34,9 @@ describe('a branch that merges main before it is merged back', () => {
   it('clean: lists main\'s and the branch\'s change once each', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get ten new teachers')]));
-    repo.commit('Main: schools in words', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get ten new teachers')], 'Main: schools in words', '2026-01-12T09:00:00Z');
     checkout(repo, 'desk');
     merge(repo, 'Merge main into desk', '2026-01-13T09:00:00Z', 'main');
     checkout(repo, 'main');
@@ -53,17 +49,14 @@ describe('a branch that merges main before it is merged back', () => {
   it('conflict settled for main\'s verdict: the desk\'s verdict never published', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
-    repo.commit('Main: roads confirmed', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-12T09:00:00Z');
     checkout(repo, 'desk');
     expect(() => git(repo.root, ['merge', '-q', 'main'])).toThrow(/CONFLICT|failed/);
     git(repo.root, ['checkout', '--theirs', '--', CASE]);
     repo.commit('Merge main into desk', '2026-01-13T09:00:00Z');
-    repo.write(CASE, caseFile([roads('confirmed'), schools('Schools get ten new teachers')]));
-    repo.commit('Desk: schools in words', '2026-01-14T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools('Schools get ten new teachers')], 'Desk: schools in words', '2026-01-14T09:00:00Z');
     checkout(repo, 'main');
     merge(repo, 'Merge desk', '2026-01-15T09:00:00Z', 'desk');
     const { changes } = await historyOf(repo);
@@ -74,11 +67,9 @@ describe('a branch that merges main before it is merged back', () => {
   it('conflict settled for the desk\'s verdict: main\'s verdict kept, the desk\'s listed after it', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
-    repo.commit('Main: roads confirmed', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-12T09:00:00Z');
     checkout(repo, 'desk');
     expect(() => git(repo.root, ['merge', '-q', 'main'])).toThrow(/CONFLICT|failed/);
     git(repo.root, ['checkout', '--ours', '--', CASE]);
@@ -97,8 +88,7 @@ describe('fast-forward', () => {
   it('lists the branch\'s commits as main\'s', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     git(repo.root, ['merge', '-q', '--ff-only', 'desk']);
     const { changes, history } = await historyOf(repo);
@@ -118,11 +108,9 @@ describe('order on the page (History.astro sorts every change by time, then revi
   it('a branch verdict published by a merge is newer than main\'s verdict of the same second', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
-    repo.commit('Main: roads confirmed', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-11T09:00:00Z');
     expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
     git(repo.root, ['checkout', '--theirs', '--', CASE]);
     repo.commit('Merge desk', '2026-01-12T09:00:00Z');
@@ -134,11 +122,9 @@ describe('order on the page (History.astro sorts every change by time, then revi
   it('lists changes of different claims in the order readers saw them', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get ten new teachers')]));
-    repo.commit('Desk: schools in words', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get ten new teachers')], 'Desk: schools in words', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
-    repo.commit('Main: roads confirmed', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-12T09:00:00Z');
     merge(repo, 'Merge desk', '2026-01-13T09:00:00Z', 'desk');
     const { history } = await historyOf(repo);
     expect(pageOrder(history!)).toEqual(['roads:confirmed', 'schools:Schools get ten new teachers']);
@@ -151,10 +137,8 @@ describe('a branch that creates or deletes a case file', () => {
     repo.write('content/cases/other.md', caseFile([parks('disputed')]));
     repo.commit('Other case', '2026-01-09T09:00:00Z');
     branch(repo, 'new');
-    repo.write(CASE, caseFile([roads('disputed'), schools()]));
-    repo.commit('Draft the budget case', '2026-01-10T09:00:00Z');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Roads false before publication', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools()], 'Draft the budget case', '2026-01-10T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Roads false before publication', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     merge(repo, 'Merge new: publish the budget case', '2026-01-12T09:00:00Z', 'new');
     const { history, changes } = await historyOf(repo);
@@ -181,8 +165,7 @@ describe('a branch that creates or deletes a case file', () => {
     git(repo.root, ['rm', '-q', CASE]);
     repo.commit('Withdraw the case', '2026-01-11T09:00:00Z');
     mkdirSync(path.join(repo.root, 'content/cases'), { recursive: true });
-    repo.write(CASE, caseFile([roads('confirmed'), parks('disputed')]));
-    repo.commit('Republish the case', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), parks('disputed')], 'Republish the case', '2026-01-12T09:00:00Z');
     const { changes, history } = await historyOf(repo);
     expect(changes('roads')).toEqual([
       { date: '2026-01-11', kind: 'removed', from: 'disputed', to: undefined, reason: 'Withdraw the case' },
@@ -199,11 +182,9 @@ describe('renames', () => {
   it('a claim renamed on a branch (same quote), merged with --no-ff', async () => {
     const repo = published();
     branch(repo, 'rename');
-    repo.write(CASE, caseFile([roads('false', 'roads-2026'), schools()]));
-    repo.commit('Roads: new id, false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false', 'roads-2026'), schools()], 'Roads: new id, false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get ten new teachers')]));
-    repo.commit('Main: schools in words', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get ten new teachers')], 'Main: schools in words', '2026-01-12T09:00:00Z');
     merge(repo, 'Merge rename', '2026-01-13T09:00:00Z', 'rename');
     const { history, changes } = await historyOf(repo);
     expect(history!.claims.find((c) => c.id === 'roads')).toBeUndefined();
@@ -216,14 +197,11 @@ describe('renames', () => {
   it('a verdict changed on a branch under the id main renamed since', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false, the council denied it', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false, the council denied it', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('disputed', 'roads-2026'), schools()]));
-    repo.commit('Main: roads claim gets a dated id', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('disputed', 'roads-2026'), schools()], 'Main: roads claim gets a dated id', '2026-01-12T09:00:00Z');
     expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
-    repo.write(CASE, caseFile([roads('false', 'roads-2026'), schools()]));
-    repo.commit('Merge desk', '2026-01-13T09:00:00Z');
+    commitCase(repo, [roads('false', 'roads-2026'), schools()], 'Merge desk', '2026-01-13T09:00:00Z');
     const { changes } = await historyOf(repo);
     expect(changes('roads-2026').map(({ date: _, ...c }) => c)).toEqual([{ kind: 'status', from: 'disputed', to: 'false', reason: 'Desk: roads false, the council denied it' }]);
   });
@@ -234,12 +212,10 @@ describe('off-line changes a merge is attributed to', () => {
   it('two branches change the same claim to the same value: each merge names its own branch\'s commit', async () => {
     const repo = published();
     branch(repo, 'a');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('A: roads false (council statement)', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'A: roads false (council statement)', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     branch(repo, 'b');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('B: roads false (budget document)', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'B: roads false (budget document)', '2026-01-12T09:00:00Z');
     checkout(repo, 'main');
     merge(repo, 'Merge a', '2026-01-13T09:00:00Z', 'a');
     merge(repo, 'Merge b', '2026-01-14T09:00:00Z', 'b');
@@ -251,19 +227,15 @@ describe('off-line changes a merge is attributed to', () => {
   it('a rejected draft\'s change is not the reason of a later verdict settled in a merge', async () => {
     const repo = published();
     branch(repo, 'draft');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Draft: roads false (unsourced, rejected)', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Draft: roads false (unsourced, rejected)', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     merge(repo, 'Merge draft, keeping main', '2026-01-12T09:00:00Z', '-s', 'ours', 'draft');
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
-    repo.commit('Desk: roads confirmed', '2026-01-13T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools()], 'Desk: roads confirmed', '2026-01-13T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('unconfirmed'), schools()]));
-    repo.commit('Main: roads unconfirmed', '2026-01-14T09:00:00Z');
+    commitCase(repo, [roads('unconfirmed'), schools()], 'Main: roads unconfirmed', '2026-01-14T09:00:00Z');
     expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Merge desk: roads false after the call with the council', '2026-01-15T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Merge desk: roads false after the call with the council', '2026-01-15T09:00:00Z');
     const { changes } = await historyOf(repo);
     expect(changes('roads')).toEqual([
       { date: '2026-01-14', kind: 'status', from: 'disputed', to: 'unconfirmed', reason: 'Main: roads unconfirmed' },
@@ -276,10 +248,8 @@ describe('cherry-picks', () => {
   it('a main commit cherry-picked from a branch, the branch then merged: listed once, under main\'s commit', async () => {
     const repo = published();
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
-    repo.write(CASE, caseFile([roads('false'), schools('Schools get ten new teachers')]));
-    repo.commit('Desk: schools in words', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools('Schools get ten new teachers')], 'Desk: schools in words', '2026-01-12T09:00:00Z');
     checkout(repo, 'main');
     git(repo.root, ['cherry-pick', 'desk~1'], '2026-01-13T09:00:00Z');
     merge(repo, 'Merge desk', '2026-01-14T09:00:00Z', 'desk');
@@ -294,10 +264,8 @@ describe('cherry-picks', () => {
     repo.write('content/cases/other.md', caseFile([parks('disputed')]));
     repo.commit('Another case', '2026-01-09T09:00:00Z');
     branch(repo, 'draft');
-    repo.write(CASE, caseFile([roads('disputed'), schools()]));
-    repo.commit('Draft the budget case', '2026-01-10T09:00:00Z');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools()], 'Draft the budget case', '2026-01-10T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     git(repo.root, ['cherry-pick', 'draft~1'], '2026-01-12T09:00:00Z');
     // Both lines added the file (add/add): the editor takes the draft's version.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { git, TestRepo } from './helpers/git-repo.ts';
-import { CASE, caseFile, historyAt, roads, schools } from './helpers/history-repo.ts';
+import { CASE, commitCase, historyAt, roads, schools } from './helpers/history-repo.ts';
 
 async function historyOf(repo: TestRepo) {
   const { history, changes } = await historyAt(repo.root);
@@ -16,14 +16,11 @@ async function historyOf(repo: TestRepo) {
 describe('a merge that takes one side of a case file', () => {
   it('keeps main\'s published verdict, and lists the merge that replaced it with the branch\'s', async () => {
     const repo = new TestRepo();
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get 10 new teachers')]));
-    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get 10 new teachers')], 'Publish', '2026-01-10T09:00:00Z');
     git(repo.root, ['checkout', '-q', '-b', 'desk']);
-    repo.write(CASE, caseFile([roads('false'), schools('Schools get 10 new teachers')]));
-    repo.commit('Roads false: the council denied it', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools('Schools get 10 new teachers')], 'Roads false: the council denied it', '2026-01-11T09:00:00Z');
     git(repo.root, ['checkout', '-q', 'main']);
-    repo.write(CASE, caseFile([roads('confirmed'), schools('Schools get 10 new teachers')]));
-    repo.commit('Roads confirmed: the budget is out', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools('Schools get 10 new teachers')], 'Roads confirmed: the budget is out', '2026-01-12T09:00:00Z');
     expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
     git(repo.root, ['checkout', '--theirs', '--', CASE]);
     repo.commit('Merge branch desk', '2026-01-13T09:00:00Z');
@@ -39,14 +36,11 @@ describe('a merge that takes one side of a case file', () => {
 
   it('lists main\'s change undone by a merge that took the branch\'s whole file, under the merge', async () => {
     const repo = new TestRepo();
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get 10 new teachers')]));
-    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get 10 new teachers')], 'Publish', '2026-01-10T09:00:00Z');
     git(repo.root, ['checkout', '-q', '-b', 'wording']);
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get ten new teachers')]));
-    repo.commit('Schools: the figure in words', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get ten new teachers')], 'Schools: the figure in words', '2026-01-11T09:00:00Z');
     git(repo.root, ['checkout', '-q', 'main']);
-    repo.write(CASE, caseFile([roads('confirmed'), schools('Schools get 10 new teachers')]));
-    repo.commit('Roads confirmed: the budget is out', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools('Schools get 10 new teachers')], 'Roads confirmed: the budget is out', '2026-01-12T09:00:00Z');
     git(repo.root, ['merge', '-q', '--no-ff', '--no-commit', 'wording']);
     git(repo.root, ['checkout', 'wording', '--', CASE]);
     repo.commit('Merge branch wording', '2026-01-13T09:00:00Z');
@@ -65,14 +59,11 @@ describe('a merge that takes one side of a case file', () => {
 
   it('lists no change of a branch whose merge kept main\'s file (`git merge -s ours`): readers never saw it', async () => {
     const repo = new TestRepo();
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get 10 new teachers')]));
-    repo.commit('Publish', '2026-01-10T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get 10 new teachers')], 'Publish', '2026-01-10T09:00:00Z');
     git(repo.root, ['checkout', '-q', '-b', 'draft']);
-    repo.write(CASE, caseFile([roads('false'), schools('Schools get 10 new teachers')]));
-    repo.commit('Roads false (draft)', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools('Schools get 10 new teachers')], 'Roads false (draft)', '2026-01-11T09:00:00Z');
     git(repo.root, ['checkout', '-q', 'main']);
-    repo.write(CASE, caseFile([roads('disputed'), schools('Schools get ten new teachers')]));
-    repo.commit('Schools: the figure in words', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('disputed'), schools('Schools get ten new teachers')], 'Schools: the figure in words', '2026-01-12T09:00:00Z');
     git(repo.root, ['merge', '-q', '-s', 'ours', '-m', 'Merge branch draft, keeping main', 'draft'], '2026-01-13T09:00:00Z');
 
     const { history, changes } = await historyOf(repo);

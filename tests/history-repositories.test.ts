@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, TestRepo } from './helpers/git-repo.ts';
-import { branch, CASE, caseFile, checkout, historyAt, merge, published, roads, schools } from './helpers/history-repo.ts';
+import { branch, CASE, caseFile, checkout, commitCase, historyAt, merge, published, roads, schools } from './helpers/history-repo.ts';
 
 /**
  * Verdict history wherever the cases are: a subfolder of the repository, a repository of their own, a shallow clone,
@@ -69,14 +69,11 @@ describe('where the cases folder is', () => {
 describe('shallow clones', () => {
   function mergedRepo(): TestRepo {
     const repo = published();
-    repo.write(CASE, caseFile([roads('unconfirmed'), schools()]));
-    repo.commit('Main: roads unconfirmed', '2026-01-10T12:00:00Z');
+    commitCase(repo, [roads('unconfirmed'), schools()], 'Main: roads unconfirmed', '2026-01-10T12:00:00Z');
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
-    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
-    repo.commit('Main: roads confirmed', '2026-01-12T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-12T09:00:00Z');
     expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
     git(repo.root, ['checkout', '--theirs', '--', CASE]);
     repo.commit('Merge desk', '2026-01-13T09:00:00Z');
@@ -109,8 +106,7 @@ describe('the cache', () => {
     expect(second.histories.cached).toBe(true);
     expect(second.history).toEqual(first.history);
     branch(repo, 'desk');
-    repo.write(CASE, caseFile([roads('false'), schools()]));
-    repo.commit('Desk: roads false', '2026-01-11T09:00:00Z');
+    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     merge(repo, 'Merge desk', '2026-01-12T09:00:00Z', 'desk');
     const third = await historyAt(repo.root, 'content/cases', CASE, cacheDir);
@@ -128,10 +124,8 @@ describe('the cache', () => {
 describe('a commit dated before its parent (a committer\'s clock set wrong)', () => {
   it('gives the latest date as last updated, not the last commit\'s', async () => {
     const repo = published();
-    repo.write(CASE, caseFile([roads('confirmed'), schools()]));
-    repo.commit('Roads confirmed', '2026-01-20T09:00:00Z');
-    repo.write(CASE, caseFile([roads('confirmed'), schools('Schools get ten new teachers')]));
-    repo.commit('Schools in words', '2026-01-05T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools()], 'Roads confirmed', '2026-01-20T09:00:00Z');
+    commitCase(repo, [roads('confirmed'), schools('Schools get ten new teachers')], 'Schools in words', '2026-01-05T09:00:00Z');
     const { history, changes } = await historyAt(repo.root);
     expect(history).toMatchObject({ firstPublished: '2026-01-10', lastUpdated: '2026-01-20', commits: 3 });
     // Each change keeps its own commit's date.

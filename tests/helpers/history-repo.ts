@@ -30,9 +30,14 @@ export async function historyAt(root: string, casesDir = 'content/cases', file =
 /** A repository with the case published on main on 2026-01-10 (roads disputed, schools confirmed, by default). */
 export function published(claims: Claim[] = [roads('disputed'), schools()]): TestRepo {
   const repo = new TestRepo();
-  repo.write(CASE, caseFile(claims));
-  repo.commit('Publish', '2026-01-10T09:00:00Z');
+  commitCase(repo, claims, 'Publish', '2026-01-10T09:00:00Z');
   return repo;
+}
+
+/** Writes the case file with these claims and commits it on the branch checked out, with this subject and date. */
+export function commitCase(repo: TestRepo, claims: Claim[], subject: string, date: string): void {
+  repo.write(CASE, caseFile(claims));
+  repo.commit(subject, date);
 }
 
 export const branch = (repo: TestRepo, name: string) => git(repo.root, ['checkout', '-q', '-b', name]);
