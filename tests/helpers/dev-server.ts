@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { buildEnv } from './build.ts';
+import { projectCopy } from './rebuild.ts';
 
 /** A dev server of one project, as `npm run dev` starts it, and everything it printed so far. */
 export interface DevServer {
@@ -26,4 +29,30 @@ export async function startDev(dir: string): Promise<DevServer> {
   }
   stop();
   throw new Error(`dev server did not serve the index within 200 s:\n${log}`);
+}
+
+/**
+ * A dev server on a fresh copy of the project for the tests of one `describe`: started before them, stopped and its
+ * copy removed after. Read `dir` and `dev` inside the tests (they are set once the server serves).
+ */
+export function devServerOnCopy(): { readonly dir: string; readonly dev: DevServer } {
+  let dir = '';
+  let dev: DevServer | undefined;
+  beforeAll(async () => {
+    dir = projectCopy();
+    dev = await startDev(dir);
+  }, 240_000);
+  afterAll(() => {
+    dev?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get dev() {
+      if (!dev) throw new Error('the dev server has not started');
+      return dev;
+    },
+  };
 }
