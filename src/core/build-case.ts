@@ -13,7 +13,7 @@ import type { ProblemList } from './problems.ts';
 import { prefixedSentenceId, renderSource, type IdPrefixes, type PlacedPassage } from './render-source.ts';
 import { reportAnchorFailure, type PassageLookup } from './report-anchor-failure.ts';
 import { pointAt, readSourceDocument, type SourceDocument, type SourceFailure } from './source-document.ts';
-import { reportMissingImages, type SiteImage } from './site-images.ts';
+import { publicFilesFor, type SiteImage } from './site-images.ts';
 import { siteBase } from './site-base.ts';
 import { sourceFailureMessage } from './source-failure.ts';
 
@@ -59,7 +59,7 @@ export async function buildCase(options: {
   if (!written) return undefined;
   options.images?.push(...written.images);
   // An image with no file under `public/` keeps the case off the site (every caller: build, dev, `check <file>`).
-  reportMissingImages(root, file, written.images, problems, base);
+  publicFilesFor(root, options.run ?? sources).report(file, written.images, problems);
   const { frontmatter } = written;
   const method = methodFor(root, options.run ?? sources, problems);
 

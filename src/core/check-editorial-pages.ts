@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Nodes } from 'mdast';
+import type { ImageReference, Nodes } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -11,7 +11,7 @@ import { literalRanges, reportCharacterReferences, reportYamlEscapes } from './e
 import { reportInvisibleText } from './invisible-text.ts';
 import { start } from './messages.ts';
 import { hasSafeScheme, imageAddressProblem, isProtocolRelative } from './link-safety.ts';
-import { reportMissingImages } from './site-images.ts';
+import { PublicFiles } from './site-images.ts';
 import { isFromSiteRoot, siteBase } from './site-base.ts';
 import { excerpt, type Point, type ProblemList } from './problems.ts';
 import { readConfigTextSync } from './read-config-text.ts';
@@ -40,7 +40,8 @@ export function checkEditorialPages(root: string, problems: ProblemList): void {
   } catch {
     return; // No editorial pages: nothing to check.
   }
-  const site = { root, base: siteBase(root) };
+  const base = siteBase(root);
+  const site = { root, base, files: new PublicFiles(root, base) };
   for (const name of names) checkPage(site, `${EDITORIAL_DIR}/${name.split(path.sep).join('/')}`, problems);
 }
 
@@ -48,10 +49,11 @@ export function checkEditorialPages(root: string, problems: ProblemList): void {
 interface Site {
   root: string;
   base: string;
+  files: PublicFiles;
 }
 
-function checkPage({ root, base }: Site, file: string, problems: ProblemList): void {
-  const read = readConfigTextSync(path.join(root, file), 'MDX page');
+function checkPage(site: Site, file: string, problems: ProblemList): void {
+  const read = readConfigTextSync(path.join(site.root, file), 'MDX page');
   if (!('text' in read)) {
     problems.add('editorialSyntax', file, { line: 1, column: 1 }, `Unexpected \`${file}\`: ${'unusable' in read ? read.unusable : 'gone while it was read'}`);
     return;
@@ -70,17 +72,19 @@ function checkPage({ root, base }: Site, file: string, problems: ProblemList): v
   }
   reportCharacterReferences(text, literalRanges(tree), file, problems);
   checkFrontmatter(tree.children[0], file, problems);
-  eachNode(tree, (node) => checkNode({ root, base }, node as Nodes | MdxNode, file, problems));
   // `![alt][label]`: an image at the address of its definition (`[label]: /images/x.png`, which may come after it).
   const definitions = new Map<string, string>();
+  const imageReferences: ImageReference[] = [];
   eachNode(tree, (node) => {
     if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url.trim());
+    if (node.type === 'imageReference') imageReferences.push(node);
+    checkNode(site, node as Nodes | MdxNode, file, problems);
   });
-  eachNode(tree, (node) => {
-    const url = node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+  for (const reference of imageReferences) {
+    const url = definitions.get(reference.identifier);
     // (An unsafe or out-of-base definition is reported at the definition.)
-    if (url !== undefined && isSafeUrl(url) && !outsideBase(base, url)) checkAddress({ root, base }, url, true, file, start(node.position), problems);
-  });
+    if (url !== undefined && isSafeUrl(url) && !outsideBase(site.base, url)) checkAddress(site, url, true, file, start(reference.position), problems);
+  }
 }
 
 function checkFrontmatter(node: Nodes | undefined, file: string, problems: ProblemList): void {
@@ -160,7 +164,7 @@ function checkNode(site: Site, node: Nodes | MdxNode, file: string, problems: Pr
  * it (Astro publishes MDX addresses as written; case files get the sub-path added); an image must be the site's own,
  * its file under `public/`.
  */
-function checkAddress({ root, base }: Site, url: string, image: boolean, file: string, at: Point, problems: ProblemList): void {
+function checkAddress({ base, files }: Site, url: string, image: boolean, file: string, at: Point, problems: ProblemList): void {
   if (outsideBase(base, url)) {
     problems.add('outsideBase', file, at, `Unexpected address \`${excerpt(url, 60)}\`: the site is served under \`${base}\`, and this page gives the address as written, expected \`${excerpt(`${base}${url.slice(1)}`, 70)}\``);
     return;
@@ -168,7 +172,7 @@ function checkAddress({ root, base }: Site, url: string, image: boolean, file: s
   if (!image) return;
   const problem = imageAddressProblem(url);
   if (problem) problems.add('imageNotShown', file, at, `Unexpected image \`${excerpt(url, 40)}\`: ${problem}`);
-  else reportMissingImages(root, file, [{ url, place: at }], problems, base);
+  else files.report(file, [{ url, place: at }], problems);
 }
 
 /** An address from the domain's root that leaves the site's sub-path (always false at a domain's root). */

@@ -1,9 +1,7 @@
 import { readdirSync, readlinkSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { ProblemList } from './problems.ts';
-
-/** The site's own files, published as they are (images, the favicon). */
-export const PUBLIC_DIR = 'public';
+import { PUBLIC_DIR } from './site-images.ts';
 
 /**
  * Reports each symbolic link under `public/` that leads to nothing (TQ513): a file moved or renamed, a target outside

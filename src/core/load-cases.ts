@@ -10,7 +10,7 @@ import { caseKey, publishCase, publishedCase, type PublishedCase } from './case-
 import { listCaseFiles } from './case-files.ts';
 import { failedCase } from './internal-error.ts';
 import { ProblemList } from './problems.ts';
-import { imagesPresent, type SiteImage } from './site-images.ts';
+import { PublicFiles, type SiteImage } from './site-images.ts';
 import { siteBase } from './site-base.ts';
 import { checkTranslations, type TranslatedCase } from './translations.ts';
 import { boundedSourceCache } from './source-cache.ts';
@@ -188,8 +188,8 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
   // Paths in messages are relative to the root, with `/`, as editors and CI logs show them.
   const files = names.map((n) => path.relative(root, path.join(dir, n)).split(path.sep).join('/'));
   const tool = options.tool ?? '';
-  // Where a kept case's images are looked for (site-images.ts).
-  const base = siteBase(root);
+  // Where a kept case's images are looked for, each folder listed once for the run (site-images.ts).
+  const publicFiles = new PublicFiles(root, siteBase(root));
   // Each case file's and source's digest, known without reading the file while it is the same file, unwritten since
   // the last run (file-digests.ts); computed once per run. The files verified now are learned from their verification,
   // so the run after a cold one reads none of a published case's files that had settled when they were read.
@@ -210,7 +210,7 @@ export async function loadCases(root: string, casesDir = DEFAULT_CASES_DIR, opti
     const sha256 = before && digests?.sha256(file);
     const stored = before && options.keptEntry?.(id);
     if (before && sha256 && before.digest === caseDigest(tool, file, sha256) && (stored || !options.keptEntry)
-      && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha) && imagesPresent(root, before.images, base)) {
+      && Object.entries(before.sources).every(([doc, sha]) => currentDigest(doc) === sha) && publicFiles.allPresent(before.images)) {
       const own = new ProblemList();
       for (const p of before.problems) own.add(p.name, p.file, p.place, p.message, p.related, p.severity);
       records.set(id, before);

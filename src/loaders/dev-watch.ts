@@ -19,7 +19,7 @@ import { provenanceFacts, type ProvenanceFacts } from '../core/provenance/case-p
 import { DEFAULT_LOCK_FILE } from '../core/provenance/lock-file.ts';
 import { verifyProvenance } from '../core/provenance/verify.ts';
 import { settledChanges } from '../core/settled-changes.ts';
-import { publicFileOf } from '../core/site-images.ts';
+import { PUBLIC_DIR, publicFileOf } from '../core/site-images.ts';
 import { checkEditorialPages, EDITORIAL_DIR } from '../core/check-editorial-pages.ts';
 import { siteBase } from '../core/site-base.ts';
 import type { CaseSummary } from '../schemas/case-summary.ts';
@@ -57,7 +57,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
   const casesFolder = path.relative(root, casesPath).split(path.sep).join('/') || '.';
   const seedsPath = path.resolve(root, seedsDir);
   /** The site's own files (images among them), served as they are. */
-  const publicPath = path.resolve(root, 'public');
+  const publicPath = path.resolve(root, PUBLIC_DIR);
   const pagesPath = path.resolve(root, EDITORIAL_DIR);
   /**
    * The editorial pages checked as a build checks them (Astro reloads them on its own): each problem is printed, so
@@ -207,7 +207,7 @@ export function watchCases(context: LoaderContext, { root, casesDir, seedsDir, t
     } else if (changed.startsWith(publicPath + path.sep)) {
       // A file saved, renamed or deleted under public/: the cases showing it as an image are verified again (one gone
       // fails, TQ125), and the cases with errors (the one it was missing from is published once it is there).
-      const touched = `public/${path.relative(publicPath, changed).split(path.sep).join('/')}`;
+      const touched = path.relative(root, changed).split(path.sep).join('/');
       const base = siteBase(root);
       const showing = [...records].filter(([, r]) => r.images?.some((image) => publicFileOf(image.url, base) === touched)).map(([id]) => caseFileOf(id));
       work = [...new Set([...showing, ...broken])];
