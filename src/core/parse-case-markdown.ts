@@ -3,6 +3,8 @@ import type { Node, Point, Position } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parsePlainCase } from './plain-case.ts';
+import { parsePlainMarkdown } from './plain-markdown.ts';
 import remarkDirectivePositions from './remark-directive-positions.ts';
 
 /** The case-file parser: CommonMark, YAML frontmatter, directives with the places of their attributes. */
@@ -67,6 +69,8 @@ export function parseCaseMarkdown(markdown: string): Root {
   const { lines, blocks } = scan;
   const lineStarts: number[] = [0];
   for (let i = 0; i < lines.length - 1; i++) lineStarts.push(lineStarts[i]! + lines[i]!.length + 1);
+  const plain = parsePlainCase(markdown, lines, lineStarts, blocks);
+  if (plain) return plain;
   const inside = new Set<number>();
   for (const { open, close } of blocks) for (let i = open + 1; i < close; i++) inside.add(i);
   // The skeleton: the file without its blocks' insides.
@@ -95,6 +99,11 @@ export function parseCaseMarkdown(markdown: string): Root {
     // A line micromark does not take for a fence (`:::claim[label never closed`) leaves no block there.
     if (node?.type !== 'containerDirective') return caseParser.parse(markdown) as Root;
     if (close === open + 1) continue;
+    const plain = parsePlainMarkdown(markdown.slice(lineStarts[open + 1], lineStarts[close]! - 1), { line: open + 2, offset: lineStarts[open + 1]! });
+    if (plain) {
+      node.children.push(...(plain as typeof node.children));
+      continue;
+    }
     if (group.filled.length === BLOCKS_AT_ONCE) groups.push((group = { filled: [], insides: [], joined: '', lines: 0 }));
     group.filled.push({ node, first: group.lines + 1, last: group.lines + close - open - 1 });
     group.insides.push({ fromLine: group.lines + 1, lineShift: open + 1 - group.lines, offsetShift: lineStarts[open + 1]! - group.joined.length });
