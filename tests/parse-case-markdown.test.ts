@@ -66,6 +66,7 @@ describe('parsing a case file block by block', () => {
     'text after the last block': claim('> q\n') + '\nstray text\n',
     'an opening line micromark does not take for a fence': claim('> q\n', ':::claim[a label never closed'),
     'frontmatter left open before a block, closed inside it': '---\n' + claim('---\n'),
+    'a byte order mark first inside a block (micromark drops one that starts a document)': claim('\uFEFFtext\n'),
   };
   it('gives the whole-file tree for more blocks than are parsed at once, with a fence left open at a group\'s edge', () => {
     const blocks = (n: number, open?: number) => Array.from({ length: n }, (_, k) => claim(`> quote ${k}\n\n::supports[quote ${k}]{by=x}\n\n${k === open ? '```\ncode\n' : 'Why.\n'}`, `:::claim[Claim ${k}]{#c${k} status=confirmed}`)).join('\n');

@@ -29,10 +29,11 @@ interface Block {
  * opens, and nothing inside a block has three colons in a row (a block inside a block, or a fence micromark might read
  * otherwise).
  * A file with a link reference definition (`]:`) is left to the whole-file parse too: a definition anywhere decides
- * whether `[text]` is a link everywhere; so is one with a lone carriage return.
+ * whether `[text]` is a link everywhere; so is one with a lone carriage return, and one with a byte order mark (micromark
+ * drops one that starts a document, and an inside parsed apart would start with it).
  */
 export function topLevelBlocks(markdown: string): { lines: string[]; blocks: Block[] } | undefined {
-  if (markdown.includes(']:') || LONE_CR.test(markdown)) return undefined;
+  if (markdown.includes(']:') || markdown.includes('\uFEFF') || LONE_CR.test(markdown)) return undefined;
   const lines = markdown.split('\n');
   const blocks: Block[] = [];
   let open = -1;

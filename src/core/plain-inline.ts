@@ -26,8 +26,13 @@ export function plainPhrasing(text: string, segments: readonly [number, number][
   const valueStarts: number[] = [];
   for (let k = 0, at = 0; k < segments.length; at += segments[k]![1] - segments[k]![0] + 1, k++) valueStarts.push(at);
   const back = (at: number, end: boolean): number => {
-    let k = valueStarts.length - 1;
-    while (k > 0 && valueStarts[k]! > at) k--;
+    // The last segment starting at or before `at` (a binary search: a paragraph may have many lines).
+    let k = 0;
+    for (let hi = valueStarts.length - 1; k < hi; ) {
+      const mid = (k + hi + 1) >> 1;
+      if (valueStarts[mid]! <= at) k = mid;
+      else hi = mid - 1;
+    }
     // Text ending with a line's ending ends where the next line starts, before its `> `.
     if (end && k > 0 && at === valueStarts[k]) return segments[k - 1]![1] + 1;
     return segments[k]![0] + at - valueStarts[k]!;
