@@ -3,7 +3,7 @@ import type { Node, Point, Position } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parsePlainCase } from './plain-case.ts';
+import { parsePlainCase, type CaseSkeleton, type FencedBlock } from './plain-case.ts';
 import { parsePlainMarkdown } from './plain-markdown.ts';
 import remarkDirectivePositions from './remark-directive-positions.ts';
 
@@ -17,12 +17,6 @@ const CLOSING_FENCE = /^:::[ \t]*\r?$/;
 /** A carriage return alone ends a line for micromark, not for `split('\n')` (prepareMarkdown turns them into LF). */
 const LONE_CR = /\r(?!\n)/;
 
-/** A top-level `:::` block as found by lines: its fences' line indexes (0-based). */
-interface Block {
-  open: number;
-  close: number;
-}
-
 /**
  * The lines of a case file and its top-level `:::name` blocks, when a line scan can tell them for certain, else
  * undefined: every fence stands at the start of its line with exactly three colons, each block closes before the next
@@ -32,10 +26,10 @@ interface Block {
  * whether `[text]` is a link everywhere; so is one with a lone carriage return, and one with a byte order mark (micromark
  * drops one that starts a document, and an inside parsed apart would start with it).
  */
-export function topLevelBlocks(markdown: string): { lines: string[]; blocks: Block[] } | undefined {
+export function topLevelBlocks(markdown: string): { lines: string[]; blocks: FencedBlock[] } | undefined {
   if (markdown.includes(']:') || markdown.includes('\uFEFF') || LONE_CR.test(markdown)) return undefined;
   const lines = markdown.split('\n');
-  const blocks: Block[] = [];
+  const blocks: FencedBlock[] = [];
   let open = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -57,12 +51,13 @@ interface Run {
 }
 
 /**
- * Parses a case file into mdast, exactly as `caseParser.parse` does (positions and attribute places included), in
- * about four fifths of the time for a usual case: micromark reads the inside of a `:::` block twice (as the block's
- * content, then as a document of its own), so each top-level block's inside is parsed apart and put into the block,
- * which is parsed with the rest of the file with its inside left out. Falls back to parsing the whole file when the
- * blocks cannot be told by lines (topLevelBlocks), when the parse of the rest does not find them where the lines are
- * or leaves its frontmatter open, or when something in one inside runs into the next.
+ * Parses a case file into mdast, exactly as `caseParser.parse` does (positions and attribute places included). What
+ * is plain is read without micromark (plain-case.ts): the whole file when it all is, else the file around its blocks,
+ * else each block's inside that is. The rest goes to micromark apart: the file without its blocks' insides, and the
+ * insides left, BLOCKS_AT_ONCE to a parse (micromark reads a `:::` block's inside twice, as the block's content and
+ * then as a document of its own). Falls back to parsing the whole file when the blocks cannot be told by lines
+ * (topLevelBlocks), when micromark does not find them where the lines are or leaves the frontmatter open, or when
+ * something in one inside runs into the next.
  */
 export function parseCaseMarkdown(markdown: string): Root {
   const scan = topLevelBlocks(markdown);
@@ -70,41 +65,16 @@ export function parseCaseMarkdown(markdown: string): Root {
   const { lines, blocks } = scan;
   const lineStarts: number[] = [0];
   for (let i = 0; i < lines.length - 1; i++) lineStarts.push(lineStarts[i]! + lines[i]!.length + 1);
-  const plain = parsePlainCase(markdown, lines, lineStarts, blocks);
-  if (plain) return plain;
-  const inside = new Set<number>();
-  for (const { open, close } of blocks) for (let i = open + 1; i < close; i++) inside.add(i);
-  // The skeleton: the file without its blocks' insides.
-  const kept: string[] = [];
-  const runs: Run[] = [];
-  let skeletonOffset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (inside.has(i)) continue;
-    if (i === 0 || inside.has(i - 1)) runs.push({ fromLine: kept.length + 1, lineShift: i - kept.length, offsetShift: lineStarts[i]! - skeletonOffset });
-    kept.push(lines[i]!);
-    skeletonOffset += lines[i]!.length + 1;
-  }
-  const root = caseParser.parse(kept.join('\n')) as Root;
-  movePoints([root], runs);
-  // Frontmatter is the one construct micromark reads ahead for: left open in the skeleton, it may close inside a block.
-  if (markdown.startsWith('---') && root.children[0]?.type !== 'yaml') return caseParser.parse(markdown) as Root;
-  const byLine = new Map<number, RootContent>();
-  for (const node of root.children) if (node.position) byLine.set(node.position.start.line, node);
-  // The insides, one after another with a blank line between them, in one parse for every BLOCKS_AT_ONCE blocks (a
-  // parse has a fixed cost of its own, 0.07 ms here: 15 of them cost more than they save; and micromark's time on one
-  // document grows with the square of its top-level blockquotes), each inside's lines moved back to the file's.
+  const skeleton = parsePlainCase(markdown, lines, lineStarts, blocks) ?? skeletonByMicromark(markdown, lines, lineStarts, blocks);
+  if (!skeleton) return caseParser.parse(markdown) as Root;
+  // The insides left, one after another with a blank line between them, in one parse for every BLOCKS_AT_ONCE blocks
+  // (a parse has a fixed cost of its own, 0.07 ms here: 15 of them cost more than they save; and micromark's time on
+  // one document grows with the square of its top-level blockquotes), each inside's lines moved back to the file's.
   let group: Group = { filled: [], insides: [], joined: '', lines: 0 };
   const groups = [group];
-  for (const { open, close } of blocks) {
-    const node = byLine.get(open + 1);
-    // A line micromark does not take for a fence (`:::claim[label never closed`) leaves no block there.
-    if (node?.type !== 'containerDirective') return caseParser.parse(markdown) as Root;
-    if (close === open + 1) continue;
-    const plain = parsePlainMarkdown(markdown.slice(lineStarts[open + 1], lineStarts[close]! - 1), { line: open + 2, offset: lineStarts[open + 1]! });
-    if (plain) {
-      node.children.push(...(plain as typeof node.children));
-      continue;
-    }
+  for (const [k, { open, close }] of blocks.entries()) {
+    const { node, read } = skeleton.blocks[k]!;
+    if (read || close === open + 1) continue;
     if (group.filled.length === BLOCKS_AT_ONCE) groups.push((group = { filled: [], insides: [], joined: '', lines: 0 }));
     group.filled.push({ node, first: group.lines + 1, last: group.lines + close - open - 1 });
     group.insides.push({ fromLine: group.lines + 1, lineShift: open + 1 - group.lines, offsetShift: lineStarts[open + 1]! - group.joined.length });
@@ -125,7 +95,42 @@ export function parseCaseMarkdown(markdown: string): Root {
     }
     movePoints(body.children, insides);
   }
-  return root;
+  return skeleton.root;
+}
+
+/**
+ * The file without its blocks' insides, parsed by micromark, its places moved back to the file's; each block's node,
+ * its inside read when it is plain. Undefined when micromark does not find a block where the lines are, or leaves the
+ * frontmatter open.
+ */
+function skeletonByMicromark(markdown: string, lines: readonly string[], lineStarts: readonly number[], blocks: readonly FencedBlock[]): CaseSkeleton | undefined {
+  const inside = new Set<number>();
+  for (const { open, close } of blocks) for (let i = open + 1; i < close; i++) inside.add(i);
+  const kept: string[] = [];
+  const runs: Run[] = [];
+  let skeletonOffset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (inside.has(i)) continue;
+    if (i === 0 || inside.has(i - 1)) runs.push({ fromLine: kept.length + 1, lineShift: i - kept.length, offsetShift: lineStarts[i]! - skeletonOffset });
+    kept.push(lines[i]!);
+    skeletonOffset += lines[i]!.length + 1;
+  }
+  const root = caseParser.parse(kept.join('\n')) as Root;
+  movePoints([root], runs);
+  // Frontmatter is the one construct micromark reads ahead for: left open in the skeleton, it may close inside a block.
+  if (markdown.startsWith('---') && root.children[0]?.type !== 'yaml') return undefined;
+  const byLine = new Map<number, RootContent>();
+  for (const node of root.children) if (node.position) byLine.set(node.position.start.line, node);
+  const read: CaseSkeleton['blocks'] = [];
+  for (const { open, close } of blocks) {
+    const node = byLine.get(open + 1);
+    // A line micromark does not take for a fence (`:::claim[label never closed`) leaves no block there.
+    if (node?.type !== 'containerDirective') return undefined;
+    const plain = close > open + 1 ? parsePlainMarkdown(markdown.slice(lineStarts[open + 1], lineStarts[close]! - 1), { line: open + 2, offset: lineStarts[open + 1]! }) : [];
+    if (plain) node.children.push(...(plain as typeof node.children));
+    read.push({ node, read: plain !== undefined });
+  }
+  return { root, blocks: read };
 }
 
 /** Blocks whose insides are parsed together: enough to spread a parse's fixed cost, few enough to keep it linear. */

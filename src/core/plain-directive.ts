@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { Position } from 'unist';
-import { plainPhrasing, type Place } from './plain-inline.ts';
+import { plainPhrasing, UNREADABLE, type Place } from './plain-inline.ts';
 import type { WrittenAttribute } from './remark-directive-positions.ts';
 
 /** What the line opening a directive says (`::name[label]{…}` or `:::name[label]{…}`), read as micromark reads it. */
@@ -24,7 +24,7 @@ const ATTRIBUTE = /#([^\s"#'.<=>`}&]+)|([A-Za-z][A-Za-z0-9_-]*)(?:=(?:"([^"&\\]*
  */
 export function readDirectiveOpening(line: string, colons: 2 | 3, place: Place): PlainDirectiveOpening | undefined {
   const name = NAME[colons].exec(line);
-  if (!name) return undefined;
+  if (!name || UNREADABLE.test(line)) return undefined;
   const opening: PlainDirectiveOpening = { name: name[1]!, attributes: {}, data: { position: { opening: place(0, line.length) } } };
   // The last character of the name, or of the label when there is one: the attributes' brace may follow it.
   let last = name[0].length - 1;

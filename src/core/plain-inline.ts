@@ -1,24 +1,28 @@
-import type { Link, PhrasingContent, Strong, Text } from 'mdast';
+import type { Emphasis, Link, PhrasingContent, Strong, Text } from 'mdast';
 import type { Position } from 'unist';
 import { classifyCharacter } from 'micromark-util-classify-character';
+
+/** Characters the plain readers never read: tabs, carriage returns and other controls, a byte order mark. */
+export const UNREADABLE = /[\u0000-\u0009\u000B-\u001F\u007F\uFEFF]/;
 
 /** Places in a text by offsets into it (plain-markdown.ts: each reader knows the line and offset its text starts at). */
 export type Place = (from: number, to: number) => Position;
 
 /**
- * Where inline markdown may start: `*` and `[` are read below, the others give up: `![`, and a colon before anything
+ * Where inline markdown may start: `*`, `_` and `[` are read below, the others give up: `![`, and a colon before anything
  * but a space, a slash or the end (a text directive's name starts with any character but a space or punctuation:
  * `10:30` holds the directive `:30`).
  */
 const INLINE = /[*[\\`<&_\]]|!\[|:(?![ \n/]|$)/g;
-/** Text with nothing inline in it at all, on one line: the inside of `**…**` or of a link's brackets. */
+/** Text with nothing inline in it at all, on one line: the inside of `*…*`, `**…**` or of a link's brackets. */
 const PLAIN = /^(?:[^\\`<&_\][*\n:!]|:(?=[ /]|$)|!(?!\[))+$/;
 /** A link destination read as written: no space, bracket, quote or character that an escape or reference could change. */
 const DESTINATION = /^[^\s()<>\\&"'`[\]]+$/;
 
 /**
  * The inline nodes of text made of these segments (the lines of a paragraph, each without its `> `), joined by line
- * endings as micromark joins them; undefined when it holds more than text, `**strong**` and `[text](destination)`.
+ * endings as micromark joins them; undefined when it holds more than text, `*emphasis*`, `**strong**` (or with `_`)
+ * and `[text](destination)`, each around plain text.
  */
 export function plainPhrasing(text: string, segments: readonly [number, number][], place: Place): PhrasingContent[] | undefined {
   const value = segments.length === 1 ? text.slice(segments[0]![0], segments[0]![1]) : segments.map(([from, to]) => text.slice(from, to)).join('\n');
@@ -45,13 +49,17 @@ export function plainPhrasing(text: string, segments: readonly [number, number][
   for (let found = INLINE.exec(value); found; found = INLINE.exec(value)) {
     const i = found.index;
     let end: number;
-    if (found[0] === '*') {
-      // `**` opening only (a word after it; a space, punctuation or nothing before it), closed by the next `**`.
-      const close = value.indexOf('**', i + 2);
-      if (value.charCodeAt(i + 1) !== 42 || close < 0 || !opensOnly(value, i) || !closesOnly(value, close) || !PLAIN.test(value.slice(i + 2, close))) return undefined;
+    if (found[0] === '*' || found[0] === '_') {
+      // `*em*`, `**strong**` (or with `_`): a run of one or two that can only open (a word after it; a space,
+      // punctuation or nothing before it), closed by the next run of the same, which can only close.
+      const marker = found[0];
+      const length = value[i + 1] === marker ? 2 : 1;
+      const close = value.indexOf(marker.repeat(length), i + length);
+      if (close < 0 || !opensOnly(value, i, length) || !closesOnly(value, close, length) || !PLAIN.test(value.slice(i + length, close))) return undefined;
       if (textFrom < i) nodes.push(textNode(textFrom, i));
-      nodes.push({ type: 'strong', children: [textNode(i + 2, close)], position: at(i, close + 2) } satisfies Strong);
-      end = close + 2;
+      const children = [textNode(i + length, close)];
+      nodes.push(length === 2 ? ({ type: 'strong', children, position: at(i, close + 2) } satisfies Strong) : ({ type: 'emphasis', children, position: at(i, close + 1) } satisfies Emphasis));
+      end = close + length;
     } else if (found[0] === '[') {
       const labelEnd = value.indexOf('](', i + 1);
       const close = labelEnd < 0 ? -1 : value.indexOf(')', labelEnd + 2);
@@ -69,22 +77,22 @@ export function plainPhrasing(text: string, segments: readonly [number, number][
 /** What micromark calls the character at `index` for emphasis: 1 whitespace (or none), 2 punctuation, undefined a word's. */
 const kind = (value: string, index: number) => classifyCharacter(index < 0 || index >= value.length ? null : value.charCodeAt(index));
 
-/** Whether the `**` at `i` can open and can close strong emphasis, by micromark's rules for `*` (attention.js). */
-function flanks(value: string, i: number): { open: boolean; close: boolean } {
+/** Whether the run of `length` markers at `i` can open and can close emphasis, by micromark's rules (attention.js). */
+function flanks(value: string, i: number, length: number): { open: boolean; close: boolean } {
   const before = kind(value, i - 1);
-  const after = kind(value, i + 2);
+  const after = kind(value, i + length);
+  // For `_`, micromark also asks `before || !close` to open and `after || !open` to close: both hold when only one does.
   return { open: !after || (after === 2 && Boolean(before)), close: !before || (before === 2 && Boolean(after)) };
 }
 
-/** A run of exactly two stars at `i` that can open strong emphasis and cannot close it. */
-function opensOnly(value: string, i: number): boolean {
-  const { open, close } = flanks(value, i);
-  return value[i - 1] !== '*' && value[i + 2] !== '*' && open && !close;
+/** A run of exactly `length` markers at `i` that can open emphasis and cannot close it. */
+function opensOnly(value: string, i: number, length: number): boolean {
+  const { open, close } = flanks(value, i, length);
+  return value[i - 1] !== value[i] && value[i + length] !== value[i] && open && !close;
 }
 
-/** A run of exactly two stars at `i` that can close strong emphasis and cannot open it. */
-function closesOnly(value: string, i: number): boolean {
-  const { open, close } = flanks(value, i);
-  return value[i + 2] !== '*' && close && !open;
+/** A run of exactly `length` markers at `i` that can close emphasis and cannot open it. */
+function closesOnly(value: string, i: number, length: number): boolean {
+  const { open, close } = flanks(value, i, length);
+  return value[i + length] !== value[i] && close && !open;
 }
-

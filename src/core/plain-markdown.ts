@@ -2,7 +2,7 @@ import type { Blockquote, Heading, List, ListItem, Paragraph, RootContent } from
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { linePlace, readDirectiveOpening } from './plain-directive.ts';
-import { plainPhrasing, type Place } from './plain-inline.ts';
+import { plainPhrasing, UNREADABLE, type Place } from './plain-inline.ts';
 
 /**
  * A reader for the plain markdown most of a case file holds, giving the very nodes micromark gives (positions,
@@ -12,8 +12,9 @@ import { plainPhrasing, type Place } from './plain-inline.ts';
  * - paragraphs and `> ` blockquotes of plain lines (no indentation, no trailing space, no tab or control character);
  * - headings written `## text`, and lists of `- ` items of one line each, not separated by blank lines;
  * - leaf directives written on one line: `::name[label]{#id name=value name="value" name}` (plain-directive.ts);
- * - inline: text, `**strong**` and `[text](destination)` around plain text (plain-inline.ts).
- * Anything that could mean more (`*`, `_`, `` ` ``, `\`, `&`, `<`, a stray bracket, `![`, a text directive `:name`, a
+ * - inline: text, `*emphasis*`, `**strong**` (or with `_`) and `[text](destination)` around plain text
+ *   (plain-inline.ts).
+ * Anything that could mean more (a star inside a word, `` ` ``, `\`, `&`, `<`, a stray bracket, `![`, a text directive `:name`, a
  * line starting a list, fence or HTML block…) gives up. tests/plain-markdown.test.ts holds it to micromark.
  * `first` is where the text stands in its file.
  */
@@ -88,10 +89,11 @@ export function parsePlainMarkdown(text: string, first: { line: number; offset: 
   return nodes;
 }
 
-/** Characters this reader never reads: tabs, carriage returns and other controls, a byte order mark. */
-export const UNREADABLE = /[\u0000-\u0009\u000B-\u001F\u007F\uFEFF]/;
-/** First characters that may open something other than a paragraph, or continue one in another way (`**word` cannot). */
-const BLOCK_START = /^(?:[ #>\-+=_`~<|:]|\d+[.)]|\*(?!\*[^ *]))/;
+/**
+ * First characters that may open something other than a paragraph, or continue one in another way: `*` or `_` before a
+ * space, or twice before a space or a third (a list item, a thematic break); `*word` and `**word` cannot.
+ */
+const BLOCK_START = /^(?:[ #>\-+=`~<|:]|\d+[.)]|([*_])(?:\s|$|\1(?:\s|$|\1)))/;
 /** An ATX heading's opening sequence, with the one space after it; its text must start straight after. */
 const HEADING = /^#{1,6} (?=[^ ])/;
 /** What a heading's line must not end with: a space, or what may be a closing sequence. */
