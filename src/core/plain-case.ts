@@ -10,7 +10,7 @@ export interface FencedBlock {
   close: number;
 }
 
-/** A case file read but for some of its blocks' insides: its tree, and each block's node (its label only when not `read`). */
+/** A case file read but for some blocks' insides: its tree, and each block's node (its label only when not `read`). */
 export interface CaseSkeleton {
   root: Root;
   blocks: { node: ContainerDirective; read: boolean }[];

@@ -13,14 +13,16 @@ export interface PlainDirectiveOpening {
   data: { position: { opening: Position; attributes?: Record<string, Position> }; writtenAttributes?: WrittenAttribute[] };
 }
 
+/** A directive's name as read here (ASCII letters and digits, `-` and `_` within), then `[`, `{` or the end. */
 const NAME = { 2: /^::([A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)(?=[[{]|$)/, 3: /^:::([A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)(?=[[{]|$)/ } as const;
 /** One attribute: `#id`, or `name`, `name=value`, `name="value"`; then a space or the end. */
 const ATTRIBUTE = /#([^\s"#'.<=>`}&]+)|([A-Za-z][A-Za-z0-9_-]*)(?:=(?:"([^"&\\]*)"|([^\s"'<=>`}&\\]+)))?(?=[ }])/y;
 
 /**
- * The line opening a leaf (`::`) or container (`:::`) directive, written whole on that line with or without a label
- * of plain inline text, and with or without attributes `#id`, `name`, `name=value` or `name="value"` (each once); undefined for anything else
- * (no label, a class, single quotes, a character reference, text after the braces…). `place` takes offsets in `line`.
+ * The line opening a leaf (`::`) or container (`:::`) directive, written whole on that line: a name, a label of plain
+ * inline text or none, and attributes `#id`, `name`, `name=value` or `name="value"` (each once) or none; undefined for
+ * anything else (a class, single quotes, a character reference, text after the braces…). `place` takes offsets in
+ * `line`.
  */
 export function readDirectiveOpening(line: string, colons: 2 | 3, place: Place): PlainDirectiveOpening | undefined {
   const name = NAME[colons].exec(line);

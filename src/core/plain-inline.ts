@@ -5,18 +5,18 @@ import { classifyCharacter } from 'micromark-util-classify-character';
 /** Characters the plain readers never read: tabs, carriage returns and other controls, a byte order mark. */
 export const UNREADABLE = /[\u0000-\u0009\u000B-\u001F\u007F\uFEFF]/;
 
-/** Places in a text by offsets into it (plain-markdown.ts: each reader knows the line and offset its text starts at). */
+/** Places in a text by offsets into it (each reader knows the line and offset its text starts at). */
 export type Place = (from: number, to: number) => Position;
 
 /**
- * Where inline markdown may start: `*`, `_` and `[` are read below, the others give up: `![`, and a colon before anything
- * but a space, a slash or the end (a text directive's name starts with any character but a space or punctuation:
- * `10:30` holds the directive `:30`).
+ * Where inline markdown may start: `*`, `_` and `[` are read below; the others give up: `` ` ``, `\`, `<`, `&`, `]`,
+ * `![`, and a colon before anything but a space, a slash or the end (a text directive's name starts with any character
+ * but a space or punctuation: `10:30` holds the directive `:30`).
  */
 const INLINE = /[*[\\`<&_\]]|!\[|:(?![ \n/]|$)/g;
 /** Text with nothing inline in it at all, on one line: the inside of `*…*`, `**…**` or of a link's brackets. */
 const PLAIN = /^(?:[^\\`<&_\][*\n:!]|:(?=[ /]|$)|!(?!\[))+$/;
-/** A link destination read as written: no space, bracket, quote or character that an escape or reference could change. */
+/** A link destination read as written: no space, bracket, quote, or character an escape or reference could change. */
 const DESTINATION = /^[^\s()<>\\&"'`[\]]+$/;
 
 /**
@@ -74,14 +74,14 @@ export function plainPhrasing(text: string, segments: readonly [number, number][
   return nodes;
 }
 
-/** What micromark calls the character at `index` for emphasis: 1 whitespace (or none), 2 punctuation, undefined a word's. */
+/** What micromark calls the character at `index` for emphasis: 1 whitespace (or none), 2 punctuation, else a word's. */
 const kind = (value: string, index: number) => classifyCharacter(index < 0 || index >= value.length ? null : value.charCodeAt(index));
 
 /** Whether the run of `length` markers at `i` can open and can close emphasis, by micromark's rules (attention.js). */
 function flanks(value: string, i: number, length: number): { open: boolean; close: boolean } {
   const before = kind(value, i - 1);
   const after = kind(value, i + length);
-  // For `_`, micromark also asks `before || !close` to open and `after || !open` to close: both hold when only one does.
+  // For `_`, micromark also asks `before || !close` to open and `after || !open` to close: true when only one holds.
   return { open: !after || (after === 2 && Boolean(before)), close: !before || (before === 2 && Boolean(after)) };
 }
 

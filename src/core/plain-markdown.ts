@@ -14,8 +14,9 @@ import { plainPhrasing, UNREADABLE, type Place } from './plain-inline.ts';
  * - leaf directives written on one line: `::name[label]{#id name=value name="value" name}` (plain-directive.ts);
  * - inline: text, `*emphasis*`, `**strong**` (or with `_`) and `[text](destination)` around plain text
  *   (plain-inline.ts).
- * Anything that could mean more (a star inside a word, `` ` ``, `\`, `&`, `<`, a stray bracket, `![`, a text directive `:name`, a
- * line starting a list, fence or HTML block…) gives up. tests/plain-markdown.test.ts holds it to micromark.
+ * Anything that could mean more (a star inside a word, `` ` ``, `\`, `&`, `<`, a stray bracket, `![`, a text directive
+ * `:name`, a line starting another kind of list, a fence or an HTML block…) gives up.
+ * tests/plain-markdown.test.ts holds it to micromark.
  * `first` is where the text stands in its file.
  */
 export function parsePlainMarkdown(text: string, first: { line: number; offset: number }): RootContent[] | undefined {
