@@ -53,11 +53,10 @@ interface Run {
 /**
  * Parses a case file into mdast, exactly as `caseParser.parse` does (positions and attribute places included). What
  * is plain is read without micromark (plain-case.ts): the whole file when it all is, else the file around its blocks,
- * else each block's inside that is. The rest goes to micromark apart: the file without its blocks' insides, and the
- * insides left, BLOCKS_AT_ONCE to a parse (micromark reads a `:::` block's inside twice, as the block's content and
- * then as a document of its own). Falls back to parsing the whole file when the blocks cannot be told by lines
- * (topLevelBlocks), when micromark does not find them where the lines are or leaves the frontmatter open, or when
- * something in one inside runs into the next.
+ * else each block's inside that is. The rest goes to micromark apart: the file without its blocks' insides, and each
+ * inside left on its own (micromark reads a `:::` block's inside twice, as the block's content and then as a document
+ * of its own). Falls back to parsing the whole file when the blocks cannot be told by lines (topLevelBlocks), or when
+ * micromark does not find them where the lines are or leaves the frontmatter open.
  */
 export function parseCaseMarkdown(markdown: string): Root {
   const scan = topLevelBlocks(markdown);
@@ -67,33 +66,15 @@ export function parseCaseMarkdown(markdown: string): Root {
   for (let i = 0; i < lines.length - 1; i++) lineStarts.push(lineStarts[i]! + lines[i]!.length + 1);
   const skeleton = parsePlainCase(markdown, lines, lineStarts, blocks) ?? skeletonByMicromark(markdown, lines, lineStarts, blocks);
   if (!skeleton) return caseParser.parse(markdown) as Root;
-  // The insides left, one after another with a blank line between them, in one parse for every BLOCKS_AT_ONCE blocks
-  // (a parse has a fixed cost of its own, 0.07 ms here: 15 of them cost more than they save; and micromark's time on
-  // one document grows with the square of its top-level blockquotes), each inside's lines moved back to the file's.
-  let group: Group = { filled: [], insides: [], joined: '', lines: 0 };
-  const groups = [group];
+  // The insides left, each parsed on its own, as micromark parses a block's inside within the file: joined into one
+  // document, micromark carried state from one to the next across the blank line between them (an indented code
+  // block kept a `2.` line after it from starting a list).
   for (const [k, { open, close }] of blocks.entries()) {
     const { node, read } = skeleton.blocks[k]!;
     if (read || close === open + 1) continue;
-    if (group.filled.length === BLOCKS_AT_ONCE) groups.push((group = { filled: [], insides: [], joined: '', lines: 0 }));
-    group.filled.push({ node, first: group.lines + 1, last: group.lines + close - open - 1 });
-    group.insides.push({ fromLine: group.lines + 1, lineShift: open + 1 - group.lines, offsetShift: lineStarts[open + 1]! - group.joined.length });
-    group.joined += `${markdown.slice(lineStarts[open + 1], lineStarts[close])}\n`;
-    group.lines += close - open;
-  }
-  for (const { filled, insides, joined } of groups) {
-    if (filled.length === 0) continue;
-    const body = blockParser.parse(joined) as Root;
-    let at = 0;
-    for (const child of body.children) {
-      const start = child.position!.start.line;
-      while (filled[at] && filled[at]!.last < start) at++;
-      // A block left open at the end of one inside (a code fence…) runs into the next: then parse the whole file.
-      const inside = filled[at];
-      if (!inside || start < inside.first || child.position!.end.line > inside.last) return caseParser.parse(markdown) as Root;
-      inside.node.children.push(child as (typeof inside.node.children)[number]);
-    }
-    movePoints(body.children, insides);
+    const body = blockParser.parse(markdown.slice(lineStarts[open + 1], lineStarts[close])) as Root;
+    movePoints(body.children, [{ fromLine: 1, lineShift: open + 1, offsetShift: lineStarts[open + 1]! }]);
+    node.children.push(...(body.children as typeof node.children));
   }
   return skeleton.root;
 }
@@ -131,17 +112,6 @@ function skeletonByMicromark(markdown: string, lines: readonly string[], lineSta
     read.push({ node, read: plain !== undefined });
   }
   return { root, blocks: read };
-}
-
-/** Blocks whose insides are parsed together: enough to spread a parse's fixed cost, few enough to keep it linear. */
-const BLOCKS_AT_ONCE = 64;
-
-/** Insides of consecutive blocks joined for one parse: the blocks they fill, how their lines move back, the text. */
-interface Group {
-  filled: { node: Extract<RootContent, { type: 'containerDirective' }>; first: number; last: number }[];
-  insides: Run[];
-  joined: string;
-  lines: number;
 }
 
 /** A directive's places (remark-directive-positions): its fences' and attributes' positions, and the attributes as written. */
