@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseHistory } from '../src/schemas/history.ts';
 import { git, TestRepo } from './helpers/git-repo.ts';
-import { branch, CASE, caseFile, checkout, commitCase, historyAt, merge, parks, published, roads, schools } from './helpers/history-repo.ts';
+import { branch, CASE, caseFile, checkout, commitCase, historyAt, merge, mergeTaking, parks, published, roads, schools } from './helpers/history-repo.ts';
 
 /**
  * Verdict history through merges of every shape, in real repositories. Each test states what a reader of main should
@@ -12,6 +12,16 @@ import { branch, CASE, caseFile, checkout, commitCase, historyAt, merge, parks, 
  */
 
 const historyOf = (repo: TestRepo) => historyAt(repo.root);
+
+/** A published case whose roads claim the desk branch rated false (Jan 11) and main confirmed (at `mainDate`); on main. */
+function deskAndMainDisagree(mainDate: string): TestRepo {
+  const repo = published();
+  branch(repo, 'desk');
+  commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
+  checkout(repo, 'main');
+  commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', mainDate);
+  return repo;
+}
 
 describe('octopus merge', () => {
   it('lists each branch\'s change under its own commit, dated at the merge', async () => {
@@ -47,15 +57,9 @@ describe('a branch that merges main before it is merged back', () => {
   });
 
   it('conflict settled for main\'s verdict: the desk\'s verdict never published', async () => {
-    const repo = published();
-    branch(repo, 'desk');
-    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
-    checkout(repo, 'main');
-    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-12T09:00:00Z');
+    const repo = deskAndMainDisagree('2026-01-12T09:00:00Z');
     checkout(repo, 'desk');
-    expect(() => git(repo.root, ['merge', '-q', 'main'])).toThrow(/CONFLICT|failed/);
-    git(repo.root, ['checkout', '--theirs', '--', CASE]);
-    repo.commit('Merge main into desk', '2026-01-13T09:00:00Z');
+    mergeTaking(repo, 'theirs', 'main', 'Merge main into desk', '2026-01-13T09:00:00Z');
     commitCase(repo, [roads('confirmed'), schools('Schools get ten new teachers')], 'Desk: schools in words', '2026-01-14T09:00:00Z');
     checkout(repo, 'main');
     merge(repo, 'Merge desk', '2026-01-15T09:00:00Z', 'desk');
@@ -65,15 +69,9 @@ describe('a branch that merges main before it is merged back', () => {
   });
 
   it('conflict settled for the desk\'s verdict: main\'s verdict kept, the desk\'s listed after it', async () => {
-    const repo = published();
-    branch(repo, 'desk');
-    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
-    checkout(repo, 'main');
-    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-12T09:00:00Z');
+    const repo = deskAndMainDisagree('2026-01-12T09:00:00Z');
     checkout(repo, 'desk');
-    expect(() => git(repo.root, ['merge', '-q', 'main'])).toThrow(/CONFLICT|failed/);
-    git(repo.root, ['checkout', '--ours', '--', CASE]);
-    repo.commit('Merge main into desk', '2026-01-13T09:00:00Z');
+    mergeTaking(repo, 'ours', 'main', 'Merge main into desk', '2026-01-13T09:00:00Z');
     checkout(repo, 'main');
     merge(repo, 'Merge desk', '2026-01-15T09:00:00Z', 'desk');
     const { changes } = await historyOf(repo);
@@ -106,14 +104,8 @@ describe('order on the page (History.astro sorts every change by time, then revi
 
   // A branch commit and a main commit on the same claim in the same second (a script); the merge takes the branch's.
   it('a branch verdict published by a merge is newer than main\'s verdict of the same second', async () => {
-    const repo = published();
-    branch(repo, 'desk');
-    commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
-    checkout(repo, 'main');
-    commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-11T09:00:00Z');
-    expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
-    git(repo.root, ['checkout', '--theirs', '--', CASE]);
-    repo.commit('Merge desk', '2026-01-12T09:00:00Z');
+    const repo = deskAndMainDisagree('2026-01-11T09:00:00Z');
+    mergeTaking(repo, 'theirs', 'desk', 'Merge desk', '2026-01-12T09:00:00Z');
     const { history } = await historyOf(repo);
     expect(pageOrder(history!)).toEqual(['roads:confirmed', 'roads:false']);
   });
@@ -269,9 +261,7 @@ describe('cherry-picks', () => {
     checkout(repo, 'main');
     git(repo.root, ['cherry-pick', 'draft~1'], '2026-01-12T09:00:00Z');
     // Both lines added the file (add/add): the editor takes the draft's version.
-    expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'draft'])).toThrow(/CONFLICT|failed/);
-    git(repo.root, ['checkout', '--theirs', '--', CASE]);
-    repo.commit('Merge draft', '2026-01-13T09:00:00Z');
+    mergeTaking(repo, 'theirs', 'draft', 'Merge draft', '2026-01-13T09:00:00Z');
     const { history, changes } = await historyOf(repo);
     const claim = history!.claims.find((c) => c.id === 'roads')!;
     expect(claim.since).toBe('2026-01-12');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { git, TestRepo } from './helpers/git-repo.ts';
-import { CASE, commitCase, historyAt, roads, schools } from './helpers/history-repo.ts';
+import { CASE, commitCase, historyAt, mergeTaking, roads, schools } from './helpers/history-repo.ts';
 
 async function historyOf(repo: TestRepo) {
   const { history, changes } = await historyAt(repo.root);
@@ -21,9 +21,7 @@ describe('a merge that takes one side of a case file', () => {
     commitCase(repo, [roads('false'), schools('Schools get 10 new teachers')], 'Roads false: the council denied it', '2026-01-11T09:00:00Z');
     git(repo.root, ['checkout', '-q', 'main']);
     commitCase(repo, [roads('confirmed'), schools('Schools get 10 new teachers')], 'Roads confirmed: the budget is out', '2026-01-12T09:00:00Z');
-    expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
-    git(repo.root, ['checkout', '--theirs', '--', CASE]);
-    repo.commit('Merge branch desk', '2026-01-13T09:00:00Z');
+    mergeTaking(repo, 'theirs', 'desk', 'Merge branch desk', '2026-01-13T09:00:00Z');
 
     const { history, changes } = await historyOf(repo);
     expect(changes('roads')).toEqual([

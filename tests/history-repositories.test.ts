@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, TestRepo } from './helpers/git-repo.ts';
-import { branch, CASE, caseFile, checkout, commitCase, historyAt, merge, published, roads, schools } from './helpers/history-repo.ts';
+import { branch, CASE, caseFile, checkout, commitCase, historyAt, merge, mergeTaking, published, roads, schools } from './helpers/history-repo.ts';
 
 /**
  * Verdict history wherever the cases are: a subfolder of the repository, a repository of their own, a shallow clone,
@@ -74,9 +74,7 @@ describe('shallow clones', () => {
     commitCase(repo, [roads('false'), schools()], 'Desk: roads false', '2026-01-11T09:00:00Z');
     checkout(repo, 'main');
     commitCase(repo, [roads('confirmed'), schools()], 'Main: roads confirmed', '2026-01-12T09:00:00Z');
-    expect(() => git(repo.root, ['merge', '-q', '--no-ff', 'desk'])).toThrow(/CONFLICT|failed/);
-    git(repo.root, ['checkout', '--theirs', '--', CASE]);
-    repo.commit('Merge desk', '2026-01-13T09:00:00Z');
+    mergeTaking(repo, 'theirs', 'desk', 'Merge desk', '2026-01-13T09:00:00Z');
     return repo;
   }
 

@@ -3,8 +3,7 @@ import type { Node, Point, Position } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parsePlainCase, type CaseSkeleton, type FencedBlock } from './plain-case.ts';
-import { parsePlainMarkdown } from './plain-markdown.ts';
+import { parsePlainCase, readPlainInside, type CaseSkeleton, type FencedBlock } from './plain-case.ts';
 import remarkDirectivePositions from './remark-directive-positions.ts';
 
 /** The case-file parser: CommonMark, YAML frontmatter, directives with the places of their attributes. */
@@ -107,7 +106,7 @@ function skeletonByMicromark(markdown: string, lines: readonly string[], lineSta
     const node = byLine.get(open + 1);
     // A line micromark does not take for a fence (`:::claim[label never closed`) leaves no block there.
     if (node?.type !== 'containerDirective') return undefined;
-    const plain = close > open + 1 ? parsePlainMarkdown(markdown.slice(lineStarts[open + 1], lineStarts[close]! - 1), { line: open + 2, offset: lineStarts[open + 1]! }) : [];
+    const plain = readPlainInside(markdown, lineStarts, { open, close });
     if (plain) node.children.push(...(plain as typeof node.children));
     read.push({ node, read: plain !== undefined });
   }

@@ -41,7 +41,7 @@ export function parsePlainCase(markdown: string, lines: readonly string[], start
     if (!readLines(next, open, children) || lines[close] !== ':::') return undefined;
     const fence = readDirectiveOpening(lines[open]!, 3, linePlace(open + 1, starts[open]!));
     if (!fence) return undefined;
-    const inside = close > open + 1 ? parsePlainMarkdown(markdown.slice(starts[open + 1], starts[close]! - 1), { line: open + 2, offset: starts[open + 1]! }) : [];
+    const inside = readPlainInside(markdown, starts, { open, close });
     const label: Paragraph[] = fence.label ? [{ type: 'paragraph', data: { directiveLabel: true }, children: fence.label.children, position: fence.label.position } as Paragraph] : [];
     const closing = linePlace(close + 1, starts[close]!);
     const node: ContainerDirective = {
@@ -67,4 +67,10 @@ export function parsePlainCase(markdown: string, lines: readonly string[], start
     if (nodes) into.push(...nodes);
     return nodes !== undefined;
   }
+}
+
+/** The nodes of a block's inside (the lines between its fences) when it is plain, else undefined. */
+export function readPlainInside(markdown: string, starts: readonly number[], { open, close }: FencedBlock): RootContent[] | undefined {
+  if (close === open + 1) return [];
+  return parsePlainMarkdown(markdown.slice(starts[open + 1], starts[close]! - 1), { line: open + 2, offset: starts[open + 1]! });
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { expect } from 'vitest';
 import { readHistories } from '../../src/core/provenance/read-history.ts';
 import { git, TestRepo } from './git-repo.ts';
 
@@ -44,3 +45,13 @@ export const branch = (repo: TestRepo, name: string) => git(repo.root, ['checkou
 export const checkout = (repo: TestRepo, name: string) => git(repo.root, ['checkout', '-q', name]);
 /** `git merge --no-ff` with this subject, committed on `date`. */
 export const merge = (repo: TestRepo, subject: string, date: string, ...args: string[]) => git(repo.root, ['merge', '-q', '--no-ff', '-m', subject, ...args], date);
+
+/**
+ * `git merge --no-ff` of `from` that stops on a conflict in the case file, settled by taking one side's version of it
+ * (`ours`: the branch checked out; `theirs`: `from`), committed with this subject and date.
+ */
+export function mergeTaking(repo: TestRepo, side: 'ours' | 'theirs', from: string, subject: string, date: string): void {
+  expect(() => git(repo.root, ['merge', '-q', '--no-ff', from])).toThrow(/CONFLICT|failed/);
+  git(repo.root, ['checkout', `--${side}`, '--', CASE]);
+  repo.commit(subject, date);
+}
