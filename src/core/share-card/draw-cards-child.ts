@@ -7,11 +7,11 @@ import type { DrawCardsRequest } from './draw-cards.ts';
 import { yieldToEventLoop } from './draw-cards.ts';
 import { drawCard, storeCard } from './render-card.ts';
 
-answerOnce(async ({ cacheDir, jobs }: DrawCardsRequest) => {
+answerOnce(async ({ cacheDir, jobs, fonts }: DrawCardsRequest) => {
   let drawn = 0;
   for (const job of jobs) {
     try {
-      storeCard(cacheDir, job.digest, drawCard(job.svg));
+      storeCard(cacheDir, job.digest, drawCard(job.svg, fonts));
       drawn++;
     } catch {
       // drawn again by the parent, which reports the error

@@ -42,9 +42,13 @@ export function cardDigest(svg: string): string {
   return createHash('sha256').update(RENDERER).update('\0').update(svg).digest('hex');
 }
 
-/** Draws a card SVG to PNG with resvg (rustybuzz shaping, so Arabic joins and runs right to left), no cache. */
-export function drawCard(svg: string): Buffer {
-  const image = new Resvg(svg, CARD_RESVG_OPTIONS).render();
+/**
+ * Draws a card SVG to PNG with resvg (rustybuzz shaping, so Arabic joins and runs right to left), no cache. `fonts`:
+ * CARD_FONTS, or those fonts cut down to the card's characters (card-fonts.ts), which draw the same pixels.
+ */
+export function drawCard(svg: string, fonts: readonly string[] = CARD_FONTS): Buffer {
+  const options = fonts === CARD_FONTS ? CARD_RESVG_OPTIONS : { ...CARD_RESVG_OPTIONS, font: { ...CARD_RESVG_OPTIONS.font, fontFiles: [...fonts] } };
+  const image = new Resvg(svg, options).render();
   if (image.width !== CARD_WIDTH || image.height !== CARD_HEIGHT) {
     throw new Error(`Unexpected card size ${image.width}×${image.height}, expected ${CARD_WIDTH}×${CARD_HEIGHT}: check the renderer settings in src/core/share-card/render-card.ts`);
   }
