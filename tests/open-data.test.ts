@@ -115,6 +115,14 @@ describe('ClaimReview structured data', () => {
         expect(item['author']['name']).toBe(toString(select('.cell-claimant', row)!).trim());
       }
     });
+
+    it(`gives each claim's author in ${id} the type its case file says (\`claimant-type\`), as the open data does`, () => {
+      const { reviews } = reviewsOf(`cases/${id}/`);
+      const claims = json(`cases/${id}.json`)['claims'] as { claimantType: string }[];
+      expect(reviews.map((review) => review['itemReviewed']['author']['@type'])).toEqual(claims.map((c) => ({ person: 'Person', organization: 'Organization' })[c.claimantType]));
+      // Each case has claims of both kinds: AP's own text, the US military, a council beside named people.
+      expect(new Set(claims.map((c) => c.claimantType))).toEqual(new Set(['person', 'organization']));
+    });
   }
 
   it('gives the claims of a source that is online its appearance (URL and date)', () => {

@@ -154,6 +154,7 @@ export async function buildCase(options: {
       labelHtml: claim.labelHtml,
       labelText: claim.labelText,
       claimant: claim.attributes.claimant,
+      ...(claim.attributes['claimant-type'] ? { claimantType: claim.attributes['claimant-type'] } : {}),
       reasoningHtml: claim.reasoningHtml,
       quote: quote.passage,
       evidence,

@@ -81,7 +81,7 @@ export const PROBLEMS = {
   unknownDirective: kind('TQ201', 'error', 'Unknown directive',
     'The directives are `:::claim` and `:::note` at the top level, and `::supports`, `::contradicts`, `::context` inside a claim. A literal colon before a word needs escaping: `\\:`.'),
   unknownAttribute: kind('TQ202', 'error', 'Unknown claim attribute',
-    'A claim accepts `#id`, `status`, `claimant`, `missing`, `doc` and `occurrence`.'),
+    'A claim accepts `#id`, `status`, `claimant`, `claimant-type`, `missing`, `doc` and `occurrence`.'),
   invalidStatus: kind('TQ203', 'error', 'Unknown status',
     'Use one of `confirmed`, `unconfirmed`, `disputed` (see docs/case-format.md#statuses).'),
   missingId: kind('TQ204', 'error', 'Claim has no id',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseFrontmatterSchema } from './frontmatter.ts';
-import { claimIdSchema } from './claim.ts';
+import { claimantTypeSchema, claimIdSchema } from './claim.ts';
 import { evidenceRelationSchema } from './evidence.ts';
 import { caseHistorySchema } from './history.ts';
 import { statusSchema } from './status.ts';
@@ -114,6 +114,8 @@ export const claimEntrySchema = z.object({
   labelHtml: z.string(),
   labelText: z.string(),
   claimant: z.string(),
+  /** Written only when the case says so (`claimant-type=organization`); absent: people. */
+  claimantType: claimantTypeSchema.optional(),
   /** For unconfirmed claims: the evidence that would settle it. */
   missing: z.string().optional(),
   /** Why this status, rendered from markdown (safe HTML). */

@@ -28,6 +28,15 @@ export const occurrenceSchema = z
   .transform(Number)
   .pipe(z.number().int().min(1, 'expected 1 or more (occurrences count from 1)'));
 
+/**
+ * Whether `claimant` names people or an organisation (an authority, a company, a news organisation, an armed group):
+ * the type of the claim's author in the ClaimReview structured data and the open data. Default: `person`.
+ */
+export const claimantTypeSchema = z.enum(['person', 'organization'], {
+  error: 'expected `person` (one or more people) or `organization` (an authority, a company, a news organisation, a group)',
+});
+export type ClaimantType = z.infer<typeof claimantTypeSchema>;
+
 /** Attributes of a `:::claim{…}` directive, exactly as written in the case file. */
 export const claimAttributesSchema = z.strictObject({
   /** Permalink id, written `#my-claim-id`. */
@@ -36,6 +45,8 @@ export const claimAttributesSchema = z.strictObject({
   status: statusSchema,
   /** Who made the claim, where and when. */
   claimant: z.string().trim().min(1).refine(hasVisibleText),
+  /** Whether the claimant is people or an organisation; default `person`. */
+  'claimant-type': claimantTypeSchema.optional(),
   /** For `unconfirmed` claims: the evidence that would settle it. */
   missing: z.string().trim().min(1).refine(hasVisibleText).optional(),
   /** Which source document the quote comes from (its `id` in `sources:`); default: the first. */

@@ -45,6 +45,7 @@ export function claimData(entry: CaseEntry, claim: ClaimEntry, context: ExportCo
     statusLabel: context.statusLabel(claim.status, entry.lang),
     statement: claim.labelText,
     claimant: claim.claimant,
+    claimantType: claim.claimantType ?? 'person',
     ...(claim.missing ? { missing: claim.missing } : {}),
     reasoningHtml: claim.reasoningHtml,
     quote: passageData(entry, claim.quote, context),

@@ -64,7 +64,7 @@ export function claimReview(entry: CaseEntry, claim: ClaimEntry, context: ClaimR
     },
     itemReviewed: {
       '@type': 'Claim',
-      author: { '@type': 'Person', name: claim.claimant },
+      author: { '@type': claim.claimantType === 'organization' ? 'Organization' : 'Person', name: claim.claimant },
       ...(doc.published ? { datePublished: doc.published } : {}),
       ...(appearance ? { appearance, firstAppearance: appearance } : {}),
     },
