@@ -162,6 +162,13 @@ const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'ut
 const w = (r: Run) => `${r.s.toFixed(1)} s (cpu ${r.cpu.toFixed(1)})`;
 const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
 
+/**
+ * The temporary projects, removed when every size has run, not as each ends: on a file system without a journal (as
+ * on the development machine) ext4 skips every inode freed in the last minutes when it makes a new file, so a build
+ * run right after removing the last size's 100,000 files paid up to ~1 ms a new file (bench/README.md, the
+ * twenty-fifth session).
+ */
+const removeAtEnd: string[] = [];
 const rows: string[] = [];
 const devRows: string[] = [];
 const checkRows: string[] = [];
@@ -190,7 +197,7 @@ for (const n of sizes) {
     plain = must(timed(baseline, ['npx', 'astro', 'build']), `plain Astro build (${n})`);
     plainPages = pages(path.join(baseline, 'dist'));
     searched = withSearch(plain, must(timed(baseline, [path.join(root, 'node_modules/.bin/pagefind'), '--site', 'dist']), `Pagefind over the plain Astro site (${n})`));
-    if (!values.keep) rmSync(baseline, { recursive: true, force: true });
+    if (!values.keep) removeAtEnd.push(baseline);
   }
   // `tahqiq check` on one case file of the archive (what an editor runs on save), twice (the second with the file cache warm).
   const one = `content/cases/${archive.ids[Math.floor(n / 5)]}.md`;
@@ -210,8 +217,9 @@ for (const n of sizes) {
   for (const [name, r] of [['cold', cold], ['no change', again], ['edit case', editCase], ['edit source', editSource]] as const) {
     console.log(`  ${name}: ${/tahqiq-case-loader\] (\d+ cases? verified.*)/.exec(r.output)?.[1] ?? ''}; ${/\d+ page\(s\) built in .*/.exec(r.output)?.[0] ?? ''}\n    ${phases(r.output)}`);
   }
-  if (!values.keep) rmSync(project, { recursive: true, force: true });
+  if (!values.keep) removeAtEnd.push(project);
 }
+for (const dir of removeAtEnd) rmSync(dir, { recursive: true, force: true });
 
 console.log(`
 Archive benchmark (${new Date().toISOString()}, ${(await import('node:os')).cpus().length} cores; the project and the baseline run one after the other in this run)
