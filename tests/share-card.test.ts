@@ -3,18 +3,18 @@
  * draws on its default path, is a well-formed PNG that resvg's decoder and Chromium both read, and
  * drawCards fills the cache renderCard reads, in child processes.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, cardSvg, type CardInput } from '../src/core/share-card/card-svg.ts';
 import { drawCards } from '../src/core/share-card/draw-cards.ts';
 import { encodePng } from '../src/core/share-card/encode-png.ts';
 import { Resvg } from '../src/core/share-card/load-resvg.ts';
 import { CARD_FONTS, cardDigest, drawCard, renderCard } from '../src/core/share-card/render-card.ts';
 import { ARTIFACTS, launch } from './helpers/browser.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 
 const AR_LABELS = { confirmed: 'مؤكد', unconfirmed: 'غير مؤكد', disputed: 'متنازع عليه' };
 const EN_LABELS = { confirmed: 'Confirmed', unconfirmed: 'Unconfirmed', disputed: 'Disputed' };
@@ -68,15 +68,7 @@ function chunks(png: Buffer): Chunk[] {
   return out;
 }
 
-const temp: string[] = [];
-afterAll(() => {
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tahqiq-cards-test-'));
-  temp.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('tahqiq-cards-test-');
 
 describe('drawing a share card', () => {
   for (const [name, input] of [

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { replaceFile } from '../replace-file.ts';
 import { cutFont, HARFBUZZJS } from './cut-font.ts';
@@ -9,25 +9,66 @@ import { CARD_FONTS } from './render-card.ts';
 const FOLDER = /^fonts-[0-9a-f]{16}$/;
 
 /**
- * The card fonts cut down to the characters of `svgs` (every character of each SVG, its markup included), kept in
- * `cacheDir`: the font files to draw these cards with.
+ * Characters of every card, whatever its text: printable ASCII (the markup, digits, the space and hyphen the shaper
+ * draws for other spaces and hyphens a font lacks) and the dotted circle it draws under a mark with no letter.
+ */
+const ALWAYS = `${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')}\u25CC`;
+
+/** The five entities xmlEscape writes, and numeric references: an SVG's text as resvg reads it. */
+const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (svg: string) =>
+  svg.replace(ENTITY, (whole, decimal?: string, hex?: string, name?: string) => {
+    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : undefined;
+    if (code === undefined) return NAMED[name!.toLowerCase()] ?? whole;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+
+/**
+ * Mirrored pairs (Unicode's Bidi_Mirroring_Glyph, the brackets and quotes a title may hold): in right-to-left text
+ * the shaper draws `(` with the glyph of `)`.
+ */
+const MIRRORS = new Map([...'()[]{}<>«»‹›⁅⁆⁽⁾₍₎⟨⟩⟪⟫'].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!], [all[i + 1]!, c]] : [])));
+
+/**
+ * Every character a card's text may be drawn with: its SVG's characters, the entities decoded, both canonical
+ * forms (the shaper composes a letter and its mark into one glyph when the font has it, and decomposes one it lacks),
+ * and the mirror of each bracket.
+ */
+export function cardCharacters(svgs: Iterable<string>): string {
+  const characters = new Set<string>(ALWAYS);
+  for (const svg of svgs) {
+    const text = decode(svg);
+    for (const form of [svg, text, text.normalize('NFC'), text.normalize('NFD')]) {
+      for (const character of form) {
+        characters.add(character);
+        const mirror = MIRRORS.get(character);
+        if (mirror) characters.add(mirror);
+      }
+    }
+  }
+  return [...characters].sort().join('');
+}
+
+/**
+ * The card fonts cut down to the characters of `svgs` (cardCharacters), kept in `cacheDir`: the font files to draw
+ * these cards with.
  *
  * resvg-js reads a font file whole from the disk each time it needs a glyph's outline (about 150 reads a card, 30 MB
  * of the 194 kB Arabic and 630 kB Latin files). Cut to the glyphs the cards use (and what the fonts' layout rules
- * reach from them, cut-font.ts), the files are some 14 kB and 8 kB, and a card takes ~1 ms less to draw
- * (bench/README.md). The pixels are the same as with the whole fonts (tests/card-fonts.test.ts), so a card's cache
- * key does not depend on which were used.
+ * reach from them, cut-font.ts), the files are some 15–25 kB, and a card takes ~2 ms less to draw (bench/README.md).
+ * The pixels are the same as with the whole fonts (tests/card-fonts.test.ts), so a card's cache key does not depend
+ * on which were used.
  *
  * When the fonts cannot be cut (the subsetter fails), the whole fonts are used: the same cards, drawn more slowly.
  */
 export async function cardFontsFor(svgs: Iterable<string>, cacheDir: string): Promise<readonly string[]> {
-  const characters = new Set<string>();
-  for (const svg of svgs) for (const character of svg) characters.add(character);
-  const text = [...characters].sort().join('');
+  const text = cardCharacters(svgs);
   const digest = createHash('sha256').update(HARFBUZZJS).update('\0').update(CARD_FONTS.map((f) => path.basename(f)).join(',')).update('\0').update(text).digest('hex').slice(0, 16);
   const folder = path.join(cacheDir, `fonts-${digest}`);
   const files = CARD_FONTS.map((font) => path.join(folder, path.basename(font)));
-  if (files.every((file) => existsSync(file))) return files;
+  // Kept from an earlier build: marked as in use now, so that no other build takes it for stale and removes it.
+  if (files.every((file) => existsSync(file)) && touched(folder)) return files;
   try {
     const cut = await Promise.all(CARD_FONTS.map((font) => cutFont(readFileSync(font), text)));
     mkdirSync(folder, { recursive: true });
@@ -37,6 +78,17 @@ export async function cardFontsFor(svgs: Iterable<string>, cacheDir: string): Pr
   }
   removeStaleFontFolders(cacheDir);
   return files;
+}
+
+/** Sets a folder's modification time to now; false when it is gone (another build removed it meanwhile). */
+function touched(folder: string): boolean {
+  try {
+    const now = new Date();
+    utimesSync(folder, now, now);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A day: fonts cut this long ago belong to no build still drawing. */
