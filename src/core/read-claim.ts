@@ -1,7 +1,7 @@
 import type { Blockquote, Code, Definition, Nodes, Paragraph } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { CLAIM_ATTRIBUTE_NAMES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
+import { CLAIM_ATTRIBUTE_NAMES, CLAIMANT_TYPES, claimAttributesSchema, type ClaimAttributes } from '../schemas/claim.ts';
 import { STATUSES } from '../schemas/status.ts';
 import { hasVisibleText } from './invisible-text.ts';
 import { markdownToHtml, phrasingToHtml } from './markdown-html.ts';
@@ -137,6 +137,9 @@ function readClaimAttributes(node: ContainerDirective, file: string, problems: P
         }
       } else if ((name === 'claimant' && typeof value === 'string' && value.trim() !== '') || (name === 'missing' && typeof value === 'string')) {
         problems.add('blankText', file, place, `Unexpected \`${name}\` with no visible text, expected ${name === 'claimant' ? 'who made the claim' : 'what evidence is missing'}`);
+      } else if (name === 'claimant-type' && typeof value === 'string') {
+        const guess = closest(value, CLAIMANT_TYPES);
+        problems.add('invalidAttribute', file, place, `Unexpected \`claimant-type=${value}\`, ${plainMessage(issue.message)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`);
       } else if (name === 'claimant') {
         problems.add('missingClaimant', file, place, 'Missing `claimant`, expected who made the claim, e.g. `claimant="Family members, to AP"`');
       } else {

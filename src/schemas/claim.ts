@@ -32,7 +32,8 @@ export const occurrenceSchema = z
  * Whether `claimant` names people or an organisation (an authority, a company, a news organisation, an armed group):
  * the type of the claim's author in the ClaimReview structured data and the open data. Default: `person`.
  */
-export const claimantTypeSchema = z.enum(['person', 'organization'], {
+export const CLAIMANT_TYPES = ['person', 'organization'] as const;
+export const claimantTypeSchema = z.enum(CLAIMANT_TYPES, {
   error: 'expected `person` (one or more people) or `organization` (an authority, a company, a news organisation, a group)',
 });
 export type ClaimantType = z.infer<typeof claimantTypeSchema>;
