@@ -31,20 +31,40 @@ const decode = (svg: string) =>
 const MIRRORS = new Map([...'()[]{}<>«»‹›⁅⁆⁽⁾₍₎⟨⟩⟪⟫'].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!], [all[i + 1]!, c]] : [])));
 
 /**
- * Every character a card's text may be drawn with: its SVG's characters, the entities decoded, both canonical
- * forms (the shaper composes a letter and its mark into one glyph when the font has it, and decomposes one it lacks),
- * and the mirror of each bracket.
+ * Every character a card's text may be drawn with: its SVG's text, the entities decoded, both canonical
+ * forms and the forms on the way between them (the shaper composes a letter and its marks into one glyph when the font
+ * has it, and decomposes one it lacks), and the mirror of each bracket.
  */
 export function cardCharacters(svgs: Iterable<string>): string {
   const characters = new Set<string>(ALWAYS);
-  for (const svg of svgs) {
-    const text = decode(svg);
-    for (const form of [svg, text, text.normalize('NFC'), text.normalize('NFD')]) {
-      for (const character of form) {
-        characters.add(character);
-        const mirror = MIRRORS.get(character);
-        if (mirror) characters.add(mirror);
-      }
+  // The text between tags is what is drawn (the markup is ASCII); a card's site name and labels repeat in every card.
+  const texts = new Set<string>();
+  for (const svg of svgs) for (const [, text] of svg.matchAll(/>([^<]+)</g)) texts.add(text!);
+  const add = (form: string) => {
+    for (const character of form) {
+      characters.add(character);
+      const mirror = MIRRORS.get(character);
+      if (mirror) characters.add(mirror);
+    }
+  };
+  const clusters = new Set<string>();
+  for (const written of texts) {
+    const text = decode(written);
+    add(written);
+    add(text);
+    add(text.normalize('NFC'));
+    const decomposed = text.normalize('NFD');
+    add(decomposed);
+    for (const cluster of decomposed.match(/\P{M}\p{M}+/gu) ?? []) clusters.add(cluster);
+  }
+  // What the shaper may compose on its way, letter by mark: Å of A + ring + acute, before Ǻ.
+  for (const cluster of clusters) {
+    const [base, ...marks] = [...cluster];
+    let prefix = base!;
+    for (const mark of marks) {
+      prefix += mark;
+      add(prefix.normalize('NFC'));
+      add(`${base}${mark}`.normalize('NFC'));
     }
   }
   return [...characters].sort().join('');
