@@ -28,7 +28,7 @@ const decode = (svg: string) =>
  * Mirrored pairs (Unicode's Bidi_Mirroring_Glyph, the brackets and quotes a title may hold): in right-to-left text
  * the shaper draws `(` with the glyph of `)`.
  */
-const MIRRORS = new Map([...'()[]{}<>«»‹›⁅⁆⁽⁾₍₎⟨⟩⟪⟫'].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!], [all[i + 1]!, c]] : [])));
+const MIRRORS = new Map([...'()[]{}<>«»‹›⁅⁆⁽⁾₍₎⟨⟩⟪⟫≤≥≪≫≮≯≰≱≲≳∈∋∉∌⊂⊃⊄⊅⊆⊇≺≻∕⧵〈〉《》「」『』【】〔〕（）＜＞［］｛｝'].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!], [all[i + 1]!, c]] : [])));
 
 /**
  * Every character a card's text may be drawn with: its SVG's text, the entities decoded, both canonical
