@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { linkOrCopy } from '../core/link-file.ts';
+import { packageVersion } from '../core/package-version.ts';
 import { IndexCache } from '../core/search/index-cache.ts';
 import { hashPagesOnDisk, pagesDigest, takeFinalPages, type FinalPage, type PageHashes } from './built-pages.ts';
 
 /** Pagefind's version: a new one may index differently, so it is part of the cache key. */
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = packageVersion('pagefind');
 
 /** What the index is built with besides the pages (bump when the options given to Pagefind change). */
 const SETTINGS = `pagefind ${PAGEFIND_VERSION}; createIndex({}); addDirectory(shard)`;

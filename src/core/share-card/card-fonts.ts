@@ -49,8 +49,8 @@ export function cardCharacters(svgs: Iterable<string>): string {
   };
   const clusters = new Set<string>();
   for (const written of texts) {
+    // The entities' own characters are ASCII, always kept.
     const text = decode(written);
-    add(written);
     add(text);
     add(text.normalize('NFC'));
     const decomposed = text.normalize('NFD');

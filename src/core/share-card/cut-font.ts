@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { packageVersion } from '../package-version.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +30,7 @@ interface HbSubset {
 }
 
 /** harfbuzzjs's version: a new one may cut fonts differently. */
-export const HARFBUZZJS = `harfbuzzjs@${(JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('harfbuzzjs')), 'utf8')) as { version: string }).version}`;
+export const HARFBUZZJS = `harfbuzzjs@${packageVersion('harfbuzzjs')}`;
 
 const HB_MEMORY_MODE_WRITABLE = 2;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from './load-resvg.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-svg.ts';
 import { encodePng } from './encode-png.ts';
+import { packageVersion } from '../package-version.ts';
 import { replaceFile } from '../replace-file.ts';
 
 const require = createRequire(import.meta.url);
@@ -18,7 +19,7 @@ export const CARD_FONTS = [
 ].map((f) => require.resolve(f));
 
 /** Bump when the renderer, its settings or the PNG encoding change, so cached cards are redrawn. */
-const RENDERER = `resvg-js@${(require('@resvg/resvg-js/package.json') as { version: string }).version};fonts=${CARD_FONTS.map((f) => path.basename(f)).join(',')};png=palette-rle6;v2`;
+const RENDERER = `resvg-js@${packageVersion('@resvg/resvg-js')};fonts=${CARD_FONTS.map((f) => path.basename(f)).join(',')};png=palette-rle6;v2`;
 
 /** Where a project keeps drawn cards between builds (cleared with node_modules). */
 export function cardCacheDir(root: string = process.cwd()): string {
