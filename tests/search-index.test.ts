@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -6,7 +6,9 @@ import { close } from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import { IndexCache } from '../src/core/search/index-cache.ts';
 import { pageHash, pagesDigest } from '../src/integrations/built-pages.ts';
-import { indexShard, pagesGlob, shardsOf } from '../src/integrations/pagefind.ts';
+import { indexShard, pageGlob } from '../src/core/search/index-shard.ts';
+import { indexShards } from '../src/core/search/index-shards.ts';
+import { shardsOf } from '../src/integrations/pagefind.ts';
 
 describe('kept Pagefind bundles', () => {
   const pages = [
@@ -96,13 +98,13 @@ describe('a shard of the search index', () => {
       .map((f) => (JSON.parse(gunzipSync(readFileSync(path.join(bundle, 'fragment', f))).toString().replace(/^pagefind_dcd/, '')) as { url: string }).url)
       .sort();
 
-  it('names exactly the given pages in a glob, and none when a path holds glob syntax', () => {
-    expect(pagesGlob(['cases/a/index.html', 'cases/b/index.html'])).toBe('{cases/a/index.html,cases/b/index.html}');
-    expect(pagesGlob(['cases/دمشق/index.html', 'notes/a b_c-d.e~f@g+h/index.html'])).toBe('{cases/دمشق/index.html,notes/a b_c-d.e~f@g+h/index.html}');
+  it('names a page in a glob by its path, and not when the path holds glob syntax', () => {
+    expect(pageGlob('cases/a/index.html')).toBe('cases/a/index.html');
+    expect(pageGlob('notes/a b_c-d.e~f@g+h/index.html')).toBe('notes/a b_c-d.e~f@g+h/index.html');
+    expect(pageGlob('cases/دمشق/index.html')).toBe('cases/دمشق/index.html');
     for (const odd of ['notes/x,y/index.html', 'a{b}/index.html', 'a*/index.html', 'a[1]/index.html', 'a?/index.html', 'a!/index.html', 'a\\b/index.html', 'a$b/index.html', 'a<b>/index.html', 'a(b)/index.html', 'a:b/index.html', 'a#b/index.html']) {
-      expect(pagesGlob(['cases/a/index.html', odd])).toBeUndefined();
+      expect(pageGlob(odd)).toBeUndefined();
     }
-    expect(pagesGlob([])).toBeUndefined();
   });
 
   it('indexes the pages of its shard and no other, by a glob or through a scratch folder it then removes', async () => {
@@ -115,6 +117,63 @@ describe('a shard of the search index', () => {
     await indexShard(outDir, ['notes/p$q/index.html'], path.join(outDir, 'pagefind/s2'));
     expect(indexedUrls(path.join(outDir, 'pagefind/s2'))).toEqual(['/notes/p$q/']);
     expect(readdirSync(outDir).filter((name) => name.startsWith('.pagefind-shard-'))).toEqual([]);
+    await close();
+  });
+
+  it('writes the same bytes for the same pages whatever order the file system lists them in', async () => {
+    // Two copies of one site, their folders made in opposite orders, in memory where the machine has a tmpfs (which
+    // lists a folder in the order its entries were made; ext4 in an order of their names' hashes, seeded per file
+    // system): Pagefind, reading the folder in one request, met the pages in another order, and wrote another index.
+    const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+    const names = ['أ', 'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'a', 'b', 'c', 'd'];
+    const copies: string[] = [];
+    const copy = (order: readonly string[]) => {
+      const outDir = mkdtempSync(path.join(scratch, 'tahqiq-shard-order-'));
+      for (const name of order) {
+        mkdirSync(path.join(outDir, 'cases', name), { recursive: true });
+        writeFileSync(path.join(outDir, 'cases', name, 'index.html'), `<!doctype html><html lang="ar"><head><title>${name}</title></head><body><main data-pagefind-body><h1>${name}</h1><p>ملف ${name} عن غارة في ${name}</p></main></body></html>`);
+      }
+      copies.push(outDir);
+      return outDir;
+    };
+    const bundleOf = async (outDir: string) => {
+      await indexShard(outDir, names.map((name) => `cases/${name}/index.html`), path.join(outDir, 'pagefind'));
+      const bundle = path.join(outDir, 'pagefind');
+      return readdirSync(bundle, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+        .map((file) => `${path.relative(bundle, file)} ${pageHash(readFileSync(file))}`)
+        .sort();
+    };
+    const forwards = await bundleOf(copy(names));
+    const backwards = await bundleOf(copy(names.toReversed()));
+    expect(backwards).toEqual(forwards);
+    expect(forwards.filter((f) => f.startsWith('fragment/'))).toHaveLength(names.length);
+    for (const outDir of copies) rmSync(outDir, { recursive: true, force: true });
+    await close();
+  });
+
+  it('indexes shards side by side, in a worker thread too, into the bundles one thread writes', async () => {
+    const outDir = site();
+    const shards = [['cases/a/index.html', 'notes/p$q/index.html'], ['cases/b/index.html'], ['cases/دمشق/index.html', 'notes/x,y/index.html'], ['notes/pzq/index.html']];
+    const files = (bundle: string) =>
+      readdirSync(bundle, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => `${path.relative(bundle, path.join(e.parentPath, e.name))} ${pageHash(readFileSync(path.join(e.parentPath, e.name)))}`)
+        .sort();
+    await indexShards(outDir, shards.map((pages, k) => ({ pages, folder: path.join(outDir, `side/${k}`) })), 2);
+    for (const [k, pages] of shards.entries()) await indexShard(outDir, pages, path.join(outDir, `alone/${k}`));
+    await close();
+    for (const k of shards.keys()) expect(files(path.join(outDir, `side/${k}`))).toEqual(files(path.join(outDir, `alone/${k}`)));
+    expect(indexedUrls(path.join(outDir, 'side/0'))).toEqual(['/cases/a/', '/notes/p$q/']);
+    expect(readdirSync(outDir).filter((name) => name.startsWith('.pagefind-page-'))).toEqual([]);
+  });
+
+  it('stops with the page Pagefind could not read alone, whichever lane indexed it', async () => {
+    const outDir = site();
+    const missing = { pages: ['cases/a/index.html', 'cases/gone/index.html'], folder: path.join(outDir, 'x/1') };
+    await expect(indexShards(outDir, [{ pages: ['cases/b/index.html'], folder: path.join(outDir, 'x/0') }, missing], 2)).rejects.toThrow('Pagefind found 0 pages where it was to read cases/gone/index.html alone');
+    await expect(indexShard(outDir, missing.pages, missing.folder)).rejects.toThrow('cases/gone/index.html');
     await close();
   });
 });

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
-import { linkOrCopy } from '../core/link-file.ts';
+import { close } from 'pagefind';
 import { packageVersion } from '../core/package-version.ts';
 import { IndexCache } from '../core/search/index-cache.ts';
+import { indexShards, type ShardJob } from '../core/search/index-shards.ts';
 import { hashPagesOnDisk, pagesDigest, takeFinalPages, type FinalPage, type PageHashes } from './built-pages.ts';
 
 /** Pagefind's version: a new one may index differently, so it is part of the cache key. */
 const PAGEFIND_VERSION = packageVersion('pagefind');
 
 /** What the index is built with besides the pages (bump when the options given to Pagefind change). */
-const SETTINGS = `pagefind ${PAGEFIND_VERSION}; createIndex({}); addDirectory(shard)`;
+const SETTINGS = `pagefind ${PAGEFIND_VERSION}; createIndex({}); addDirectory(page) in path order`;
 
 /**
  * Pages per shard of the index (`TAHQIQ_SEARCH_SHARD_PAGES` to change it): 4,000 cases make 9 shards. An edit indexes
@@ -57,7 +57,9 @@ export function shardsOf(pages: PageHashes, shardPages = SHARD_PAGES): Shard[] {
  * in `pagefind/`, the others in `pagefind/s<k>/`; `pagefind/shards.json` lists every shard with its languages); the search box merges them
  * (a merged index runs on the first one's WebAssembly: a few small files more, not a runtime more). Each shard is kept
  * in Astro's cache folder (`<cacheDir>/tahqiq-pagefind/`) under the digest of its pages: after an edit only the
- * edited pages' shards are indexed again, and the others are restored (hard links).
+ * edited pages' shards are indexed again, and the others are restored (hard links). Shards to index are indexed side
+ * by side, one Pagefind service per core (index-shards.ts), each page in its own request so that the index is the
+ * same bytes whatever order the file system lists the pages in (index-shard.ts).
  */
 export default function pagefind(): AstroIntegration {
   let cache: IndexCache | undefined;
@@ -75,29 +77,38 @@ export default function pagefind(): AstroIntegration {
         const shards = shardsOf(pages);
         // The current shards and those of the build before (an edit undone restores them), and one more set.
         if (cache) cache.keep = 3 * shards.length;
-        /** Every shard (the first too) with its languages and their page counts, for the search box. */
-        const manifest: { path: string; languages: Record<string, number> }[] = [];
-        let indexed = 0;
+        // Each shard is made ready in a folder of its own beside the index, restored from the cache or indexed, then
+        // moved into place, the first first (its folder holds the others): shards are indexed side by side.
+        const ready = shards.map((shard, k) => ({ shard, digest: IndexCache.key(`${SETTINGS}; ${shard.folder}`, pagesDigest(shard.pages)), scratch: path.join(outDir, `.pagefind-shard-${k}`) }));
+        const jobs: (ShardJob & { digest: string })[] = [];
         try {
-          // The first shard first: its folder holds the others.
-          for (const shard of shards) {
-            const folder = path.join(target, shard.folder);
-            const digest = IndexCache.key(`${SETTINGS}; ${shard.folder}`, pagesDigest(shard.pages));
-            let entry = cache?.restore(digest, folder) ? readEntry(folder) : undefined;
-            if (!entry) {
-              // Not kept, or kept damaged (its entry unreadable though its files are all there): made again.
-              cache?.drop(digest);
-              await indexShard(outDir, [...shard.pages.keys()], folder);
-              cache?.save(digest, folder);
-              indexed++;
-              entry = readEntry(folder);
-              if (!entry) throw new Error(`Pagefind wrote no readable pagefind-entry.json in ${path.relative(outDir, folder) || '.'}`);
-            }
-            manifest.push({ path: shard.folder, languages: Object.fromEntries(Object.entries(entry.languages).map(([language, index]) => [language, index.page_count])) });
+          for (const { shard, digest, scratch } of ready) {
+            rmSync(scratch, { recursive: true, force: true });
+            if (cache?.restore(digest, scratch) && readEntry(scratch)) continue;
+            // Not kept, or kept damaged (its entry unreadable though its files are all there): made again.
+            cache?.drop(digest);
+            jobs.push({ pages: [...shard.pages.keys()], folder: scratch, digest });
           }
+          try {
+            await indexShards(outDir, jobs);
+          } finally {
+            if (jobs.length > 0) await close();
+          }
+          for (const { folder, digest } of jobs) {
+            if (!readEntry(folder)) throw new Error(`Pagefind wrote no readable pagefind-entry.json for the search index's shard ${path.basename(folder)}`);
+            cache?.save(digest, folder);
+          }
+          rmSync(target, { recursive: true, force: true });
+          for (const { shard, scratch } of ready) renameSync(scratch, path.join(target, shard.folder));
         } finally {
-          if (indexed > 0) await close();
+          for (const { scratch } of ready) rmSync(scratch, { recursive: true, force: true });
         }
+        /** Every shard (the first too) with its languages and their page counts, for the search box. */
+        const manifest = ready.map(({ shard }) => {
+          const entry = readEntry(path.join(target, shard.folder))!;
+          return { path: shard.folder, languages: Object.fromEntries(Object.entries(entry.languages).map(([language, index]) => [language, index.page_count])) };
+        });
+        const indexed = jobs.length;
         writeFileSync(path.join(target, 'shards.json'), `${JSON.stringify({ shards: manifest })}\n`);
         const ms = Math.round(performance.now() - started);
         const of = shards.length > 1 ? ` (${indexed} of ${shards.length} shards indexed, ${shards.length - indexed} restored)` : '';
@@ -115,62 +126,5 @@ function readEntry(folder: string): { languages: Record<string, { page_count: nu
     return entry.languages && typeof entry.languages === 'object' ? (entry as { languages: Record<string, { page_count: number }> }) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Page paths a glob names as they are: letters and digits of any script, `.`, `_`, `-`, `~`, `@`, `+`, spaces and `/`.
- * Pagefind's globs give a meaning to many other characters, some unexpected: named in a glob, a page `a$b/` took in
- * 17 pages of 22 (`$` matches like `*`), a page `a<b>/` was not found, and `(` or `:` made the glob fail to parse.
- */
-const PLAIN_PATH = /^[\p{L}\p{M}\p{N}._~@+ /-]+$/u;
-
-/**
- * A glob that names exactly `pages` (paths under the output folder, with `/`): `{a/index.html,b/index.html}`; undefined
- * when a path holds any other character than PLAIN_PATH allows (it might name other files, or none).
- */
-export function pagesGlob(pages: readonly string[]): string | undefined {
-  if (pages.length === 0 || !pages.every((page) => PLAIN_PATH.test(page))) return undefined;
-  return `{${pages.join(',')}}`;
-}
-
-/**
- * Indexes some pages of the site into `folder`. Pagefind reads the output folder itself, told by a glob which pages
- * to read; where no glob can name them (pagesGlob), the pages are linked, at the same paths, into a scratch folder
- * inside the output, and Pagefind reads that. Symbolic links, which Pagefind follows (files only, not folders): a
- * hard link changes the page's change time (ctime), so the next build would find every indexed page changed and
- * read it again for its policy (page-policies.ts; 4,000 pages, 1.1 s of the rebuild after a cold build). The glob
- * saves the scratch folder: at 4,000 cases, 4,000 folders made, linked into and removed again.
- */
-export async function indexShard(outDir: string, pages: string[], folder: string): Promise<void> {
-  const glob = pagesGlob(pages);
-  const site: { path: string; glob?: string } = glob === undefined ? { path: mkdtempSync(path.join(outDir, '.pagefind-shard-')) } : { path: outDir, glob };
-  const scratch = glob === undefined ? site.path : undefined;
-  try {
-    if (scratch) {
-      for (const file of pages) {
-        mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
-        placePage(path.join(outDir, file), path.join(scratch, file));
-      }
-    }
-    const { index, errors } = await createIndex({});
-    if (!index) throw new Error(errors.join('; '));
-    const added = await index.addDirectory(site);
-    if (added.errors.length) throw new Error(added.errors.join('; '));
-    // A bundle left in place may share its files with a kept one (hard links): never written over, removed.
-    rmSync(folder, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: folder });
-    if (written.errors.length) throw new Error(written.errors.join('; '));
-  } finally {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-/** A page in the scratch folder: a symbolic link, or a hard link (else a copy) where those are refused (Windows without the right to make them). */
-function placePage(from: string, to: string): void {
-  try {
-    symlinkSync(from, to);
-  } catch {
-    linkOrCopy(from, to);
   }
 }
